@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A PostgreSQL object declared by the application: its kind, where it lives, its
+ * identity and the SQL that creates it. Implementations are immutable records.
+ */
+public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMaterializedView, PgTrigger, PgPolicy {
+
+	/**
+	 * The kind of object.
+	 * @return the kind
+	 */
+	EntityKind kind();
+
+	/**
+	 * The schema the object lives in; for triggers and policies, their table's schema.
+	 * @return the schema name (case-folded, unquoted)
+	 */
+	String schema();
+
+	/**
+	 * The object's own name (case-folded, unquoted).
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * What identifies the object in its kind, as SQL text: {@code public.total(integer, numeric)}
+	 * for routines (argument types only, so overloads are distinct), {@code public.order_line_items}
+	 * for views, {@code public.products.set_updated_at} for triggers and policies.
+	 * @return the identity
+	 */
+	String identity();
+
+	/**
+	 * The comment to set on the object, if the declaration has one.
+	 * @return the comment or {@code null}
+	 */
+	@Nullable String comment();
+
+	/**
+	 * Where the entity was declared, for error messages and reports: {@code bean 'orderLineItems'},
+	 * {@code file db/entities/views.sql:12}, or the factory that made it.
+	 * @return a description of the declaration's source
+	 */
+	String source();
+
+	/**
+	 * A copy of this entity that says where it was declared.
+	 * @param source a description of the source
+	 * @return the copy
+	 */
+	PgEntity withSource(String source);
+
+	/**
+	 * A copy of this entity with a comment, applied with {@code COMMENT ON}.
+	 * @param comment the comment, or {@code null} for none
+	 * @return the copy
+	 */
+	PgEntity withComment(@Nullable String comment);
+
+	/**
+	 * The statement that creates this entity as declared, with its own name schema-qualified.
+	 * Materialized views' indexes and comments are not included.
+	 * @return a {@code CREATE ...} statement without a trailing semicolon
+	 */
+	String createStatement();
+
+}

@@ -1,0 +1,92 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities;
+
+import java.util.Objects;
+
+import io.pgentities.sql.Identifiers;
+import io.pgentities.sql.RoutineSignature;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A declared PostgreSQL function, identified by schema, name and argument types.
+ *
+ * @param schema the schema
+ * @param name the function's name
+ * @param arguments the argument list as written, without parentheses (names, modes and defaults included)
+ * @param definition everything after the argument list, e.g. {@code RETURNS integer LANGUAGE sql AS $$ select 1 $$}
+ * @param comment the comment to set, or {@code null}
+ * @param source where the function was declared
+ */
+public record PgFunction(String schema, String name, String arguments, String definition, @Nullable String comment,
+		String source) implements PgEntity {
+
+	public PgFunction {
+		Objects.requireNonNull(schema, "schema must not be null");
+		Objects.requireNonNull(name, "name must not be null");
+		Objects.requireNonNull(arguments, "arguments must not be null");
+		Objects.requireNonNull(definition, "definition must not be null");
+		Objects.requireNonNull(source, "source must not be null");
+	}
+
+	/**
+	 * Declares a function the way alembic_utils does.
+	 * @param schema the schema, as a plain name (it is quoted where needed, never interpreted)
+	 * @param signature {@code name(argument list)}, e.g. {@code total(p_qty integer, p_price numeric)}
+	 * @param definition everything after the signature: {@code RETURNS ... LANGUAGE ... AS $$ ... $$}
+	 * @return the function
+	 */
+	public static PgFunction of(String schema, String signature, String definition) {
+		RoutineSignature parsed = RoutineSignature.parse(signature);
+		return new PgFunction(schema, parsed.name(), parsed.arguments(), definition.strip(), null,
+				"PgFunction.of(" + signature + ")");
+	}
+
+	@Override
+	public EntityKind kind() {
+		return EntityKind.FUNCTION;
+	}
+
+	/**
+	 * The signature: quoted name and argument list.
+	 * @return {@code name(arguments)}
+	 */
+	public String signature() {
+		return Identifiers.quote(this.name) + "(" + this.arguments + ")";
+	}
+
+	@Override
+	public String identity() {
+		return Identifiers.qualify(this.schema, this.name) + "("
+				+ RoutineSignature.identityArgumentTypes(this.arguments, false) + ")";
+	}
+
+	@Override
+	public String createStatement() {
+		return "CREATE FUNCTION " + Identifiers.quote(this.schema) + "." + signature() + " " + this.definition;
+	}
+
+	@Override
+	public PgFunction withSource(String source) {
+		return new PgFunction(this.schema, this.name, this.arguments, this.definition, this.comment, source);
+	}
+
+	@Override
+	public PgFunction withComment(@Nullable String comment) {
+		return new PgFunction(this.schema, this.name, this.arguments, this.definition, comment, this.source);
+	}
+
+}

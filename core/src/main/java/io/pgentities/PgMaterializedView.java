@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.pgentities.sql.Identifiers;
+import io.pgentities.sql.IndexStatements;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A declared PostgreSQL materialized view with its indexes, identified by schema and name.
+ *
+ * @param schema the schema
+ * @param name the materialized view's name
+ * @param clauses what stands between the name and {@code AS}: a column list, {@code USING},
+ * {@code WITH (...)}, {@code TABLESPACE}; empty when none
+ * @param query the query, without the trailing {@code WITH [NO] DATA}
+ * @param withData whether creating it populates it ({@code WITH DATA}) or leaves it unscannable until refreshed
+ * @param indexes the {@code CREATE [UNIQUE] INDEX name ON ...} statements of its indexes
+ * @param comment the comment to set, or {@code null}
+ * @param source where the materialized view was declared
+ */
+public record PgMaterializedView(String schema, String name, String clauses, String query, boolean withData,
+		List<String> indexes, @Nullable String comment, String source) implements PgEntity {
+
+	public PgMaterializedView {
+		Objects.requireNonNull(schema, "schema must not be null");
+		Objects.requireNonNull(name, "name must not be null");
+		Objects.requireNonNull(clauses, "clauses must not be null");
+		Objects.requireNonNull(query, "query must not be null");
+		Objects.requireNonNull(source, "source must not be null");
+		indexes = List.copyOf(indexes);
+	}
+
+	/**
+	 * Declares a materialized view that is populated when created, with no indexes.
+	 * @param schema the schema, as a plain name (quoted where needed, never interpreted)
+	 * @param name the materialized view's name, as a plain name
+	 * @param query its query
+	 * @return the materialized view
+	 */
+	public static PgMaterializedView of(String schema, String name, String query) {
+		return new PgMaterializedView(schema, name, "", query.strip(), true, List.of(), null,
+				"PgMaterializedView.of(" + name + ")");
+	}
+
+	/**
+	 * A copy that is created {@code WITH DATA} or {@code WITH NO DATA}.
+	 * @param withData whether creating it populates it
+	 * @return the copy
+	 */
+	public PgMaterializedView withData(boolean withData) {
+		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, withData, this.indexes,
+				this.comment, this.source);
+	}
+
+	/**
+	 * A copy with one more index.
+	 * @param createIndexStatement {@code CREATE [UNIQUE] INDEX name ON view_name [USING method] (...)}; the
+	 * view's name may be unqualified
+	 * @return the copy
+	 */
+	public PgMaterializedView withIndex(String createIndexStatement) {
+		IndexStatements.requireIndexOn(createIndexStatement, this.schema, this.name);
+		List<String> all = new ArrayList<>(this.indexes);
+		all.add(createIndexStatement.strip());
+		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, all,
+				this.comment, this.source);
+	}
+
+	/**
+	 * A copy with clauses between the name and {@code AS}.
+	 * @param clauses the clauses
+	 * @return the copy
+	 */
+	public PgMaterializedView withClauses(String clauses) {
+		return new PgMaterializedView(this.schema, this.name, clauses.strip(), this.query, this.withData,
+				this.indexes, this.comment, this.source);
+	}
+
+	@Override
+	public EntityKind kind() {
+		return EntityKind.MATERIALIZED_VIEW;
+	}
+
+	@Override
+	public String identity() {
+		return Identifiers.qualify(this.schema, this.name);
+	}
+
+	@Override
+	public String createStatement() {
+		return "CREATE MATERIALIZED VIEW " + identity() + (this.clauses.isEmpty() ? "" : " " + this.clauses) + " AS "
+				+ this.query + (this.withData ? " WITH DATA" : " WITH NO DATA");
+	}
+
+	/**
+	 * The index statements with the materialized view's name schema-qualified.
+	 * @return one {@code CREATE INDEX} per declared index
+	 */
+	public List<String> createIndexStatements() {
+		return this.indexes.stream()
+			.map((index) -> IndexStatements.qualifyTarget(index, this.schema, this.name))
+			.toList();
+	}
+
+	@Override
+	public PgMaterializedView withSource(String source) {
+		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes,
+				this.comment, source);
+	}
+
+	@Override
+	public PgMaterializedView withComment(@Nullable String comment) {
+		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes,
+				comment, this.source);
+	}
+
+}

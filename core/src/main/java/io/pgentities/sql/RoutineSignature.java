@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * The {@code name(arguments)} part of a function or procedure declaration.
+ *
+ * @param name the routine's name, case-folded
+ * @param arguments the argument list as written, without the parentheses
+ */
+public record RoutineSignature(String name, String arguments) {
+
+	private static final Set<String> MODES = Set.of("in", "out", "inout", "variadic");
+
+	private static final Set<String> MULTI_WORD_TYPE_STARTS = Set.of("double", "character", "char", "bit", "timestamp",
+			"time", "interval", "national", "varchar", "nchar");
+
+	private static final Map<String, String> TYPE_ALIASES = Map.ofEntries(Map.entry("int", "integer"),
+			Map.entry("int4", "integer"), Map.entry("int2", "smallint"), Map.entry("int8", "bigint"),
+			Map.entry("float8", "double precision"), Map.entry("float", "double precision"),
+			Map.entry("float4", "real"), Map.entry("bool", "boolean"), Map.entry("varchar", "character varying"),
+			Map.entry("char", "character"), Map.entry("bpchar", "character"),
+			Map.entry("timestamptz", "timestamp with time zone"),
+			Map.entry("timestamp", "timestamp without time zone"), Map.entry("timetz", "time with time zone"),
+			Map.entry("time", "time without time zone"), Map.entry("decimal", "numeric"),
+			Map.entry("varbit", "bit varying"));
+
+	/**
+	 * Reads a signature such as {@code total(p_qty integer, p_price numeric)}.
+	 * @param signature the signature
+	 * @return the parsed signature
+	 * @throws IllegalArgumentException if it is not a name followed by a parenthesized list
+	 */
+	public static RoutineSignature parse(String signature) {
+		List<Token> tokens = SqlLexer.meaningfulTokens(signature);
+		if (tokens.size() < 3 || !tokens.get(0).isIdentifier() || !tokens.get(1).is("(")
+				|| !tokens.get(tokens.size() - 1).is(")")) {
+			throw new IllegalArgumentException(
+					"A routine signature must be name(arguments), for example total(integer, numeric): '" + signature
+							+ "'");
+		}
+		String arguments = signature.substring(tokens.get(1).end(), tokens.get(tokens.size() - 1).offset()).strip();
+		return new RoutineSignature(tokens.get(0).identifier(), arguments);
+	}
+
+	/**
+	 * The argument types that identify a routine, e.g. {@code integer, numeric} for
+	 * {@code p_qty int4, p_price numeric(12,2) DEFAULT 0}. Names, defaults and type modifiers are
+	 * dropped and common aliases spelled as PostgreSQL's {@code format_type} does. This is a
+	 * lexical approximation for messages; the engine identifies routines by what PostgreSQL reports.
+	 * @param arguments the argument list
+	 * @param includeOut whether {@code OUT} arguments identify the routine (procedures)
+	 * @return the identifying types, comma-separated
+	 */
+	public static String identityArgumentTypes(String arguments, boolean includeOut) {
+		StringJoiner types = new StringJoiner(", ");
+		for (List<Token> argument : splitTopLevel(SqlLexer.meaningfulTokens(arguments))) {
+			List<Token> rest = new ArrayList<>(argument);
+			if (!rest.isEmpty() && rest.get(0).type() == TokenType.WORD && MODES.contains(rest.get(0).identifier())
+					&& rest.size() > 1) {
+				if (rest.get(0).isWord("out") && !includeOut) {
+					continue;
+				}
+				rest.remove(0);
+			}
+			rest = beforeDefault(rest);
+			if (rest.size() >= 2 && rest.get(0).isIdentifier() && !rest.get(1).is("(") && !rest.get(1).is(".")
+					&& !rest.get(1).is("[") && !rest.get(1).is("%")
+					&& !(rest.get(0).type() == TokenType.WORD
+							&& MULTI_WORD_TYPE_STARTS.contains(rest.get(0).identifier()))) {
+				rest = rest.subList(1, rest.size());
+			}
+			types.add(typeName(rest));
+		}
+		return types.toString();
+	}
+
+	private static List<Token> beforeDefault(List<Token> tokens) {
+		for (int i = 0; i < tokens.size(); i++) {
+			if (tokens.get(i).isWord("default") || tokens.get(i).is("=")) {
+				return tokens.subList(0, i);
+			}
+		}
+		return tokens;
+	}
+
+	private static String typeName(List<Token> tokens) {
+		StringBuilder name = new StringBuilder();
+		int depth = 0;
+		for (Token token : tokens) {
+			if (token.is("(")) {
+				depth++;
+				continue;
+			}
+			if (token.is(")")) {
+				depth--;
+				continue;
+			}
+			if (depth > 0) {
+				continue;
+			}
+			if (token.is(".") || token.is("[") || token.is("]")) {
+				name.append(token.text());
+				continue;
+			}
+			if (!name.isEmpty() && name.charAt(name.length() - 1) != '.' && !token.is("[")) {
+				name.append(' ');
+			}
+			name.append(token.isIdentifier() ? token.identifier() : token.text());
+		}
+		String spelled = name.toString();
+		String bare = spelled.endsWith("[]") ? spelled.substring(0, spelled.indexOf('[')) : spelled;
+		String suffix = spelled.substring(bare.length());
+		return TYPE_ALIASES.getOrDefault(bare, bare) + suffix;
+	}
+
+	/**
+	 * Splits tokens at commas outside parentheses and brackets.
+	 * @param tokens the tokens
+	 * @return the comma-separated groups, empty groups dropped
+	 */
+	public static List<List<Token>> splitTopLevel(List<Token> tokens) {
+		List<List<Token>> groups = new ArrayList<>();
+		List<Token> current = new ArrayList<>();
+		int depth = 0;
+		for (Token token : tokens) {
+			if (token.is("(") || token.is("[")) {
+				depth++;
+			}
+			else if (token.is(")") || token.is("]")) {
+				depth--;
+			}
+			if (depth == 0 && token.is(",")) {
+				groups.add(current);
+				current = new ArrayList<>();
+				continue;
+			}
+			current.add(token);
+		}
+		if (!current.isEmpty()) {
+			groups.add(current);
+		}
+		groups.removeIf(List::isEmpty);
+		return groups;
+	}
+
+}
