@@ -1,0 +1,228 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import io.pgentities.engine.Analyzer;
+import io.pgentities.engine.EngineSettings;
+import io.pgentities.engine.PlanExecutor;
+
+/**
+ * The entry point: compares declared entities with a database, plans the difference and
+ * applies plans. A check never creates, alters or drops a live object and takes no lock
+ * stronger than {@code ACCESS SHARE} on existing relations; declarations are created in a
+ * scratch schema inside a transaction that is always rolled back, and read back with the
+ * same catalog queries as the live objects.
+ * <p>
+ * Instances are immutable and thread-safe; each call borrows one connection.
+ */
+public final class PgEntitiesEngine {
+
+	/** The default for {@link Builder#lockTimeout(Duration)}. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+	/** The default for {@link Builder#statementTimeout(Duration)}. */
+	public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(2);
+
+	/** The default schema of unqualified declarations and of {@link Builder#defaultSchema(String)}. */
+	public static final String DEFAULT_SCHEMA = "public";
+
+	private final DataSource dataSource;
+
+	private final List<String> schemas;
+
+	private final boolean dropUndeclared;
+
+	private final Duration lockTimeout;
+
+	private final Duration statementTimeout;
+
+	private PgEntitiesEngine(Builder builder) {
+		this.dataSource = builder.dataSource;
+		this.schemas = List.copyOf(builder.schemas);
+		this.dropUndeclared = builder.dropUndeclared;
+		this.lockTimeout = builder.lockTimeout;
+		this.statementTimeout = builder.statementTimeout;
+	}
+
+	/**
+	 * An engine with the defaults: managed schemas are those of the declared entities, and
+	 * undeclared objects are reported but never dropped.
+	 * @param dataSource the database
+	 * @return the engine
+	 */
+	public static PgEntitiesEngine create(DataSource dataSource) {
+		return builder(dataSource).build();
+	}
+
+	/**
+	 * A builder for an engine.
+	 * @param dataSource the database
+	 * @return the builder
+	 */
+	public static Builder builder(DataSource dataSource) {
+		return new Builder(dataSource);
+	}
+
+	/**
+	 * The managed schemas configured; empty means the schemas of the declared entities.
+	 * @return the schemas
+	 */
+	public List<String> schemas() {
+		return this.schemas;
+	}
+
+	/**
+	 * Whether plans drop undeclared objects in the managed schemas.
+	 * @return whether undeclared objects are dropped
+	 */
+	public boolean dropUndeclared() {
+		return this.dropUndeclared;
+	}
+
+	/**
+	 * Compares the declared entities with the database.
+	 * @param declared the declared entities
+	 * @return the drift report
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public DriftReport check(Collection<? extends PgEntity> declared) {
+		return analyze(declared).report();
+	}
+
+	/**
+	 * Plans the statements that bring the database to the declared state.
+	 * @param declared the declared entities
+	 * @return the plan, empty when in sync
+	 */
+	public MigrationPlan plan(Collection<? extends PgEntity> declared) {
+		return analyze(declared).plan();
+	}
+
+	/**
+	 * Compares and plans in one look at the database.
+	 * @param declared the declared entities
+	 * @return the report and the plan
+	 */
+	public Analysis analyze(Collection<? extends PgEntity> declared) {
+		Objects.requireNonNull(declared, "declared must not be null");
+		return new Analyzer(this.dataSource, settings()).analyze(new ArrayList<>(declared));
+	}
+
+	/**
+	 * Runs a plan in one transaction: either every statement takes effect or none does.
+	 * @param plan the plan
+	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
+	 */
+	public void apply(MigrationPlan plan) {
+		Objects.requireNonNull(plan, "plan must not be null");
+		new PlanExecutor(this.dataSource, settings()).apply(plan);
+	}
+
+	private EngineSettings settings() {
+		return new EngineSettings(this.schemas, this.dropUndeclared, this.lockTimeout, this.statementTimeout,
+				DEFAULT_SCHEMA);
+	}
+
+	/**
+	 * Builds a {@link PgEntitiesEngine}.
+	 */
+	public static final class Builder {
+
+		private final DataSource dataSource;
+
+		private List<String> schemas = List.of();
+
+		private boolean dropUndeclared;
+
+		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+		private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+
+		private Builder(DataSource dataSource) {
+			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+		}
+
+		/**
+		 * The managed schemas: where undeclared objects are reported (and dropped, if enabled).
+		 * Default: the schemas of the declared entities.
+		 * @param schemas the schema names
+		 * @return this builder
+		 */
+		public Builder schemas(String... schemas) {
+			return schemas(List.of(schemas));
+		}
+
+		/**
+		 * The managed schemas.
+		 * @param schemas the schema names
+		 * @return this builder
+		 * @see #schemas(String...)
+		 */
+		public Builder schemas(Collection<String> schemas) {
+			this.schemas = List.copyOf(schemas);
+			return this;
+		}
+
+		/**
+		 * Whether plans drop objects in the managed schemas that nothing declares. Default {@code false}.
+		 * @param dropUndeclared whether to drop undeclared objects
+		 * @return this builder
+		 */
+		public Builder dropUndeclared(boolean dropUndeclared) {
+			this.dropUndeclared = dropUndeclared;
+			return this;
+		}
+
+		/**
+		 * How long a check waits for a lock before failing ({@code lock_timeout}). Default 5 seconds.
+		 * @param lockTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder lockTimeout(Duration lockTimeout) {
+			this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * How long one statement of a check may run ({@code statement_timeout}). Default 2 minutes.
+		 * @param statementTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder statementTimeout(Duration statementTimeout) {
+			this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * Builds the engine.
+		 * @return the engine
+		 */
+		public PgEntitiesEngine build() {
+			return new PgEntitiesEngine(this);
+		}
+
+	}
+
+}

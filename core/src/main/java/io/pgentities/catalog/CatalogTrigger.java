@@ -1,0 +1,56 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.catalog;
+
+import io.pgentities.EntityKind;
+import io.pgentities.sql.Identifiers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A trigger as the catalog describes it.
+ *
+ * @param oid the OID
+ * @param schema the schema of its table
+ * @param table its table
+ * @param name its name
+ * @param definition {@code pg_get_triggerdef(oid, true)}
+ * @param constraintTrigger whether it is a constraint trigger
+ * @param comment the comment
+ */
+public record CatalogTrigger(long oid, String schema, String table, String name, String definition,
+		boolean constraintTrigger, @Nullable String comment) implements CatalogEntity {
+
+	@Override
+	public EntityKind kind() {
+		return EntityKind.TRIGGER;
+	}
+
+	@Override
+	public String identity() {
+		return Identifiers.qualify(this.schema, this.table) + "." + Identifiers.quote(this.name);
+	}
+
+	@Override
+	public String canonicalDefinition() {
+		return this.definition;
+	}
+
+	@Override
+	public String designation() {
+		return "TRIGGER " + Identifiers.quote(this.name) + " ON " + Identifiers.qualify(this.schema, this.table);
+	}
+
+}

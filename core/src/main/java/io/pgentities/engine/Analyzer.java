@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.engine;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.pgentities.Analysis;
+import io.pgentities.DriftReport;
+import io.pgentities.EntityRejectedException;
+import io.pgentities.MigrationPlan;
+import io.pgentities.PgEntitiesException;
+import io.pgentities.PgEntity;
+import io.pgentities.catalog.CatalogReader;
+import io.pgentities.catalog.CatalogSnapshot;
+import io.pgentities.catalog.NameMapping;
+import io.pgentities.diff.DriftComparator;
+import io.pgentities.diff.EntityComparison;
+import io.pgentities.plan.Planner;
+import io.pgentities.simulate.Simulation;
+import io.pgentities.simulate.SimulationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One check: reads the live catalog, simulates the declarations, compares and plans, all in
+ * one transaction that is rolled back whatever happens.
+ */
+public final class Analyzer {
+
+	private static final Logger logger = LoggerFactory.getLogger(Analyzer.class);
+
+	private final DataSource dataSource;
+
+	private final EngineSettings settings;
+
+	/**
+	 * Creates an analyzer.
+	 * @param dataSource the database
+	 * @param settings the settings
+	 */
+	public Analyzer(DataSource dataSource, EngineSettings settings) {
+		this.dataSource = dataSource;
+		this.settings = settings;
+	}
+
+	/**
+	 * Checks and plans.
+	 * @param declared the declared entities
+	 * @return the report and the plan
+	 */
+	public Analysis analyze(List<PgEntity> declared) {
+		long start = System.nanoTime();
+		Set<String> managed = new LinkedHashSet<>(this.settings.schemas());
+		if (managed.isEmpty()) {
+			declared.forEach((entity) -> managed.add(entity.schema()));
+		}
+		Set<String> read = new LinkedHashSet<>(managed);
+		declared.forEach((entity) -> read.add(entity.schema()));
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try {
+				applySettings(connection);
+				String currentUser = currentUser(connection);
+				CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
+				SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
+						this.settings.checkTransactionSettings());
+				connection.rollback();
+				List<EntityComparison> comparisons = DriftComparator.compare(simulated.canonical(), live, managed);
+				DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
+						Duration.ofNanos(System.nanoTime() - start));
+				MigrationPlan plan = Planner.plan(comparisons, IdentityGraph.needs(live),
+						IdentityGraph.needs(simulated.snapshot(), live), creationOrder(simulated),
+						new Planner.Options(this.settings.dropUndeclared(), currentUser));
+				logger.debug("Checked {} declared entities against schemas {} in {} ms", declared.size(), managed,
+						report.duration().toMillis());
+				return new Analysis(report, plan);
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (EntityRejectedException ex) {
+			throw ex;
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private void applySettings(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (String setting : this.settings.checkTransactionSettings()) {
+				statement.addBatch(setting);
+			}
+			statement.executeBatch();
+		}
+	}
+
+	private static String currentUser(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("select current_user")) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	private static List<String> creationOrder(SimulationResult simulated) {
+		List<String> order = new ArrayList<>();
+		for (PgEntity entity : simulated.creationOrder()) {
+			order.add(simulated.canonical().get(entity).identity());
+		}
+		return order;
+	}
+
+}

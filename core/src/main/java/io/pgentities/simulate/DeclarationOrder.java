@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.simulate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+import io.pgentities.EntityKind;
+import io.pgentities.PgEntity;
+import io.pgentities.sql.SqlLexer;
+import io.pgentities.sql.SqlSyntaxException;
+import io.pgentities.sql.Token;
+import io.pgentities.sql.TokenType;
+
+/**
+ * Orders declarations so that each is created after the declared objects it names. The
+ * references are found lexically (every identifier, also inside routine bodies), which
+ * over-approximates; where that makes a cycle, routines go first, then views, then triggers
+ * and policies, since PL/pgSQL bodies are not resolved when a routine is created. Linear in
+ * the size of the declarations, unlike creating by trial and error.
+ */
+final class DeclarationOrder {
+
+	private DeclarationOrder() {
+	}
+
+	static List<PgEntity> sort(List<PgEntity> declared) {
+		Map<String, List<Integer>> byName = new HashMap<>();
+		for (int i = 0; i < declared.size(); i++) {
+			byName.computeIfAbsent(declared.get(i).name(), (name) -> new ArrayList<>()).add(i);
+		}
+		List<Set<Integer>> needs = new ArrayList<>();
+		List<List<Integer>> neededBy = new ArrayList<>();
+		for (int i = 0; i < declared.size(); i++) {
+			needs.add(new HashSet<>());
+			neededBy.add(new ArrayList<>());
+		}
+		for (int i = 0; i < declared.size(); i++) {
+			for (String name : identifiers(declared.get(i).createStatement())) {
+				for (int other : byName.getOrDefault(name, List.of())) {
+					if (other != i && needs.get(i).add(other)) {
+						neededBy.get(other).add(i);
+					}
+				}
+			}
+		}
+		Comparator<Integer> priority = Comparator.<Integer>comparingInt((i) -> rank(declared.get(i).kind()))
+			.thenComparingInt((i) -> i);
+		PriorityQueue<Integer> ready = new PriorityQueue<>(priority);
+		PriorityQueue<Integer> waiting = new PriorityQueue<>(priority);
+		int[] missing = new int[declared.size()];
+		for (int i = 0; i < declared.size(); i++) {
+			missing[i] = needs.get(i).size();
+			(missing[i] == 0 ? ready : waiting).add(i);
+		}
+		boolean[] done = new boolean[declared.size()];
+		List<PgEntity> sorted = new ArrayList<>(declared.size());
+		while (sorted.size() < declared.size()) {
+			Integer next = ready.poll();
+			if (next == null) {
+				next = waiting.poll();
+			}
+			if (next == null || done[next]) {
+				continue;
+			}
+			done[next] = true;
+			sorted.add(declared.get(next));
+			for (int dependent : neededBy.get(next)) {
+				if (--missing[dependent] == 0 && !done[dependent]) {
+					ready.add(dependent);
+				}
+			}
+		}
+		return sorted;
+	}
+
+	private static int rank(EntityKind kind) {
+		return switch (kind) {
+			case FUNCTION, PROCEDURE -> 0;
+			case VIEW, MATERIALIZED_VIEW -> 1;
+			case TRIGGER, POLICY -> 2;
+		};
+	}
+
+	private static Set<String> identifiers(String sql) {
+		Set<String> names = new HashSet<>();
+		collect(sql, names);
+		return names;
+	}
+
+	private static void collect(String sql, Set<String> names) {
+		for (Token token : SqlLexer.tokenize(sql)) {
+			if (token.isIdentifier()) {
+				names.add(token.identifier());
+			}
+			else if (token.type() == TokenType.DOLLAR_STRING) {
+				String text = token.text();
+				int open = text.indexOf('$', 1) + 1;
+				try {
+					collect(text.substring(open, text.length() - open), names);
+				}
+				catch (SqlSyntaxException ex) {
+					// a body in another language: it names nothing we can see
+				}
+			}
+		}
+	}
+
+}

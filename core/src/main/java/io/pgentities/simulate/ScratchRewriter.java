@@ -1,0 +1,121 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.simulate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.pgentities.sql.SqlLexer;
+import io.pgentities.sql.SqlSyntaxException;
+import io.pgentities.sql.Token;
+import io.pgentities.sql.TokenType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rewrites schema-qualified references to declared objects ({@code public.order_line_items})
+ * so that they point at the simulated copies in the scratch schemas. Unqualified references
+ * reach the copies through the simulation's {@code search_path}. Routine and relation names
+ * are told apart by a following parenthesis, as they live in different catalogs. Dollar-quoted
+ * bodies are rewritten too, so that SQL-language routines use the simulated objects.
+ */
+final class ScratchRewriter {
+
+	private final Map<String, String> scratchBySchema;
+
+	private final Set<List<String>> routines;
+
+	private final Set<List<String>> relations;
+
+	/**
+	 * Creates a rewriter.
+	 * @param scratchBySchema the scratch schema of each schema
+	 * @param routines the (schema, name) pairs of declared routines
+	 * @param relations the (schema, name) pairs of declared views and of scratch table copies
+	 */
+	ScratchRewriter(Map<String, String> scratchBySchema, Set<List<String>> routines, Set<List<String>> relations) {
+		this.scratchBySchema = scratchBySchema;
+		this.routines = routines;
+		this.relations = relations;
+	}
+
+	String rewrite(String sql) {
+		List<Token> tokens = SqlLexer.tokenize(sql);
+		StringBuilder rewritten = new StringBuilder(sql.length() + 64);
+		for (int i = 0; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			if (token.type() == TokenType.DOLLAR_STRING) {
+				rewritten.append(rewriteBody(token.text()));
+				continue;
+			}
+			String scratch = token.isIdentifier() ? scratchSchemaAt(tokens, i) : null;
+			rewritten.append((scratch != null) ? scratch : token.text());
+		}
+		return rewritten.toString();
+	}
+
+	private String rewriteBody(String dollarQuoted) {
+		int open = dollarQuoted.indexOf('$', 1) + 1;
+		int close = dollarQuoted.length() - open;
+		try {
+			return dollarQuoted.substring(0, open) + rewrite(dollarQuoted.substring(open, close))
+					+ dollarQuoted.substring(close);
+		}
+		catch (SqlSyntaxException ex) {
+			// not SQL (another language's body): leave it alone
+			return dollarQuoted;
+		}
+	}
+
+	private @Nullable String scratchSchemaAt(List<Token> tokens, int index) {
+		String scratch = this.scratchBySchema.get(tokens.get(index).identifier());
+		Token previous = previousMeaningful(tokens, index);
+		if (scratch == null || (previous != null && previous.is("."))) {
+			return null;
+		}
+		int dot = nextMeaningful(tokens, index);
+		if (dot < 0 || !tokens.get(dot).is(".")) {
+			return null;
+		}
+		int nameIndex = nextMeaningful(tokens, dot);
+		if (nameIndex < 0 || !tokens.get(nameIndex).isIdentifier()) {
+			return null;
+		}
+		List<String> qualified = List.of(tokens.get(index).identifier(), tokens.get(nameIndex).identifier());
+		int after = nextMeaningful(tokens, nameIndex);
+		boolean call = after >= 0 && tokens.get(after).is("(");
+		return (call ? this.routines : this.relations).contains(qualified) ? scratch : null;
+	}
+
+	private static @Nullable Token previousMeaningful(List<Token> tokens, int index) {
+		for (int i = index - 1; i >= 0; i--) {
+			if (!tokens.get(i).isTrivia()) {
+				return tokens.get(i);
+			}
+		}
+		return null;
+	}
+
+	private static int nextMeaningful(List<Token> tokens, int index) {
+		for (int i = index + 1; i < tokens.size(); i++) {
+			if (!tokens.get(i).isTrivia()) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+}

@@ -1,0 +1,297 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.simulate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.pgentities.EntityKind;
+import io.pgentities.EntityRejectedException;
+import io.pgentities.PgEntity;
+import io.pgentities.PgMaterializedView;
+import io.pgentities.PgPolicy;
+import io.pgentities.PgTrigger;
+import io.pgentities.catalog.CatalogEntity;
+import io.pgentities.catalog.CatalogPolicy;
+import io.pgentities.catalog.CatalogReader;
+import io.pgentities.catalog.CatalogSnapshot;
+import io.pgentities.catalog.CatalogTrigger;
+import io.pgentities.catalog.NameMapping;
+import io.pgentities.sql.Identifiers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lets PostgreSQL canonicalize declarations: creates every declared entity in scratch schemas,
+ * in the caller's transaction, and reads them back with the catalog queries used for live
+ * objects. Triggers and policies go on scratch copies of their tables ({@code LIKE}), so
+ * nothing live is created, altered, dropped or locked beyond {@code ACCESS SHARE}. The caller
+ * rolls the transaction back.
+ */
+public final class Simulation {
+
+	private final List<PgEntity> declared;
+
+	private final List<String> searchSchemas;
+
+	private final List<String> transactionSettings;
+
+	private final ScratchNames scratch = new ScratchNames();
+
+	private Simulation(List<PgEntity> declared, List<String> searchSchemas, List<String> transactionSettings) {
+		this.declared = declared;
+		this.searchSchemas = searchSchemas;
+		this.transactionSettings = transactionSettings;
+	}
+
+	/**
+	 * Simulates the declarations.
+	 * @param connection a connection in a transaction the caller rolls back; its search_path
+	 * is changed for the transaction
+	 * @param declared the declared entities
+	 * @param defaultSchema the schema unqualified references in declarations look in first
+	 * @param transactionSettings the {@code SET LOCAL} statements the transaction started with,
+	 * run again if the simulation has to start the transaction over
+	 * @return what PostgreSQL made of each declaration
+	 * @throws SQLException if the database fails otherwise
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 */
+	public static SimulationResult run(Connection connection, List<PgEntity> declared, String defaultSchema,
+			List<String> transactionSettings) throws SQLException {
+		Set<String> schemas = new LinkedHashSet<>();
+		schemas.add(defaultSchema);
+		declared.forEach((entity) -> schemas.add(entity.schema()));
+		return new Simulation(declared, List.copyOf(schemas), transactionSettings).run(connection);
+	}
+
+	private SimulationResult run(Connection connection) throws SQLException {
+		if (this.declared.isEmpty()) {
+			return new SimulationResult(Map.of(), new CatalogSnapshot(List.of(), List.of()), NameMapping.identity(),
+					List.of());
+		}
+		List<PgEntity> ordered = DeclarationOrder.sort(this.declared);
+		this.searchSchemas.forEach(this.scratch::scratchFor);
+		Map<List<String>, String> copies = tableCopies(connection, ordered);
+		ScratchRewriter rewriter = new ScratchRewriter(this.scratch.scratchBySchema(), routineNames(ordered),
+				relationNames(ordered, copies.keySet()));
+		List<String> setup = setupStatements(copies);
+		List<Creation> creations = new ArrayList<>();
+		for (PgEntity entity : ordered) {
+			for (String statement : statementsFor(entity)) {
+				creations.add(new Creation(entity, statement, rewriter.rewrite(statement)));
+			}
+		}
+		execute(connection, setup, creations);
+		NameMapping mapping = this.scratch.mapping();
+		CatalogReader.usePrintingSearchPath(connection);
+		CatalogSnapshot snapshot = CatalogReader.read(connection, this.scratch.scratchBySchema().values(), mapping);
+		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered);
+	}
+
+	private List<String> setupStatements(Map<List<String>, String> copies) {
+		List<String> setup = new ArrayList<>();
+		this.scratch.scratchBySchema().values().forEach((schema) -> setup.add("CREATE SCHEMA " + schema));
+		setup.add("SET LOCAL search_path = " + this.searchSchemas.stream()
+			.map((schema) -> this.scratch.scratchFor(schema) + ", " + Identifiers.quote(schema))
+			.collect(Collectors.joining(", ")));
+		copies.forEach((table, relationKind) -> {
+			String original = Identifiers.qualify(table.get(0), table.get(1));
+			String copy = this.scratch.scratchFor(table.get(0)) + "." + Identifiers.quote(table.get(1));
+			setup.add(relationKind.equals("v") ? "CREATE VIEW " + copy + " AS SELECT * FROM " + original
+					: "CREATE TABLE " + copy + " (LIKE " + original + ")");
+		});
+		return setup;
+	}
+
+	private static List<String> statementsFor(PgEntity entity) {
+		if (entity instanceof PgMaterializedView view) {
+			// never run a materialized view's query during a check: WITH NO DATA
+			List<String> statements = new ArrayList<>();
+			statements.add(view.withData(false).createStatement());
+			statements.addAll(view.createIndexStatements());
+			return statements;
+		}
+		return List.of(entity.createStatement());
+	}
+
+	/**
+	 * Finds the tables (or undeclared views) that declared triggers and policies are on, so
+	 * that they can be copied into the scratch schemas.
+	 */
+	private Map<List<String>, String> tableCopies(Connection connection, List<PgEntity> ordered)
+			throws SQLException {
+		Set<List<String>> declaredRelations = relationNames(ordered, Set.of());
+		Set<List<String>> targets = new LinkedHashSet<>();
+		for (PgEntity entity : ordered) {
+			List<String> table = (entity instanceof PgTrigger trigger) ? List.of(trigger.schema(), trigger.table())
+					: (entity instanceof PgPolicy policy) ? List.of(policy.schema(), policy.table()) : null;
+			if (table != null && !declaredRelations.contains(table)) {
+				targets.add(table);
+			}
+		}
+		Map<List<String>, String> copies = new LinkedHashMap<>();
+		if (targets.isEmpty()) {
+			return copies;
+		}
+		String sql = "select n.nspname, c.relname, c.relkind::text from pg_class c "
+				+ "join pg_namespace n on n.oid = c.relnamespace "
+				+ "join unnest(?::text[], ?::text[]) as t(schema_name, relation_name) "
+				+ "on t.schema_name = n.nspname and t.relation_name = c.relname where c.relkind in ('r', 'p', 'v', 'f')";
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setArray(1, connection.createArrayOf("text", targets.stream().map((t) -> t.get(0)).toArray()));
+			statement.setArray(2, connection.createArrayOf("text", targets.stream().map((t) -> t.get(1)).toArray()));
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					copies.put(List.of(rows.getString(1), rows.getString(2)), rows.getString(3));
+				}
+			}
+		}
+		return copies;
+	}
+
+	private static Set<List<String>> routineNames(List<PgEntity> entities) {
+		Set<List<String>> names = new HashSet<>();
+		for (PgEntity entity : entities) {
+			if (entity.kind() == EntityKind.FUNCTION || entity.kind() == EntityKind.PROCEDURE) {
+				names.add(List.of(entity.schema(), entity.name()));
+			}
+		}
+		return names;
+	}
+
+	private static Set<List<String>> relationNames(List<PgEntity> entities, Set<List<String>> copies) {
+		Set<List<String>> names = new HashSet<>(copies);
+		for (PgEntity entity : entities) {
+			if (entity.kind() == EntityKind.VIEW || entity.kind() == EntityKind.MATERIALIZED_VIEW) {
+				names.add(List.of(entity.schema(), entity.name()));
+			}
+		}
+		return names;
+	}
+
+	private void execute(Connection connection, List<String> setup, List<Creation> creations) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : setup) {
+				statement.addBatch(sql);
+			}
+			for (Creation creation : creations) {
+				statement.addBatch(creation.rewritten());
+			}
+			statement.executeBatch();
+		}
+		catch (SQLException ex) {
+			replayToFindRejected(connection, setup, creations);
+			throw ex;
+		}
+	}
+
+	/**
+	 * A batch failed: replay it one statement at a time in a fresh start of the transaction
+	 * to name the declaration PostgreSQL rejected. Returns normally if none is rejected.
+	 */
+	private void replayToFindRejected(Connection connection, List<String> setup, List<Creation> creations)
+			throws SQLException {
+		connection.rollback();
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : this.transactionSettings) {
+				statement.execute(sql);
+			}
+			for (String sql : setup) {
+				statement.execute(sql);
+			}
+			for (Creation creation : creations) {
+				try {
+					statement.execute(creation.rewritten());
+				}
+				catch (SQLException ex) {
+					throw rejected(creation, ex);
+				}
+			}
+		}
+		finally {
+			connection.rollback();
+		}
+	}
+
+	private EntityRejectedException rejected(Creation creation, SQLException ex) {
+		NameMapping mapping = this.scratch.mapping();
+		ServerError error = ServerError.of(ex);
+		return new EntityRejectedException(creation.entity(), mapping.text(error.message()), error.sqlState(),
+				error.position(), mapping.text(creation.rewritten()), ex);
+	}
+
+	/**
+	 * Pairs each declaration with the catalog object it became. Objects of one (kind, schema,
+	 * name) were created in declaration order, so their OIDs ascend in that order; overloads
+	 * pair up exactly without guessing PostgreSQL's spelling of their argument types.
+	 */
+	private static Map<PgEntity, CatalogEntity> match(List<PgEntity> ordered, CatalogSnapshot snapshot) {
+		Map<List<Object>, List<CatalogEntity>> created = new HashMap<>();
+		for (CatalogEntity entity : snapshot.entities()) {
+			created.computeIfAbsent(key(entity.kind(), entity.schema(), owner(entity), entity.name()),
+					(k) -> new ArrayList<>()).add(entity);
+		}
+		created.values().forEach((list) -> list.sort(Comparator.comparingLong(CatalogEntity::oid)));
+		Map<PgEntity, CatalogEntity> matched = new IdentityHashMap<>();
+		for (PgEntity entity : ordered) {
+			List<CatalogEntity> candidates = created.get(key(entity.kind(), entity.schema(), owner(entity), entity.name()));
+			if (candidates == null || candidates.isEmpty()) {
+				throw new IllegalStateException("Simulated " + entity.kind() + " " + entity.identity()
+						+ " was not found in the catalog after it was created");
+			}
+			matched.put(entity, candidates.remove(0));
+		}
+		return matched;
+	}
+
+	private static List<Object> key(EntityKind kind, String schema, @Nullable String owner, String name) {
+		EntityKind group = (kind == EntityKind.PROCEDURE) ? EntityKind.FUNCTION : kind;
+		return Arrays.asList(group, schema, owner, name);
+	}
+
+	private static @Nullable String owner(PgEntity entity) {
+		if (entity instanceof PgTrigger trigger) {
+			return trigger.table();
+		}
+		return (entity instanceof PgPolicy policy) ? policy.table() : null;
+	}
+
+	private static @Nullable String owner(CatalogEntity entity) {
+		if (entity instanceof CatalogTrigger trigger) {
+			return trigger.table();
+		}
+		return (entity instanceof CatalogPolicy policy) ? policy.table() : null;
+	}
+
+	private record Creation(PgEntity entity, String original, String rewritten) {
+
+	}
+
+}

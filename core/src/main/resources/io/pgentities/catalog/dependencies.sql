@@ -1,0 +1,46 @@
+-- Which objects depend on which (parameter 1: text[] of schemas).
+--
+-- One row per edge "dependent needs referenced", both given as (catalog, oid) so that OIDs of
+-- different catalogs never mix. Only edges whose dependent lives in the given schemas are
+-- read, and only user objects (oid >= 16384, FirstNormalObjectId).
+--   * a view or materialized view depends on what its rewrite rule references: pg_depend
+--     records those edges against the rule (pg_rewrite), so they are lifted to the view;
+--   * triggers, policies and routines depend on routines and relations directly (SQL-standard
+--     routine bodies are tracked by PostgreSQL, PL/pgSQL bodies are not);
+--   * a routine that takes or returns a relation's row type depends on that relation.
+with edges as (
+    select 'pg_class'::text as dependent_catalog, r.ev_class::bigint as dependent_oid,
+           d.refclassid::regclass::text as referenced_catalog, d.refobjid::bigint as referenced_oid
+    from pg_depend d
+    join pg_rewrite r on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
+    where d.refclassid in ('pg_class'::regclass, 'pg_proc'::regclass)
+      and d.refobjid <> r.ev_class
+      and d.refobjid >= 16384
+    union
+    select d.classid::regclass::text, d.objid::bigint, d.refclassid::regclass::text, d.refobjid::bigint
+    from pg_depend d
+    where d.classid in ('pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass)
+      and d.refclassid in ('pg_class'::regclass, 'pg_proc'::regclass)
+      and d.deptype in ('n', 'a')
+      and d.objid >= 16384 and d.refobjid >= 16384
+    union
+    select 'pg_proc', d.objid::bigint, 'pg_class', t.typrelid::bigint
+    from pg_depend d
+    join pg_type t on d.refclassid = 'pg_type'::regclass and d.refobjid = t.oid
+    where d.classid = 'pg_proc'::regclass
+      and t.typrelid <> 0
+      and d.objid >= 16384
+)
+select e.dependent_catalog, e.dependent_oid, e.referenced_catalog, e.referenced_oid
+from edges e
+where e.dependent_oid in (
+    select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = any(?::text[])
+    union all
+    select p.oid from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = any(?::text[])
+    union all
+    select t.oid from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = any(?::text[])
+    union all
+    select p.oid from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = any(?::text[]))
+order by 1, 2, 3, 4
