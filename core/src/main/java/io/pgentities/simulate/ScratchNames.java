@@ -37,7 +37,7 @@ final class ScratchNames {
 	ScratchNames() {
 		byte[] bytes = new byte[4];
 		RANDOM.nextBytes(bytes);
-		this.prefix = "pg_entities_sim_" + HexFormat.of().formatHex(bytes) + "_";
+		this.prefix = "pgentities_sim_" + HexFormat.of().formatHex(bytes) + "_";
 	}
 
 	String scratchFor(String schema) {

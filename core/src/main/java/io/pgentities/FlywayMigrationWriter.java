@@ -1,0 +1,256 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import io.pgentities.sql.Identifiers;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a {@link MigrationPlan} as the next Flyway versioned migration,
+ * {@code V<next>__<description>.sql}. The next version is one above the highest of the
+ * migrations in the directory and, when a data source is given, of the database's Flyway
+ * history; integer and dotted versions are both respected ({@code 7} → {@code 8},
+ * {@code 1.2} → {@code 1.3}).
+ * <p>
+ * A plan whose SQL contains {@code ${} gets a companion {@code .sql.conf} file that turns
+ * Flyway's placeholder replacement off for that script, so routine bodies reach PostgreSQL
+ * exactly as declared.
+ */
+public final class FlywayMigrationWriter {
+
+	private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__.*\\.sql");
+
+	private final Path directory;
+
+	private final @Nullable DataSource history;
+
+	private final String historyTable;
+
+	private final boolean undo;
+
+	/**
+	 * Creates a writer for a directory of Flyway migrations (created if absent).
+	 * @param directory the directory
+	 */
+	public FlywayMigrationWriter(Path directory) {
+		this(directory, null, "flyway_schema_history", false);
+	}
+
+	private FlywayMigrationWriter(Path directory, @Nullable DataSource history, String historyTable, boolean undo) {
+		this.directory = Objects.requireNonNull(directory, "directory must not be null");
+		this.history = history;
+		this.historyTable = historyTable;
+		this.undo = undo;
+	}
+
+	/**
+	 * A writer that also considers the versions in the database's Flyway history table
+	 * ({@code flyway_schema_history} on the {@code search_path}), if it exists.
+	 * @param dataSource the database
+	 * @return the writer
+	 */
+	public FlywayMigrationWriter withHistory(DataSource dataSource) {
+		return new FlywayMigrationWriter(this.directory, dataSource, this.historyTable, this.undo);
+	}
+
+	/**
+	 * A writer that reads the history from another table.
+	 * @param table the table, as Flyway's {@code table} setting names it (optionally schema-qualified)
+	 * @return the writer
+	 */
+	public FlywayMigrationWriter withHistoryTable(String table) {
+		return new FlywayMigrationWriter(this.directory, this.history, table, this.undo);
+	}
+
+	/**
+	 * A writer that also writes the matching undo script {@code U<version>__<description>.sql}.
+	 * @param undo whether to write undo scripts
+	 * @return the writer
+	 */
+	public FlywayMigrationWriter withUndo(boolean undo) {
+		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, undo);
+	}
+
+	/**
+	 * Writes the plan, if it is not empty.
+	 * @param plan the plan
+	 * @param description what the migration does; becomes part of the file name
+	 * @return the file written, or empty when the plan has nothing to do
+	 */
+	public Optional<Path> write(MigrationPlan plan, String description) {
+		return write(plan, null, description);
+	}
+
+	/**
+	 * Writes the plan and, if enabled, its undo script.
+	 * @param plan the plan
+	 * @param undoPlan the plan that reverts it, or {@code null}
+	 * @param description what the migration does; becomes part of the file name
+	 * @return the file written, or empty when the plan has nothing to do
+	 */
+	public Optional<Path> write(MigrationPlan plan, @Nullable MigrationPlan undoPlan, String description) {
+		if (plan.isEmpty()) {
+			return Optional.empty();
+		}
+		String version = nextVersion();
+		String name = version + "__" + fileDescription(description) + ".sql";
+		try {
+			Files.createDirectories(this.directory);
+			Path file = this.directory.resolve("V" + name);
+			writeScript(file, plan, description);
+			if (this.undo && undoPlan != null) {
+				writeScript(this.directory.resolve("U" + name), undoPlan, "undo of V" + version + ": " + description);
+			}
+			return Optional.of(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write migration " + name + " into " + this.directory, ex);
+		}
+	}
+
+	private static void writeScript(Path file, MigrationPlan plan, String description) throws IOException {
+		String sql = header(plan, description) + plan.toSql();
+		Files.writeString(file, sql, StandardCharsets.UTF_8);
+		if (sql.contains("${")) {
+			Files.writeString(file.resolveSibling(file.getFileName() + ".conf"),
+					"# Written by pg-entities: this script contains text Flyway would take for placeholders\n"
+							+ "placeholderReplacement=false\n",
+					StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String header(MigrationPlan plan, String description) {
+		StringBuilder header = new StringBuilder();
+		header.append("-- ")
+			.append(description)
+			.append('\n')
+			.append("-- Generated by pg-entities on ")
+			.append(OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+			.append(" from the declared entities.\n")
+			.append("--\n-- Changes:\n");
+		plan.summary().forEach((line) -> header.append("--   ").append(line).append('\n'));
+		if (!plan.drops().isEmpty()) {
+			header.append("--\n-- Drops (objects removed and not recreated):\n");
+			plan.drops().forEach((drop) -> header.append("--   ").append(drop).append('\n'));
+		}
+		return header.append('\n').toString();
+	}
+
+	/**
+	 * The version the next migration gets.
+	 * @return the version, e.g. {@code 8} or {@code 1.3}
+	 */
+	public String nextVersion() {
+		List<String> versions = new ArrayList<>(directoryVersions());
+		versions.addAll(historyVersions());
+		return versions.stream().max(FlywayMigrationWriter::compareVersions).map(FlywayMigrationWriter::increment)
+			.orElse("1");
+	}
+
+	private List<String> directoryVersions() {
+		if (!Files.isDirectory(this.directory)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.walk(this.directory)) {
+			return files.map((file) -> VERSIONED.matcher(file.getFileName().toString()))
+				.filter(Matcher::matches)
+				.map((matcher) -> matcher.group(1).replace('_', '.'))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list migrations in " + this.directory, ex);
+		}
+	}
+
+	private List<String> historyVersions() {
+		if (this.history == null) {
+			return List.of();
+		}
+		List<String> versions = new ArrayList<>();
+		try (Connection connection = this.history.getConnection(); Statement statement = connection.createStatement()) {
+			String table = qualifiedHistoryTable();
+			try (ResultSet exists = statement.executeQuery("select to_regclass(" + Identifiers.literal(table) + ")")) {
+				if (!exists.next() || exists.getString(1) == null) {
+					return List.of();
+				}
+			}
+			try (ResultSet rows = statement.executeQuery("select version from " + table + " where version is not null")) {
+				while (rows.next()) {
+					versions.add(rows.getString(1));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Cannot read the Flyway history table " + this.historyTable + ": "
+					+ ex.getMessage(), ex);
+		}
+		return versions.stream().filter((version) -> version.matches("\\d+(\\.\\d+)*")).toList();
+	}
+
+	private String qualifiedHistoryTable() {
+		String[] parts = this.historyTable.split("\\.", 2);
+		return (parts.length == 2) ? Identifiers.qualify(parts[0], parts[1]) : Identifiers.quote(parts[0]);
+	}
+
+	static int compareVersions(String a, String b) {
+		String[] left = a.split("\\.");
+		String[] right = b.split("\\.");
+		for (int i = 0; i < Math.max(left.length, right.length); i++) {
+			BigInteger l = (i < left.length) ? new BigInteger(left[i]) : BigInteger.ZERO;
+			BigInteger r = (i < right.length) ? new BigInteger(right[i]) : BigInteger.ZERO;
+			int compared = l.compareTo(r);
+			if (compared != 0) {
+				return compared;
+			}
+		}
+		return 0;
+	}
+
+	private static String increment(String version) {
+		int lastDot = version.lastIndexOf('.');
+		String last = version.substring(lastDot + 1);
+		return version.substring(0, lastDot + 1) + new BigInteger(last).add(BigInteger.ONE);
+	}
+
+	private static String fileDescription(String description) {
+		String cleaned = description.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+		return cleaned.isEmpty() ? "pg_entities" : cleaned;
+	}
+
+}

@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities;
+
+import java.util.List;
+
+import io.pgentities.test.PostgresTest;
+import io.pgentities.test.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PgEntitiesEngine}.
+ */
+@PostgresTest
+class PgEntitiesEngineTests {
+
+	private final TestDatabase database;
+
+	PgEntitiesEngineTests(TestDatabase database) {
+		this.database = database;
+	}
+
+	@Test
+	void seedTutorialWrittenDifferentlyIsInSync() {
+		this.database.execute("drop schema public cascade; create schema public;");
+		this.database.execute(SeedTutorial.TABLES);
+		this.database.execute("""
+				CREATE   VIEW Public.Order_Line_Items AS -- the line items
+				SELECT op.order_id, op.product_id, op.product_count, p.product_name, p.description,
+				       p.price AS unit_price, (op.product_count * p.price) AS order_price
+				FROM order_products AS op INNER JOIN products AS p ON (op.product_id = p.product_id);
+				create function TIMESTAMP_UPDATE_ON_EDIT() returns trigger language plpgsql as $body$
+				begin
+				  new.last_edited = NOW();  -- touch
+				  return new;
+				end;
+				$body$;
+				create trigger timestamp_update_apply_products_trigger before update on products
+				  for each row execute function timestamp_update_on_edit();
+				""");
+		DriftReport report = PgEntitiesEngine.create(this.database.dataSource()).check(SeedTutorial.ENTITIES);
+		assertThat(report.entities()).extracting(EntityDrift::identity, EntityDrift::status)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple("public.timestamp_update_on_edit()", DriftStatus.IN_SYNC),
+					org.assertj.core.groups.Tuple.tuple("public.order_line_items", DriftStatus.IN_SYNC),
+					org.assertj.core.groups.Tuple.tuple("public.products.timestamp_update_apply_products_trigger",
+							DriftStatus.IN_SYNC));
+		assertThat(report.inSync()).isTrue();
+	}
+
+	@Test
+	void seedTutorialFromNothingConvergesInOnePlan() {
+		this.database.execute("drop schema public cascade; create schema public;");
+		this.database.execute(SeedTutorial.TABLES);
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		DriftReport before = engine.check(SeedTutorial.ENTITIES);
+		assertThat(before.entities()).extracting(EntityDrift::status).containsOnly(DriftStatus.MISSING);
+		MigrationPlan plan = engine.plan(SeedTutorial.ENTITIES);
+		System.out.println(plan.toSql());
+		engine.apply(plan);
+		DriftReport after = engine.check(SeedTutorial.ENTITIES);
+		after.drifted().forEach((d) -> System.out.println(d));
+		assertThat(after.inSync()).isTrue();
+	}
+
+}
