@@ -114,13 +114,13 @@ public final class UnifiedDiff {
 				i++;
 				j++;
 			}
-			else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-				edits.add(new Edit('+', b.get(j), i + 1, j + 1));
-				j++;
-			}
-			else {
+			else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
 				edits.add(new Edit('-', a.get(i), i + 1, j + 1));
 				i++;
+			}
+			else {
+				edits.add(new Edit('+', b.get(j), i + 1, j + 1));
+				j++;
 			}
 		}
 		return edits;

@@ -40,6 +40,10 @@ final class ScratchNames {
 		this.prefix = "pgentities_sim_" + HexFormat.of().formatHex(bytes) + "_";
 	}
 
+	String prefix() {
+		return this.prefix;
+	}
+
 	String scratchFor(String schema) {
 		return this.scratchBySchema.computeIfAbsent(schema, (s) -> this.prefix + this.scratchBySchema.size());
 	}

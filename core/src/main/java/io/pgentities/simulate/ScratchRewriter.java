@@ -96,8 +96,11 @@ final class ScratchRewriter {
 		}
 		List<String> qualified = List.of(tokens.get(index).identifier(), tokens.get(nameIndex).identifier());
 		int after = nextMeaningful(tokens, nameIndex);
+		// a parenthesis follows a routine's name, but also a relation's in CREATE INDEX ... ON t (...)
 		boolean call = after >= 0 && tokens.get(after).is("(");
-		return (call ? this.routines : this.relations).contains(qualified) ? scratch : null;
+		boolean declared = call ? this.routines.contains(qualified) || this.relations.contains(qualified)
+				: this.relations.contains(qualified);
+		return declared ? scratch : null;
 	}
 
 	private static @Nullable Token previousMeaningful(List<Token> tokens, int index) {

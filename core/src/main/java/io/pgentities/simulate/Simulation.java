@@ -46,6 +46,7 @@ import io.pgentities.catalog.CatalogSnapshot;
 import io.pgentities.catalog.CatalogTrigger;
 import io.pgentities.catalog.NameMapping;
 import io.pgentities.sql.Identifiers;
+import io.pgentities.sql.OnClause;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,7 +106,9 @@ public final class Simulation {
 		List<Creation> creations = new ArrayList<>();
 		for (PgEntity entity : ordered) {
 			for (String statement : statementsFor(entity)) {
-				creations.add(new Creation(entity, statement, rewriter.rewrite(statement)));
+				Creation creation = new Creation(entity, statement, rewriter.rewrite(statement));
+				requireScratchTarget(creation);
+				creations.add(creation);
 			}
 		}
 		execute(connection, setup, creations);
@@ -128,6 +131,24 @@ public final class Simulation {
 					: "CREATE TABLE " + copy + " (LIKE " + original + ")");
 		});
 		return setup;
+	}
+
+	/**
+	 * The guard behind the promise that a check never touches a live object: a trigger, policy
+	 * or index must be created on a scratch relation, or the statement is not run at all.
+	 */
+	private void requireScratchTarget(Creation creation) {
+		boolean onRelation = creation.entity() instanceof PgTrigger || creation.entity() instanceof PgPolicy
+				|| (creation.entity() instanceof PgMaterializedView view
+						&& view.createIndexStatements().contains(creation.original()));
+		if (!onRelation) {
+			return;
+		}
+		String target = OnClause.find(creation.rewritten()).map((on) -> on.name().schema()).orElse(null);
+		if (target == null || !target.startsWith(this.scratch.prefix())) {
+			throw new IllegalStateException("Refusing to simulate " + creation.entity().identity()
+					+ ": its statement would act on a live relation: " + creation.rewritten());
+		}
 	}
 
 	private static List<String> statementsFor(PgEntity entity) {
