@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.pgentities.embedded;
 
 import java.io.IOException;
@@ -298,6 +297,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 						user);
 			}
 			catch (RuntimeException ex) {
+				stopImmediately(binDirectory, dataDirectory, user);
 				if (persistentDirectory == null) {
 					deleteDataDirectory(dataDirectory);
 				}
@@ -374,12 +374,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 				return port;
 			}
 			String serverLog = readFrom(logFile, logOffset);
-			if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
-				// pg_ctl gave up waiting, but the server might still come up
-				Commands.run(user.command(List.of(binDirectory.resolve("pg_ctl").toString(), "-D",
-						dataDirectory.toString(), "-m", "immediate", "-w", "stop")), binDirectory,
-						PG_CTL_COMMAND_TIMEOUT);
-			}
+			// pg_ctl may have given up waiting for a server that still comes up
+			stopImmediately(binDirectory, dataDirectory, user);
 			if (builder.port == 0 && attempt < START_ATTEMPTS && PORT_IN_USE.matcher(serverLog).find()) {
 				logger.log(Level.INFO, "Port {0} was taken before PostgreSQL could bind it, retrying with another",
 						String.valueOf(port));
@@ -387,6 +383,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			}
 			throw new IllegalStateException(result.failureMessage("Starting PostgreSQL " + version) + ". Server log "
 					+ logFile + ":" + System.lineSeparator() + Commands.tail(serverLog));
+		}
+	}
+
+	private static void stopImmediately(Path binDirectory, Path dataDirectory, ServerUser user) {
+		if (Files.exists(dataDirectory.resolve("postmaster.pid"))) {
+			try {
+				Commands.run(user.command(List.of(binDirectory.resolve("pg_ctl").toString(), "-D",
+						dataDirectory.toString(), "-m", "immediate", "-w", "stop")), binDirectory,
+						PG_CTL_COMMAND_TIMEOUT);
+			}
+			catch (IllegalStateException ex) {
+				logger.log(Level.WARNING, ex.getMessage());
+			}
 		}
 	}
 

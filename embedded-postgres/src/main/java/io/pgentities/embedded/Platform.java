@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package io.pgentities.embedded;
 
 import java.util.Arrays;
