@@ -264,8 +264,28 @@ public final class Simulation {
 	private EntityRejectedException rejected(Creation creation, SQLException ex) {
 		NameMapping mapping = this.scratch.mapping();
 		ServerError error = ServerError.of(ex);
+		String statement = mapping.text(creation.rewritten());
 		return new EntityRejectedException(creation.entity(), mapping.text(error.message()), error.sqlState(),
-				error.position(), mapping.text(creation.rewritten()), ex);
+				samePlace(creation.rewritten(), error.position(), statement), statement, ex);
+	}
+
+	/**
+	 * PostgreSQL's error position is in the statement as sent, with scratch names; mapping
+	 * the names back shifts columns but never lines, so keep the line and clamp the column.
+	 */
+	private static int samePlace(String sent, int position, String shown) {
+		if (position <= 0 || position > sent.length()) {
+			return position;
+		}
+		int line = (int) sent.substring(0, position - 1).chars().filter((c) -> c == '\n').count();
+		int column = position - 1 - (sent.lastIndexOf('\n', position - 2) + 1);
+		int lineStart = 0;
+		for (int i = 0; i < line; i++) {
+			lineStart = shown.indexOf('\n', lineStart) + 1;
+		}
+		int lineEnd = shown.indexOf('\n', lineStart);
+		int lineLength = ((lineEnd < 0) ? shown.length() : lineEnd) - lineStart;
+		return lineStart + Math.min(column, Math.max(0, lineLength - 1)) + 1;
 	}
 
 	/**
