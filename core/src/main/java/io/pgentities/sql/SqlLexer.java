@@ -77,15 +77,17 @@ public final class SqlLexer {
 
 	private TokenType next() {
 		char c = this.text.charAt(this.position);
-		if (Character.isWhitespace(c)) {
-			while (this.position < this.text.length() && Character.isWhitespace(this.text.charAt(this.position))) {
+		if (isWhitespace(c)) {
+			while (this.position < this.text.length() && isWhitespace(this.text.charAt(this.position))) {
 				this.position++;
 			}
 			return TokenType.WHITESPACE;
 		}
 		if (startsWith("--")) {
-			int end = this.text.indexOf('\n', this.position);
-			this.position = (end < 0) ? this.text.length() : end;
+			while (this.position < this.text.length() && this.text.charAt(this.position) != '\n'
+					&& this.text.charAt(this.position) != '\r') {
+				this.position++;
+			}
 			return TokenType.COMMENT;
 		}
 		if (startsWith("/*")) {
@@ -115,6 +117,7 @@ public final class SqlLexer {
 			char quote = charAt(this.position + 2);
 			this.position += 2;
 			quoted(quote, false, (quote == '"') ? "quoted identifier" : "string constant");
+			uescape();
 			return (quote == '"') ? TokenType.QUOTED_IDENTIFIER : TokenType.STRING;
 		}
 		if (isIdentifierStart(c)) {
@@ -126,7 +129,7 @@ public final class SqlLexer {
 		if (c == '$') {
 			return dollar();
 		}
-		if (Character.isDigit(c) || (c == '.' && Character.isDigit(charAt(this.position + 1)))) {
+		if (isDigit(c) || (c == '.' && isDigit(charAt(this.position + 1)))) {
 			number();
 			return TokenType.NUMBER;
 		}
@@ -193,11 +196,33 @@ public final class SqlLexer {
 		throw new SqlSyntaxException("unterminated " + what, this.line);
 	}
 
+	/**
+	 * Takes a {@code UESCAPE 'c'} clause after a {@code U&} constant into its token, so that
+	 * the token alone says how to decode it.
+	 */
+	private void uescape() {
+		int cursor = this.position;
+		while (isWhitespace(charAt(cursor))) {
+			cursor++;
+		}
+		if (!this.text.regionMatches(true, cursor, "uescape", 0, 7) || isIdentifierPart(charAt(cursor + 7))) {
+			return;
+		}
+		cursor += 7;
+		while (isWhitespace(charAt(cursor))) {
+			cursor++;
+		}
+		if (charAt(cursor) == '\'' && charAt(cursor + 1) != '\'' && charAt(cursor + 1) != '\0'
+				&& charAt(cursor + 2) == '\'') {
+			this.position = cursor + 3;
+		}
+	}
+
 	private TokenType dollar() {
 		int start = this.position;
 		int cursor = this.position + 1;
-		if (Character.isDigit(charAt(cursor))) {
-			while (Character.isDigit(charAt(cursor))) {
+		if (isDigit(charAt(cursor))) {
+			while (isDigit(charAt(cursor))) {
 				cursor++;
 			}
 			this.position = cursor;
@@ -220,21 +245,21 @@ public final class SqlLexer {
 	}
 
 	private void number() {
-		while (Character.isDigit(charAt(this.position)) || charAt(this.position) == '_') {
+		while (isDigit(charAt(this.position)) || charAt(this.position) == '_') {
 			this.position++;
 		}
 		if (charAt(this.position) == '.' && charAt(this.position + 1) != '.') {
 			this.position++;
-			while (Character.isDigit(charAt(this.position)) || charAt(this.position) == '_') {
+			while (isDigit(charAt(this.position)) || charAt(this.position) == '_') {
 				this.position++;
 			}
 		}
 		char e = charAt(this.position);
-		if ((e == 'e' || e == 'E') && (Character.isDigit(charAt(this.position + 1))
+		if ((e == 'e' || e == 'E') && (isDigit(charAt(this.position + 1))
 				|| ((charAt(this.position + 1) == '+' || charAt(this.position + 1) == '-')
-						&& Character.isDigit(charAt(this.position + 2))))) {
+						&& isDigit(charAt(this.position + 2))))) {
 			this.position += 2;
-			while (Character.isDigit(charAt(this.position))) {
+			while (isDigit(charAt(this.position))) {
 				this.position++;
 			}
 		}
@@ -248,16 +273,27 @@ public final class SqlLexer {
 		return (index < this.text.length()) ? this.text.charAt(index) : '\0';
 	}
 
+	// PostgreSQL's own character classes, not Java's: a character this lexer reads differently
+	// from the server (a Unicode space, a non-ASCII digit, a lone carriage return ending a
+	// comment) could move the boundary of a string and hide a statement from the splitter.
+	private static boolean isWhitespace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
 	private static boolean isIdentifierStart(char c) {
-		return Character.isLetter(c) || c == '_' || c >= 0x80;
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
 	}
 
 	private static boolean isIdentifierPart(char c) {
-		return isIdentifierStart(c) || Character.isDigit(c) || c == '$';
+		return isIdentifierStart(c) || isDigit(c) || c == '$';
 	}
 
 	private static boolean isDollarTagPart(char c) {
-		return Character.isLetterOrDigit(c) || c == '_' || c >= 0x80;
+		return isIdentifierStart(c) || isDigit(c);
 	}
 
 	private static int countNewlines(String s) {

@@ -20,6 +20,8 @@ package io.pgentities.sql;
  */
 public class SqlSyntaxException extends RuntimeException {
 
+	private final String reason;
+
 	private final int line;
 
 	/**
@@ -29,7 +31,16 @@ public class SqlSyntaxException extends RuntimeException {
 	 */
 	public SqlSyntaxException(String message, int line) {
 		super(message + " (line " + line + ")");
+		this.reason = message;
 		this.line = line;
+	}
+
+	/**
+	 * What is wrong, without the line.
+	 * @return the reason
+	 */
+	public String getReason() {
+		return this.reason;
 	}
 
 	/**

@@ -16,8 +16,6 @@
 
 package io.pgentities.sql;
 
-import java.util.Locale;
-
 /**
  * One lexical token of PostgreSQL SQL text.
  *
@@ -63,15 +61,24 @@ public record Token(TokenType type, String text, int offset, int line) {
 	}
 
 	/**
-	 * The identifier this token denotes: unquoted words fold to lower case, quoted
-	 * identifiers lose their quotes.
+	 * The identifier this token denotes: unquoted words fold ASCII letters to lower case (as
+	 * PostgreSQL does in a multibyte encoding), quoted identifiers lose their quotes and
+	 * {@code U&"..."} identifiers their Unicode escapes.
 	 * @return the identifier's value
 	 */
 	public String identifier() {
 		if (this.type == TokenType.QUOTED_IDENTIFIER) {
+			if (this.text.charAt(0) != '"') {
+				return StringConstants.unicodeQuoted(this.text);
+			}
 			return this.text.substring(1, this.text.length() - 1).replace("\"\"", "\"");
 		}
-		return this.text.toLowerCase(Locale.ROOT);
+		StringBuilder folded = new StringBuilder(this.text.length());
+		for (int i = 0; i < this.text.length(); i++) {
+			char c = this.text.charAt(i);
+			folded.append((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c);
+		}
+		return folded.toString();
 	}
 
 	/**
