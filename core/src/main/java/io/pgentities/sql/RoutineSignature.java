@@ -34,6 +34,11 @@ public record RoutineSignature(String name, String arguments) {
 	private static final Set<String> MULTI_WORD_TYPE_STARTS = Set.of("double", "character", "char", "bit", "timestamp",
 			"time", "interval", "national", "varchar", "nchar");
 
+	// Words that continue a multi-word type name: with them, the first word is part of the
+	// type (double precision); without them, it is the argument's name (time timestamptz).
+	private static final Set<String> TYPE_CONTINUATIONS = Set.of("precision", "varying", "with", "without",
+			"character", "char", "year", "month", "day", "hour", "minute", "second");
+
 	private static final Map<String, String> TYPE_ALIASES = Map.ofEntries(Map.entry("int", "integer"),
 			Map.entry("int4", "integer"), Map.entry("int2", "smallint"), Map.entry("int8", "bigint"),
 			Map.entry("float8", "double precision"), Map.entry("float", "double precision"),
@@ -53,7 +58,7 @@ public record RoutineSignature(String name, String arguments) {
 	public static RoutineSignature parse(String signature) {
 		List<Token> tokens = SqlLexer.meaningfulTokens(signature);
 		if (tokens.size() < 3 || !tokens.get(0).isIdentifier() || !tokens.get(1).is("(")
-				|| !tokens.get(tokens.size() - 1).is(")")) {
+				|| closingParenthesis(tokens, 1) != tokens.size() - 1) {
 			throw new IllegalArgumentException(
 					"A routine signature must be name(arguments), for example total(integer, numeric): '" + signature
 							+ "'");
@@ -63,10 +68,33 @@ public record RoutineSignature(String name, String arguments) {
 	}
 
 	/**
+	 * Finds the parenthesis that closes the one at {@code open}.
+	 * @param tokens meaningful tokens
+	 * @param open the index of a {@code (} token
+	 * @return the index of the matching {@code )}, or -1 when it is not closed
+	 */
+	public static int closingParenthesis(List<Token> tokens, int open) {
+		int depth = 0;
+		for (int i = open; i < tokens.size(); i++) {
+			if (tokens.get(i).is("(")) {
+				depth++;
+			}
+			else if (tokens.get(i).is(")")) {
+				depth--;
+				if (depth == 0) {
+					return i;
+				}
+			}
+		}
+		return -1;
+	}
+
+	/**
 	 * The argument types that identify a routine, e.g. {@code integer, numeric} for
-	 * {@code p_qty int4, p_price numeric(12,2) DEFAULT 0}. Names, defaults and type modifiers are
-	 * dropped and common aliases spelled as PostgreSQL's {@code format_type} does. This is a
-	 * lexical approximation for messages; the engine identifies routines by what PostgreSQL reports.
+	 * {@code p_qty int4, p_price numeric(12,2) DEFAULT 0}. Names, defaults, type modifiers and
+	 * array bounds are dropped and common aliases spelled as PostgreSQL's {@code format_type}
+	 * does. This is a lexical approximation for messages and for matching {@code COMMENT ON}
+	 * statements; the engine identifies routines by what PostgreSQL reports.
 	 * @param arguments the argument list
 	 * @param includeOut whether {@code OUT} arguments identify the routine (procedures)
 	 * @return the identifying types, comma-separated
@@ -74,24 +102,45 @@ public record RoutineSignature(String name, String arguments) {
 	public static String identityArgumentTypes(String arguments, boolean includeOut) {
 		StringJoiner types = new StringJoiner(", ");
 		for (List<Token> argument : splitTopLevel(SqlLexer.meaningfulTokens(arguments))) {
-			List<Token> rest = new ArrayList<>(argument);
-			if (!rest.isEmpty() && rest.get(0).type() == TokenType.WORD && MODES.contains(rest.get(0).identifier())
-					&& rest.size() > 1) {
-				if (rest.get(0).isWord("out") && !includeOut) {
-					continue;
+			List<Token> rest = beforeDefault(argument);
+			String mode = "in";
+			int modeAt = (rest.size() > 1 && isMode(rest.get(0))) ? 0
+					: (rest.size() > 2 && rest.get(0).isIdentifier() && isMode(rest.get(1))) ? 1 : -1;
+			if (modeAt >= 0) {
+				mode = rest.get(modeAt).identifier();
+				int typeAt = modeAt + 1;
+				if (mode.equals("in") && rest.size() > typeAt + 1 && rest.get(typeAt).isWord("out")) {
+					mode = "inout";
+					typeAt++;
 				}
-				rest.remove(0);
+				rest = rest.subList(typeAt, rest.size());
 			}
-			rest = beforeDefault(rest);
-			if (rest.size() >= 2 && rest.get(0).isIdentifier() && !rest.get(1).is("(") && !rest.get(1).is(".")
-					&& !rest.get(1).is("[") && !rest.get(1).is("%")
-					&& !(rest.get(0).type() == TokenType.WORD
-							&& MULTI_WORD_TYPE_STARTS.contains(rest.get(0).identifier()))) {
+			if (mode.equals("out") && !includeOut) {
+				continue;
+			}
+			if (startsWithName(rest)) {
 				rest = rest.subList(1, rest.size());
 			}
 			types.add(typeName(rest));
 		}
 		return types.toString();
+	}
+
+	private static boolean isMode(Token token) {
+		return token.type() == TokenType.WORD && MODES.contains(token.identifier());
+	}
+
+	private static boolean startsWithName(List<Token> argument) {
+		if (argument.size() < 2 || !argument.get(0).isIdentifier()) {
+			return false;
+		}
+		Token second = argument.get(1);
+		if (second.is("(") || second.is(".") || second.is("[") || second.is("%") || second.isWord("array")) {
+			return false;
+		}
+		Token first = argument.get(0);
+		return !(first.type() == TokenType.WORD && MULTI_WORD_TYPE_STARTS.contains(first.identifier())
+				&& second.type() == TokenType.WORD && TYPE_CONTINUATIONS.contains(second.identifier()));
 	}
 
 	private static List<Token> beforeDefault(List<Token> tokens) {
@@ -105,32 +154,31 @@ public record RoutineSignature(String name, String arguments) {
 
 	private static String typeName(List<Token> tokens) {
 		StringBuilder name = new StringBuilder();
+		boolean array = false;
+		boolean glued = true;
 		int depth = 0;
 		for (Token token : tokens) {
-			if (token.is("(")) {
+			if (token.is("(") || token.is("[")) {
+				array |= token.is("[");
 				depth++;
-				continue;
 			}
-			if (token.is(")")) {
+			else if (token.is(")") || token.is("]")) {
 				depth--;
-				continue;
 			}
-			if (depth > 0) {
-				continue;
+			else if (depth == 0 && token.isWord("array")) {
+				array = true;
 			}
-			if (token.is(".") || token.is("[") || token.is("]")) {
-				name.append(token.text());
-				continue;
+			else if (depth == 0) {
+				boolean joiner = token.is(".") || token.is("%");
+				if (!glued && !joiner) {
+					name.append(' ');
+				}
+				name.append(token.isIdentifier() ? token.identifier() : token.text());
+				glued = joiner;
 			}
-			if (!name.isEmpty() && name.charAt(name.length() - 1) != '.' && !token.is("[")) {
-				name.append(' ');
-			}
-			name.append(token.isIdentifier() ? token.identifier() : token.text());
 		}
-		String spelled = name.toString();
-		String bare = spelled.endsWith("[]") ? spelled.substring(0, spelled.indexOf('[')) : spelled;
-		String suffix = spelled.substring(bare.length());
-		return TYPE_ALIASES.getOrDefault(bare, bare) + suffix;
+		String bare = name.toString();
+		return TYPE_ALIASES.getOrDefault(bare, bare) + (array ? "[]" : "");
 	}
 
 	/**
