@@ -1,0 +1,248 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import io.pgentities.sql.Declaration;
+import io.pgentities.sql.DeclarationReader;
+import io.pgentities.sql.Identifiers;
+import io.pgentities.sql.RoutineSignature;
+import io.pgentities.sql.SqlStatement;
+import io.pgentities.sql.SqlSyntaxException;
+import io.pgentities.sql.StatementSplitter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the declarations of one SQL source into entities: creates them, attaches indexes and
+ * comments to what they are on, and rejects two declarations of one entity.
+ */
+final class SqlDeclarations {
+
+	private final String sourceName;
+
+	private final List<Declared> declared = new ArrayList<>();
+
+	private final Map<String, Declared> byIdentity = new HashMap<>();
+
+	private SqlDeclarations(String sourceName) {
+		this.sourceName = sourceName;
+	}
+
+	/**
+	 * Reads the entities declared by a SQL text.
+	 * @param sql the text
+	 * @param sourceName the text's source, for entities' sources and messages
+	 * @param defaultSchema the schema of unqualified names
+	 * @return the entities in the order of their {@code CREATE} statements
+	 * @throws InvalidDeclarationException if the text is invalid or does more than declare entities
+	 */
+	static List<PgEntity> read(String sql, String sourceName, String defaultSchema) {
+		List<Declaration> declarations = new ArrayList<>();
+		try {
+			for (SqlStatement statement : StatementSplitter.split(sql)) {
+				declarations.add(DeclarationReader.read(statement, defaultSchema));
+			}
+		}
+		catch (SqlSyntaxException ex) {
+			throw new InvalidDeclarationException(sourceName, ex.getLine(), ex.getReason(), ex);
+		}
+		SqlDeclarations entities = new SqlDeclarations(sourceName);
+		for (Declaration declaration : declarations) {
+			if (!(declaration instanceof Declaration.Index) && !(declaration instanceof Declaration.Comment)) {
+				entities.add(declaration);
+			}
+		}
+		for (Declaration declaration : declarations) {
+			if (declaration instanceof Declaration.Index index) {
+				entities.attach(index);
+			}
+			else if (declaration instanceof Declaration.Comment comment) {
+				entities.attach(comment);
+			}
+		}
+		return entities.declared.stream().map((entity) -> entity.entity).toList();
+	}
+
+	private void add(Declaration declaration) {
+		String source = this.sourceName + ":" + declaration.line();
+		Declared entity;
+		try {
+			entity = create(declaration, source);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(declaration, ex.getMessage());
+		}
+		String identity = namespace(entity.key.kind()) + " " + entity.entity.identity();
+		Declared previous = this.byIdentity.putIfAbsent(identity, entity);
+		if (previous != null) {
+			EntityKind first = previous.key.kind();
+			EntityKind second = entity.key.kind();
+			throw invalid(declaration, (first == second)
+					? first.sqlName() + " " + entity.entity.identity() + " is declared twice, at lines "
+							+ previous.line + " and " + entity.line
+					: entity.entity.identity() + " is declared twice, at lines " + previous.line + " ("
+							+ first.sqlName() + ") and " + entity.line + " (" + second.sqlName() + ")");
+		}
+		this.declared.add(entity);
+	}
+
+	private static Declared create(Declaration declaration, String source) {
+		if (declaration instanceof Declaration.Routine routine) {
+			String types = RoutineSignature.identityArgumentTypes(routine.arguments(), routine.procedure());
+			if (routine.procedure()) {
+				return new Declared(new Key(EntityKind.PROCEDURE, routine.schema(), null, routine.name(), types),
+						new PgProcedure(routine.schema(), routine.name(), routine.arguments(), routine.definition(),
+								null, source),
+						routine.line());
+			}
+			return new Declared(new Key(EntityKind.FUNCTION, routine.schema(), null, routine.name(), types),
+					new PgFunction(routine.schema(), routine.name(), routine.arguments(), routine.definition(), null,
+							source),
+					routine.line());
+		}
+		if (declaration instanceof Declaration.View view) {
+			if (view.materialized()) {
+				return new Declared(new Key(EntityKind.MATERIALIZED_VIEW, view.schema(), null, view.name(), null),
+						new PgMaterializedView(view.schema(), view.name(), view.clauses(), view.query(),
+								view.withData(), List.of(), null, source),
+						view.line());
+			}
+			return new Declared(new Key(EntityKind.VIEW, view.schema(), null, view.name(), null),
+					new PgView(view.schema(), view.name(), view.clauses(), view.query(), null, source), view.line());
+		}
+		if (declaration instanceof Declaration.Trigger trigger) {
+			return new Declared(new Key(EntityKind.TRIGGER, trigger.schema(), trigger.table(), trigger.name(), null),
+					new PgTrigger(trigger.schema(), trigger.table(), trigger.name(), trigger.constraint(),
+							trigger.definition(), null, source),
+					trigger.line());
+		}
+		Declaration.Policy policy = (Declaration.Policy) declaration;
+		return new Declared(new Key(EntityKind.POLICY, policy.schema(), policy.table(), policy.name(), null),
+				new PgPolicy(policy.schema(), policy.table(), policy.name(), policy.definition(), null, source),
+				policy.line());
+	}
+
+	private void attach(Declaration.Index index) {
+		Declared view = null;
+		for (Declared candidate : this.declared) {
+			Key key = candidate.key;
+			if (key.kind() == EntityKind.MATERIALIZED_VIEW && key.schema().equals(index.schema())
+					&& key.name().equals(index.relation())) {
+				view = candidate;
+				break;
+			}
+		}
+		if (view == null) {
+			throw invalid(index, "CREATE INDEX on " + Identifiers.qualify(index.schema(), index.relation())
+					+ ": only indexes of a materialized view declared in the same source may be declared, and "
+					+ "this is not one (indexes of tables belong in migrations)");
+		}
+		try {
+			view.entity = ((PgMaterializedView) view.entity).withIndex(index.statement());
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(index, ex.getMessage());
+		}
+	}
+
+	private void attach(Declaration.Comment comment) {
+		Declaration.CommentTarget target = comment.target();
+		EntityKind kind = kind(target.kind());
+		String types = (target.arguments() != null)
+				? RoutineSignature.identityArgumentTypes(target.arguments(), kind == EntityKind.PROCEDURE) : null;
+		List<Declared> matches = new ArrayList<>();
+		for (Declared candidate : this.declared) {
+			Key key = candidate.key;
+			if (key.kind() == kind && key.schema().equals(target.schema())
+					&& Objects.equals(key.table(), target.table()) && key.name().equals(target.name())
+					&& (types == null || types.equals(key.argumentTypes()))) {
+				matches.add(candidate);
+			}
+		}
+		String what = "COMMENT ON " + target.describe();
+		if (matches.isEmpty()) {
+			throw invalid(comment, what + ": no such " + kind.sqlName().toLowerCase(Locale.ROOT)
+					+ " is declared in the same source");
+		}
+		if (matches.size() > 1) {
+			throw invalid(comment, what + ": " + matches.size() + " overloads are declared; name its argument types");
+		}
+		Declared entity = matches.get(0);
+		if (entity.commentLine != 0) {
+			throw invalid(comment, what + ": the entity already has a comment, at line " + entity.commentLine);
+		}
+		entity.entity = entity.entity.withComment(comment.text());
+		entity.commentLine = comment.line();
+	}
+
+	private InvalidDeclarationException invalid(Declaration declaration, String reason) {
+		return new InvalidDeclarationException(this.sourceName, declaration.line(), reason);
+	}
+
+	private static EntityKind kind(String sqlName) {
+		for (EntityKind kind : EntityKind.values()) {
+			if (kind.sqlName().equals(sqlName)) {
+				return kind;
+			}
+		}
+		throw new IllegalStateException("No entity kind is spelled " + sqlName);
+	}
+
+	// Objects of these kinds share one namespace in PostgreSQL (pg_proc, pg_class), so one
+	// name cannot be declared as both.
+	private static String namespace(EntityKind kind) {
+		return switch (kind) {
+			case FUNCTION, PROCEDURE -> "routine";
+			case VIEW, MATERIALIZED_VIEW -> "relation";
+			default -> kind.name();
+		};
+	}
+
+	/**
+	 * What a {@code COMMENT ON} statement can name an entity by.
+	 */
+	private record Key(EntityKind kind, String schema, @Nullable String table, String name,
+			@Nullable String argumentTypes) {
+	}
+
+	/**
+	 * An entity as declared so far, with where its statements are.
+	 */
+	private static final class Declared {
+
+		private final Key key;
+
+		private PgEntity entity;
+
+		private final int line;
+
+		private int commentLine;
+
+		Declared(Key key, PgEntity entity, int line) {
+			this.key = key;
+			this.entity = entity;
+			this.line = line;
+		}
+
+	}
+
+}
