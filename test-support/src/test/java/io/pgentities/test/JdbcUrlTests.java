@@ -32,7 +32,8 @@ class JdbcUrlTests {
 		assertThat(url.database()).isEqualTo("app");
 		assertThat(url.user()).isEqualTo("admin");
 		assertThat(url.password()).isEqualTo("s&cret");
-		assertThat(url.withDatabase("pge_x_123456")).isEqualTo("jdbc:postgresql://db.example.com:6543/pge_x_123456?ssl=true");
+		assertThat(url.withDatabase("pge_x_123456"))
+			.isEqualTo("jdbc:postgresql://db.example.com:6543/pge_x_123456?ssl=true");
 	}
 
 	@Test
@@ -53,7 +54,8 @@ class JdbcUrlTests {
 
 	@Test
 	void otherUrlsAreRejectedWithoutShowingParameters() {
-		assertThatIllegalArgumentException().isThrownBy(() -> JdbcUrl.parse("jdbc:mysql://localhost/db?password=secret"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JdbcUrl.parse("jdbc:mysql://localhost/db?password=secret"))
 			.withMessageNotContaining("secret");
 	}
 
