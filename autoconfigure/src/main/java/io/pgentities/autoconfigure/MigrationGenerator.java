@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.pgentities.FlywayMigrationWriter;
+import io.pgentities.MigrationPlan;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.system.ApplicationHome;
+import org.springframework.util.Assert;
+
+/**
+ * Writes the plan of the startup check as the next Flyway migration, in dev mode only:
+ * nothing is written when the application runs from a packaged jar, unless forced.
+ */
+final class MigrationGenerator {
+
+	private static final Log logger = LogFactory.getLog(MigrationGenerator.class);
+
+	private final PgEntitiesProperties.Generate properties;
+
+	private final DataSource historyDataSource;
+
+	private final @Nullable String historyTable;
+
+	private final @Nullable Class<?> mainClass;
+
+	/**
+	 * Create a new generator.
+	 * @param properties the generation properties
+	 * @param historyDataSource the database whose Flyway history counts for the next
+	 * version
+	 * @param historyTable the history table, optionally schema-qualified, or {@code null}
+	 * for Flyway's default
+	 * @param mainClass the application's main class, or {@code null} to deduce it
+	 */
+	MigrationGenerator(PgEntitiesProperties.Generate properties, DataSource historyDataSource,
+			@Nullable String historyTable, @Nullable Class<?> mainClass) {
+		Assert.notNull(properties, "'properties' must not be null");
+		Assert.notNull(historyDataSource, "'historyDataSource' must not be null");
+		this.properties = properties;
+		this.historyDataSource = historyDataSource;
+		this.historyTable = historyTable;
+		this.mainClass = mainClass;
+	}
+
+	/**
+	 * Write the plan, unless it is empty or the application is packaged and generation
+	 * is not forced.
+	 * @param plan the plan
+	 * @return the file written
+	 */
+	Optional<Path> generate(MigrationPlan plan) {
+		File jar = packagedJar(this.mainClass);
+		if (jar != null && !this.properties.isForce()) {
+			logger.warn("pg-entities: not writing a migration because the application runs from " + jar
+					+ "; set pg-entities.generate.force=true to write one anyway");
+			return Optional.empty();
+		}
+		if (plan.isEmpty()) {
+			logger.info("pg-entities: the database matches the declarations, no migration written");
+			return Optional.empty();
+		}
+		if (this.properties.isUndo()) {
+			logger.warn("pg-entities: pg-entities.generate.undo is set, but the engine cannot plan the reverse of a "
+					+ "migration yet; no undo script is written");
+		}
+		Path directory = Path.of(this.properties.getDirectory()).toAbsolutePath().normalize();
+		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withHistory(this.historyDataSource);
+		if (this.historyTable != null) {
+			writer = writer.withHistoryTable(this.historyTable);
+		}
+		Optional<Path> written = writer.write(plan, this.properties.getDescription());
+		written.ifPresent((file) -> logger.warn("pg-entities: wrote migration " + file + " with "
+				+ plan.statements().size() + " statements for the drift; review it, then restart to apply it"));
+		return written;
+	}
+
+	/**
+	 * Return the jar or war the application runs from, if it runs from one.
+	 * @param mainClass the application's main class, or {@code null} to deduce it
+	 * @return the archive, or {@code null} when the application runs from directories
+	 */
+	static @Nullable File packagedJar(@Nullable Class<?> mainClass) {
+		File source = new ApplicationHome(mainClass).getSource();
+		return (source != null && source.isFile()) ? source : null;
+	}
+
+}

@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.pgentities.PgEntitiesEngine;
+import io.pgentities.engine.EngineSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration for pg-entities: the declared
+ * entities, the engine, the startup check and dev-mode generation, and the Flyway
+ * callback that applies the declarations after {@code migrate}.
+ *
+ * @see PgEntitiesEndpointAutoConfiguration
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+@ConditionalOnClass(PgEntitiesEngine.class)
+@ConditionalOnBooleanProperty(name = "pg-entities.enabled", matchIfMissing = true)
+@ConditionalOnSingleCandidate(DataSource.class)
+@EnableConfigurationProperties(PgEntitiesProperties.class)
+public final class PgEntitiesAutoConfiguration {
+
+	private static final String FLYWAY_HISTORY_TABLE = "flyway_schema_history";
+
+	@Bean
+	@ConditionalOnMissingBean(PgEntityDeclarations.class)
+	ApplicationPgEntityDeclarations pgEntityDeclarations(ListableBeanFactory beanFactory,
+			ResourceLoader resourceLoader, PgEntitiesProperties properties) {
+		return new ApplicationPgEntityDeclarations(beanFactory,
+				ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocations(),
+				properties.getDefaultSchema());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PgEntitiesEngine pgEntitiesEngine(DataSource dataSource, PgEntitiesProperties properties) {
+		return PgEntitiesEngine.builder(dataSource)
+			.schemas(properties.getSchemas())
+			.dropUndeclared(properties.isDropUndeclared())
+			.lockTimeout(properties.getLockTimeout())
+			.statementTimeout(properties.getStatementTimeout())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PgEntitiesChecker pgEntitiesChecker(PgEntitiesEngine engine, PgEntityDeclarations declarations,
+			PgEntitiesProperties properties) {
+		return new PgEntitiesChecker(engine, declarations, properties.getHealth().getCacheTimeToLive());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	PgEntitiesStartupCheck pgEntitiesStartupCheck(PgEntitiesChecker checker, PgEntitiesProperties properties,
+			DataSource dataSource, Environment environment, ListableBeanFactory beanFactory) {
+		MigrationGenerator generator = properties.getGenerate().isOnStartup()
+				? new MigrationGenerator(properties.getGenerate(), dataSource, flywayHistoryTable(environment),
+						mainClass(beanFactory))
+				: null;
+		return new PgEntitiesStartupCheck(checker, properties.getCheckOnStartup(), generator);
+	}
+
+	private static @Nullable String flywayHistoryTable(Environment environment) {
+		Binder binder = Binder.get(environment);
+		String table = binder.bind("spring.flyway.table", String.class).orElse(FLYWAY_HISTORY_TABLE);
+		String schema = binder.bind("spring.flyway.default-schema", String.class)
+			.orElseGet(() -> binder.bind("spring.flyway.schemas", Bindable.listOf(String.class))
+				.orElse(List.of())
+				.stream()
+				.findFirst()
+				.orElse(null));
+		if (StringUtils.hasText(schema)) {
+			return schema + "." + table;
+		}
+		return FLYWAY_HISTORY_TABLE.equals(table) ? null : table;
+	}
+
+	private static @Nullable Class<?> mainClass(ListableBeanFactory beanFactory) {
+		for (String name : beanFactory.getBeanNamesForAnnotation(SpringBootConfiguration.class)) {
+			Class<?> type = beanFactory.getType(name, false);
+			if (type != null) {
+				return ClassUtils.getUserClass(type);
+			}
+		}
+		return null;
+	}
+
+	static EngineSettings engineSettings(PgEntitiesProperties properties) {
+		return new EngineSettings(List.copyOf(properties.getSchemas()), properties.isDropUndeclared(),
+				properties.getLockTimeout(), properties.getStatementTimeout(), properties.getDefaultSchema());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.flywaydb.core.api.callback.Callback")
+	@ConditionalOnBooleanProperty("pg-entities.apply-on-migrate")
+	static class FlywayCallbackConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PgEntitiesFlywayCallback pgEntitiesFlywayCallback(ObjectProvider<PgEntitiesChecker> checker,
+				PgEntitiesProperties properties) {
+			return new PgEntitiesFlywayCallback(checker::getObject, engineSettings(properties));
+		}
+
+	}
+
+}

@@ -1,0 +1,184 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.pgentities.Analysis;
+import io.pgentities.DriftStatus;
+import io.pgentities.EntityDrift;
+import io.pgentities.PgEntitiesEngine;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Checks the {@link PgEntityDeclarations declared entities} against the database with a
+ * {@link PgEntitiesEngine} and remembers the last result, so that frequent readers
+ * (health probes, metrics) do not run a check each time. Thread-safe.
+ */
+public class PgEntitiesChecker {
+
+	private final PgEntitiesEngine engine;
+
+	private final PgEntityDeclarations declarations;
+
+	private final Duration timeToLive;
+
+	private final Clock clock;
+
+	private final ReentrantLock cacheLock = new ReentrantLock();
+
+	private volatile @Nullable Checked last;
+
+	/**
+	 * Create a new checker.
+	 * @param engine the engine that checks
+	 * @param declarations the declared entities
+	 * @param timeToLive how long {@link #cachedAnalysis()} reuses the last result
+	 */
+	public PgEntitiesChecker(PgEntitiesEngine engine, PgEntityDeclarations declarations, Duration timeToLive) {
+		this(engine, declarations, timeToLive, Clock.systemUTC());
+	}
+
+	PgEntitiesChecker(PgEntitiesEngine engine, PgEntityDeclarations declarations, Duration timeToLive, Clock clock) {
+		Assert.notNull(engine, "'engine' must not be null");
+		Assert.notNull(declarations, "'declarations' must not be null");
+		Assert.notNull(timeToLive, "'timeToLive' must not be null");
+		this.engine = engine;
+		this.declarations = declarations;
+		this.timeToLive = timeToLive;
+		this.clock = clock;
+	}
+
+	/**
+	 * Return the engine this checker uses.
+	 * @return the engine
+	 */
+	public PgEntitiesEngine getEngine() {
+		return this.engine;
+	}
+
+	/**
+	 * Return the declarations this checker compares.
+	 * @return the declarations
+	 */
+	public PgEntityDeclarations getDeclarations() {
+		return this.declarations;
+	}
+
+	/**
+	 * Check the database now, and remember the result.
+	 * @return the drift report and the plan that resolves it
+	 * @throws io.pgentities.PgEntitiesException if the check fails
+	 */
+	public Analysis analyze() {
+		Analysis analysis = this.engine.analyze(this.declarations.entities());
+		record(analysis);
+		return analysis;
+	}
+
+	/**
+	 * Return the last result if it is younger than the time to live, else check the
+	 * database now. Concurrent callers share one check.
+	 * @return the drift report and the plan that resolves it
+	 * @throws io.pgentities.PgEntitiesException if the check fails
+	 */
+	public Analysis cachedAnalysis() {
+		Checked checked = fresh();
+		if (checked != null) {
+			return checked.analysis();
+		}
+		this.cacheLock.lock();
+		try {
+			checked = fresh();
+			return (checked != null) ? checked.analysis() : analyze();
+		}
+		finally {
+			this.cacheLock.unlock();
+		}
+	}
+
+	/**
+	 * Remember the result of a check made elsewhere (a Flyway callback, for instance).
+	 * @param analysis the result
+	 */
+	public void record(Analysis analysis) {
+		Assert.notNull(analysis, "'analysis' must not be null");
+		this.last = new Checked(analysis, this.clock.instant());
+	}
+
+	/**
+	 * Forget the last result, after the database was changed.
+	 */
+	void forget() {
+		this.last = null;
+	}
+
+	/**
+	 * Return the result of the last check, however old.
+	 * @return the last result, or {@code null} before the first check
+	 */
+	public @Nullable Analysis lastAnalysis() {
+		Checked checked = this.last;
+		return (checked != null) ? checked.analysis() : null;
+	}
+
+	/**
+	 * Return how many entities of each status the last check found.
+	 * @return the counts, with every status present, or {@code null} before the first
+	 * check
+	 */
+	public @Nullable Map<DriftStatus, Integer> lastCounts() {
+		Analysis analysis = lastAnalysis();
+		return (analysis != null) ? counts(analysis) : null;
+	}
+
+	/**
+	 * Count the entities of an analysis by status.
+	 * @param analysis the analysis
+	 * @return the counts, with every status present
+	 */
+	public static Map<DriftStatus, Integer> counts(Analysis analysis) {
+		Map<DriftStatus, Integer> counts = new EnumMap<>(DriftStatus.class);
+		for (DriftStatus status : DriftStatus.values()) {
+			counts.put(status, 0);
+		}
+		for (EntityDrift entity : analysis.report().entities()) {
+			counts.merge(entity.status(), 1, Integer::sum);
+		}
+		return counts;
+	}
+
+	private @Nullable Checked fresh() {
+		Checked checked = this.last;
+		if (checked == null) {
+			return null;
+		}
+		Instant expiry = checked.at().plus(this.timeToLive);
+		return this.clock.instant().isBefore(expiry) ? checked : null;
+	}
+
+	private record Checked(Analysis analysis, Instant at) {
+
+	}
+
+}

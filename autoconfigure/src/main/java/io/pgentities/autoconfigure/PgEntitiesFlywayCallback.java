@@ -1,0 +1,131 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Supplier;
+
+import io.pgentities.Analysis;
+import io.pgentities.MigrationPlan;
+import io.pgentities.PgEntitiesException;
+import io.pgentities.engine.EngineSettings;
+import io.pgentities.engine.PlanExecutor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+import org.springframework.util.Assert;
+
+/**
+ * A Flyway {@link Callback} that brings the database to the declared state after every
+ * {@code migrate}: it checks the declarations and runs the plan on Flyway's connection, in
+ * the transaction Flyway opens for the callback. A PostgreSQL advisory lock, held until
+ * that transaction ends, serializes instances that migrate at the same time; the later
+ * one finds the database in sync.
+ */
+public class PgEntitiesFlywayCallback implements Callback {
+
+	/**
+	 * The name of the callback.
+	 */
+	public static final String NAME = "pgEntities";
+
+	private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('pg-entities'))";
+
+	private static final Log logger = LogFactory.getLog(PgEntitiesFlywayCallback.class);
+
+	private final Supplier<PgEntitiesChecker> checker;
+
+	private final EngineSettings settings;
+
+	/**
+	 * Create a new callback.
+	 * @param checker supplies the checker, when the callback first runs
+	 * @param settings the settings of the plan's execution
+	 */
+	public PgEntitiesFlywayCallback(Supplier<PgEntitiesChecker> checker, EngineSettings settings) {
+		Assert.notNull(checker, "'checker' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
+		this.checker = checker;
+		this.settings = settings;
+	}
+
+	@Override
+	public boolean supports(Event event, Context context) {
+		return event == Event.AFTER_MIGRATE;
+	}
+
+	/**
+	 * Return {@code true}: the advisory lock and the plan live in Flyway's transaction.
+	 * @param event the event
+	 * @param context the context
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean canHandleInTransaction(Event event, Context context) {
+		return true;
+	}
+
+	@Override
+	public void handle(Event event, Context context) {
+		Connection connection = context.getConnection();
+		PgEntitiesChecker checker = this.checker.get();
+		try {
+			lock(connection);
+			// The check reads through its own connection: Flyway has committed its
+			// migrations, and this transaction holds nothing but the advisory lock
+			Analysis analysis = checker.getEngine().analyze(checker.getDeclarations().entities());
+			MigrationPlan plan = analysis.plan();
+			if (plan.isEmpty()) {
+				logger.info("pg-entities: " + analysis.report().entities().size()
+						+ " entities in sync after migrate, nothing to apply");
+				checker.record(analysis);
+				return;
+			}
+			PlanExecutor.run(connection, plan.statements(), this.settings);
+			checker.forget();
+			logger.info(applied(plan));
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("pg-entities could not apply the declarations after migrate: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private static void lock(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(LOCK);
+		}
+	}
+
+	private static String applied(MigrationPlan plan) {
+		StringBuilder message = new StringBuilder();
+		message.append("pg-entities: applied ").append(plan.statements().size()).append(" statements after migrate:");
+		plan.summary().forEach((line) -> message.append(System.lineSeparator()).append("    ").append(line));
+		message.append(System.lineSeparator()).append(plan.toSql().stripTrailing());
+		return message.toString();
+	}
+
+	@Override
+	public String getCallbackName() {
+		return NAME;
+	}
+
+}

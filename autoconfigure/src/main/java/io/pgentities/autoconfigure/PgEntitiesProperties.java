@@ -1,0 +1,292 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.pgentities.PgEntitiesEngine;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for pg-entities.
+ */
+@ConfigurationProperties("pg-entities")
+public class PgEntitiesProperties {
+
+	/**
+	 * Whether to enable pg-entities.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Locations of SQL files whose CREATE statements declare entities, as Spring resource
+	 * patterns ('classpath*:' and 'file:' included).
+	 */
+	private List<String> locations = new ArrayList<>(List.of("classpath*:db/entities/**/*.sql"));
+
+	/**
+	 * Managed schemas, where undeclared objects are reported (and dropped if enabled).
+	 * Empty means the schemas of the declared entities.
+	 */
+	private List<String> schemas = new ArrayList<>();
+
+	/**
+	 * What to do when the database differs from the declarations at startup.
+	 */
+	private CheckMode checkOnStartup = CheckMode.WARN;
+
+	/**
+	 * Whether plans drop objects in the managed schemas that nothing declares.
+	 */
+	private boolean dropUndeclared;
+
+	/**
+	 * Whether to bring the database to the declared state in a Flyway afterMigrate
+	 * callback.
+	 */
+	private boolean applyOnMigrate;
+
+	/**
+	 * How long a check or an apply waits for a lock before failing (lock_timeout).
+	 */
+	private Duration lockTimeout = PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT;
+
+	/**
+	 * How long one statement of a check may run (statement_timeout).
+	 */
+	private Duration statementTimeout = PgEntitiesEngine.DEFAULT_STATEMENT_TIMEOUT;
+
+	/**
+	 * Schema of the unqualified names in SQL files.
+	 */
+	private String defaultSchema = PgEntitiesEngine.DEFAULT_SCHEMA;
+
+	private final Generate generate = new Generate();
+
+	private final Health health = new Health();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public List<String> getSchemas() {
+		return this.schemas;
+	}
+
+	public void setSchemas(List<String> schemas) {
+		this.schemas = schemas;
+	}
+
+	public CheckMode getCheckOnStartup() {
+		return this.checkOnStartup;
+	}
+
+	public void setCheckOnStartup(CheckMode checkOnStartup) {
+		this.checkOnStartup = checkOnStartup;
+	}
+
+	public boolean isDropUndeclared() {
+		return this.dropUndeclared;
+	}
+
+	public void setDropUndeclared(boolean dropUndeclared) {
+		this.dropUndeclared = dropUndeclared;
+	}
+
+	public boolean isApplyOnMigrate() {
+		return this.applyOnMigrate;
+	}
+
+	public void setApplyOnMigrate(boolean applyOnMigrate) {
+		this.applyOnMigrate = applyOnMigrate;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public Duration getStatementTimeout() {
+		return this.statementTimeout;
+	}
+
+	public void setStatementTimeout(Duration statementTimeout) {
+		this.statementTimeout = statementTimeout;
+	}
+
+	public String getDefaultSchema() {
+		return this.defaultSchema;
+	}
+
+	public void setDefaultSchema(String defaultSchema) {
+		this.defaultSchema = defaultSchema;
+	}
+
+	public Generate getGenerate() {
+		return this.generate;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * What the startup check does with drift.
+	 */
+	public enum CheckMode {
+
+		/**
+		 * Do not check at startup.
+		 */
+		OFF,
+
+		/**
+		 * Log the drifted entities and the plan at WARN level.
+		 */
+		WARN,
+
+		/**
+		 * Fail startup, listing every drifted entity.
+		 */
+		FAIL
+
+	}
+
+	/**
+	 * Dev-mode generation of Flyway migrations.
+	 */
+	public static class Generate {
+
+		/**
+		 * Whether to write a Flyway migration for the drift at startup.
+		 */
+		private boolean onStartup;
+
+		/**
+		 * Directory the migration is written into, relative to the working directory.
+		 */
+		private String directory = "src/main/resources/db/migration";
+
+		/**
+		 * Description of generated migrations, part of their file names.
+		 */
+		private String description = "pg_entities";
+
+		/**
+		 * Whether to generate even when the application runs from a packaged jar.
+		 */
+		private boolean force;
+
+		/**
+		 * Whether to also write undo scripts (U files) for generated migrations.
+		 */
+		private boolean undo;
+
+		public boolean isOnStartup() {
+			return this.onStartup;
+		}
+
+		public void setOnStartup(boolean onStartup) {
+			this.onStartup = onStartup;
+		}
+
+		public String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(String directory) {
+			this.directory = directory;
+		}
+
+		public String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(String description) {
+			this.description = description;
+		}
+
+		public boolean isForce() {
+			return this.force;
+		}
+
+		public void setForce(boolean force) {
+			this.force = force;
+		}
+
+		public boolean isUndo() {
+			return this.undo;
+		}
+
+		public void setUndo(boolean undo) {
+			this.undo = undo;
+		}
+
+	}
+
+	/**
+	 * The pg-entities health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Whether drift makes the health contributor report DOWN instead of UP.
+		 */
+		private boolean downOnDrift;
+
+		/**
+		 * How long the health contributor reuses the result of a check before running a
+		 * new one.
+		 */
+		private Duration cacheTimeToLive = Duration.ofSeconds(30);
+
+		public boolean isDownOnDrift() {
+			return this.downOnDrift;
+		}
+
+		public void setDownOnDrift(boolean downOnDrift) {
+			this.downOnDrift = downOnDrift;
+		}
+
+		public Duration getCacheTimeToLive() {
+			return this.cacheTimeToLive;
+		}
+
+		public void setCacheTimeToLive(Duration cacheTimeToLive) {
+			this.cacheTimeToLive = cacheTimeToLive;
+		}
+
+	}
+
+}

@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.util.List;
+
+import io.pgentities.PgEntity;
+
+/**
+ * The entities an application declares, as the startup check, the Flyway callback, the
+ * generator and the actuator endpoint see them. Auto-configuration provides one that
+ * collects {@link PgEntity} beans, beans that are collections of entities, and the SQL
+ * files at {@code pg-entities.locations}; define a bean of this type to replace it.
+ */
+@FunctionalInterface
+public interface PgEntityDeclarations {
+
+	/**
+	 * Return the declared entities, each with its {@link PgEntity#source() source} set. No
+	 * two of them have the same identity.
+	 * @return the entities
+	 */
+	List<PgEntity> entities();
+
+}

@@ -1,0 +1,208 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import io.pgentities.InvalidDeclarationException;
+import io.pgentities.PgEntitiesException;
+import io.pgentities.PgEntity;
+import io.pgentities.PgFunction;
+import io.pgentities.PgView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ApplicationPgEntityDeclarations}.
+ */
+class ApplicationPgEntityDeclarationsTests {
+
+	private static final String DEFAULT_LOCATION = new PgEntitiesProperties().getLocations().get(0);
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner();
+
+	@Test
+	void collectsEntityBeansWithTheirBeanNamesAsSources() {
+		this.contextRunner.withUserConfiguration(EntityBeansConfiguration.class)
+			.run((context) -> assertThat(sources(declarations(context, List.of()))).containsExactlyInAnyOrder(
+					"VIEW public.item_names <- bean 'itemNames'",
+					"FUNCTION public.total(integer, numeric) <- bean 'total'"));
+	}
+
+	@Test
+	void collectsTheElementsOfCollectionBeans() {
+		this.contextRunner.withUserConfiguration(CollectionBeansConfiguration.class)
+			.run((context) -> assertThat(sources(declarations(context, List.of()))).containsExactlyInAnyOrder(
+					"VIEW public.a <- bean 'entities'", "FUNCTION public.f() <- bean 'entities'",
+					"VIEW public.b <- bean 'views'", "VIEW public.c <- bean 'views'",
+					"FUNCTION public.g() <- bean 'functions'"));
+	}
+
+	@Test
+	void readsClasspathFilesWithPathsRelativeToTheClasspathRoot() {
+		this.contextRunner.run((context) -> assertThat(
+				sources(declarations(context, List.of("classpath*:entities/declarations/**/*.sql"))))
+			.containsExactly("FUNCTION public.total(integer, numeric) <- file entities/declarations/functions.sql:1",
+					"VIEW public.item_names <- file entities/declarations/views.sql:2",
+					"VIEW app.item_ids <- file entities/declarations/views.sql:5"));
+	}
+
+	@Test
+	void readsEachFileOnceWhenLocationsOverlap() {
+		this.contextRunner.run((context) -> assertThat(declarations(context,
+				List.of("classpath:entities/declarations/views.sql", "classpath*:entities/declarations/*.sql")))
+			.hasSize(3));
+	}
+
+	@Test
+	void readsTheDefaultLocationFromEveryClasspathRoot(@TempDir Path root) throws IOException {
+		Path file = root.resolve("db/entities/reports/views.sql");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, "\n\nCREATE VIEW reports.daily AS SELECT 1 AS one;\n");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { root.toUri().toURL() },
+				getClass().getClassLoader())) {
+			this.contextRunner.withClassLoader(classLoader)
+				.run((context) -> assertThat(sources(declarations(context, List.of(DEFAULT_LOCATION))))
+					.containsExactly("VIEW reports.daily <- file db/entities/reports/views.sql:3"));
+		}
+	}
+
+	@Test
+	void readsFilesFromTheFileSystem(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("views.sql");
+		Files.writeString(file, "CREATE VIEW v AS SELECT 1 AS one;\n");
+		this.contextRunner.run((context) -> assertThat(
+				sources(declarations(context, List.of(directory.toUri().toString() + "*.sql"))))
+			.containsExactly("VIEW public.v <- file " + file.toAbsolutePath().toString().replace('\\', '/') + ":1"));
+	}
+
+	@Test
+	void readsFilesUnderTheWorkingDirectoryWithRelativePaths() {
+		this.contextRunner.run((context) -> assertThat(
+				sources(declarations(context, List.of("file:src/test/resources/entities/declarations/functions.sql"))))
+			.containsExactly(
+					"FUNCTION public.total(integer, numeric) <- file src/test/resources/entities/declarations/functions.sql:1"));
+	}
+
+	@Test
+	void ignoresLocationsThatMatchNothing() {
+		this.contextRunner.run((context) -> assertThat(
+				declarations(context, List.of("classpath*:nothing/here/**/*.sql", "file:does-not-exist/*.sql", " ")))
+			.isEmpty());
+	}
+
+	@Test
+	void readsUnqualifiedNamesIntoTheDefaultSchema() {
+		this.contextRunner.run((context) -> assertThat(new ApplicationPgEntityDeclarations(context, context,
+				List.of("classpath:entities/declarations/functions.sql"), "app")
+			.entities()).singleElement().satisfies((entity) -> assertThat(entity.schema()).isEqualTo("app")));
+	}
+
+	@Test
+	void rejectsFilesThatDoMoreThanDeclare() {
+		this.contextRunner.run((context) -> assertThatExceptionOfType(InvalidDeclarationException.class)
+			.isThrownBy(() -> declarations(context, List.of("classpath:entities/invalid/insert.sql")))
+			.satisfies((ex) -> assertThat(ex.getSourceName()).isEqualTo("file entities/invalid/insert.sql")));
+	}
+
+	@Test
+	void rejectsAnEntityDeclaredByABeanAndAFile() {
+		this.contextRunner.withUserConfiguration(EntityBeansConfiguration.class)
+			.run((context) -> assertThatExceptionOfType(PgEntitiesException.class)
+				.isThrownBy(() -> declarations(context, List.of("classpath:entities/declarations/views.sql")))
+				.withMessage("VIEW public.item_names is declared twice: in bean 'itemNames' and in "
+						+ "file entities/declarations/views.sql:2"));
+	}
+
+	@Test
+	void rejectsAViewAndAMaterializedViewOfOneName() {
+		this.contextRunner
+			.withBean("view", PgView.class, () -> PgView.of("public", "item_names", "SELECT 1 AS one"))
+			.withBean("materialized", PgEntity.class,
+					() -> io.pgentities.PgMaterializedView.of("public", "item_names", "SELECT 1 AS one"))
+			.run((context) -> assertThatExceptionOfType(PgEntitiesException.class)
+				.isThrownBy(() -> declarations(context, List.of()))
+				.withMessageContaining("is declared twice: in bean '")
+				.withMessageContaining("(as "));
+	}
+
+	private static List<PgEntity> declarations(org.springframework.context.ApplicationContext context,
+			List<String> locations) {
+		return new ApplicationPgEntityDeclarations(context, context, locations, "public").entities();
+	}
+
+	private static List<String> sources(List<PgEntity> entities) {
+		return entities.stream()
+			.map((entity) -> entity.kind().sqlName() + " " + entity.identity() + " <- " + entity.source())
+			.toList();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EntityBeansConfiguration {
+
+		@Bean
+		PgView itemNames() {
+			return PgView.of("public", "item_names", "SELECT name FROM items");
+		}
+
+		@Bean
+		PgEntity total() {
+			return PgFunction.of("public", "total(qty integer, price numeric)",
+					"RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT qty * price $$");
+		}
+
+		@Bean
+		List<String> notEntities() {
+			return List.of("CREATE VIEW x AS SELECT 1");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CollectionBeansConfiguration {
+
+		@Bean
+		List<PgEntity> entities() {
+			return List.of(PgView.of("public", "a", "SELECT 1 AS one"),
+					PgFunction.of("public", "f()", "RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$"));
+		}
+
+		@Bean
+		List<PgView> views() {
+			return List.of(PgView.of("public", "b", "SELECT 1 AS one"), PgView.of("public", "c", "SELECT 1 AS one"));
+		}
+
+		@Bean
+		Set<PgFunction> functions() {
+			return Set.of(PgFunction.of("public", "g()", "RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$"));
+		}
+
+	}
+
+}

@@ -1,0 +1,250 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntity;
+import io.pgentities.PgView;
+import io.pgentities.test.PostgresTest;
+import io.pgentities.test.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PgEntitiesAutoConfiguration}.
+ */
+@PostgresTest
+class PgEntitiesAutoConfigurationTests {
+
+	private final TestDatabase database;
+
+	private final ApplicationContextRunner contextRunner;
+
+	PgEntitiesAutoConfigurationTests(TestDatabase database) {
+		this.database = database;
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PgEntitiesAutoConfiguration.class))
+			.withPropertyValues("pg-entities.locations=classpath:entities/none/*.sql");
+	}
+
+	@BeforeAll
+	static void createTable(TestDatabase database) {
+		database.execute("CREATE TABLE items (id integer PRIMARY KEY, name text)");
+	}
+
+	@Test
+	void backsOffWithNoDataSourceBean() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(PgEntitiesEngine.class)
+			.doesNotHaveBean(PgEntityDeclarations.class)
+			.doesNotHaveBean(PgEntitiesChecker.class)
+			.doesNotHaveBean(PgEntitiesStartupCheck.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("pg-entities.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(PgEntitiesEngine.class)
+				.doesNotHaveBean(PgEntitiesChecker.class)
+				.doesNotHaveBean(PgEntitiesProperties.class));
+	}
+
+	@Test
+	void createsTheBeansWithADataSource() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource).run((context) -> {
+			assertThat(context).hasSingleBean(PgEntitiesProperties.class)
+				.hasSingleBean(PgEntityDeclarations.class)
+				.hasSingleBean(PgEntitiesEngine.class)
+				.hasSingleBean(PgEntitiesChecker.class)
+				.hasSingleBean(PgEntitiesStartupCheck.class)
+				.doesNotHaveBean(PgEntitiesFlywayCallback.class);
+			assertThat(context.getBean(PgEntitiesChecker.class).getEngine())
+				.isSameAs(context.getBean(PgEntitiesEngine.class));
+		});
+	}
+
+	@Test
+	void configuresTheEngineFromProperties() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("pg-entities.schemas=public,app", "pg-entities.drop-undeclared=true",
+					"pg-entities.check-on-startup=off")
+			.run((context) -> {
+				PgEntitiesEngine engine = context.getBean(PgEntitiesEngine.class);
+				assertThat(engine.schemas()).containsExactly("public", "app");
+				assertThat(engine.dropUndeclared()).isTrue();
+			});
+	}
+
+	@Test
+	void checksOnStartupWithTheDeclaredEntities() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("itemNames", PgView.class, () -> PgView.of("public", "item_names", "SELECT name FROM items"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				PgEntitiesChecker checker = context.getBean(PgEntitiesChecker.class);
+				assertThat(checker.lastAnalysis()).isNotNull();
+				assertThat(checker.lastAnalysis().report().entities()).singleElement()
+					.satisfies((entity) -> assertThat(entity.source()).isEqualTo("bean 'itemNames'"));
+			});
+	}
+
+	@Test
+	void doesNotCheckWhenCheckOnStartupIsOff() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("pg-entities.check-on-startup=off")
+			.run((context) -> assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis()).isNull());
+	}
+
+	@Test
+	void failsOnStartupWithDriftWhenCheckOnStartupIsFail() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("itemNames", PgView.class, () -> PgView.of("public", "item_names", "SELECT name FROM items"))
+			.withPropertyValues("pg-entities.check-on-startup=fail")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(PgEntitiesDriftException.class)
+				.hasMessageContaining("MISSING VIEW public.item_names (declared in bean 'itemNames')"));
+	}
+
+	@Test
+	void failsOnStartupWhenTwoSourcesDeclareOneEntity() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("first", PgView.class, () -> PgView.of("public", "item_names", "SELECT name FROM items"))
+			.withBean("second", PgView.class, () -> PgView.of("public", "item_names", "SELECT id FROM items"))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("VIEW public.item_names is declared twice: in bean 'first' and in bean 'second'"));
+	}
+
+	@Test
+	void userDefinedDeclarationsReplaceTheDiscoveredOnes() {
+		PgEntity view = PgView.of("public", "item_ids", "SELECT id FROM items").withSource("mine");
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("ignored", PgView.class, () -> PgView.of("public", "item_names", "SELECT name FROM items"))
+			.withBean(PgEntityDeclarations.class, () -> () -> List.of(view))
+			.withPropertyValues("pg-entities.check-on-startup=off")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PgEntityDeclarations.class)
+					.doesNotHaveBean(ApplicationPgEntityDeclarations.class);
+				assertThat(context.getBean(PgEntitiesChecker.class).getDeclarations().entities())
+					.containsExactly(view);
+			});
+	}
+
+	@Test
+	void userDefinedBeansReplaceTheAutoConfiguredOnes() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withUserConfiguration(CustomBeansConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PgEntitiesEngine.class)
+					.hasSingleBean(PgEntitiesChecker.class)
+					.hasSingleBean(PgEntitiesStartupCheck.class);
+				assertThat(context.getBean(PgEntitiesEngine.class)).isSameAs(context.getBean("customEngine"));
+				assertThat(context.getBean(PgEntitiesChecker.class)).isSameAs(context.getBean("customChecker"));
+				assertThat(context.getBean(PgEntitiesStartupCheck.class))
+					.isSameAs(context.getBean("customStartupCheck"));
+			});
+	}
+
+	@Test
+	void doesNotCreateTheFlywayCallbackByDefault() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+			.withBean(FlywayMigrationStrategy.class, () -> (flyway) -> {
+			})
+			.withPropertyValues("pg-entities.check-on-startup=off")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Flyway.class).doesNotHaveBean(PgEntitiesFlywayCallback.class);
+				assertThat(context.getBean(Flyway.class).getConfiguration().getCallbacks()).isEmpty();
+			});
+	}
+
+	@Test
+	void createsTheFlywayCallbackWhenApplyOnMigrateIsSet() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+			.withBean(FlywayMigrationStrategy.class, () -> (flyway) -> {
+			})
+			.withPropertyValues("pg-entities.apply-on-migrate=true", "pg-entities.check-on-startup=off")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PgEntitiesFlywayCallback.class);
+				Callback callback = context.getBean(PgEntitiesFlywayCallback.class);
+				assertThat(context.getBean(Flyway.class).getConfiguration().getCallbacks()).contains(callback);
+			});
+	}
+
+	@Test
+	void doesNotCreateTheFlywayCallbackWithoutFlyway() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withClassLoader(new FilteredClassLoader("org.flywaydb"))
+			.withPropertyValues("pg-entities.apply-on-migrate=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(PgEntitiesChecker.class)
+				.hasSingleBean(PgEntitiesStartupCheck.class)
+				.doesNotHaveBean("pgEntitiesFlywayCallback"));
+	}
+
+	@Test
+	void userDefinedFlywayCallbackReplacesTheAutoConfiguredOne() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("pg-entities.apply-on-migrate=true", "pg-entities.check-on-startup=off")
+			.withBean("customCallback", PgEntitiesFlywayCallback.class,
+					() -> new PgEntitiesFlywayCallback(() -> null,
+							PgEntitiesAutoConfiguration.engineSettings(new PgEntitiesProperties())))
+			.run((context) -> assertThat(context).hasSingleBean(PgEntitiesFlywayCallback.class)
+				.hasBean("customCallback"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomBeansConfiguration {
+
+		@Bean
+		PgEntitiesEngine customEngine(DataSource dataSource) {
+			return PgEntitiesEngine.create(dataSource);
+		}
+
+		@Bean
+		PgEntitiesChecker customChecker(PgEntitiesEngine customEngine) {
+			return new PgEntitiesChecker(customEngine, List::of, java.time.Duration.ZERO);
+		}
+
+		@Bean
+		PgEntitiesStartupCheck customStartupCheck(PgEntitiesChecker customChecker) {
+			return new PgEntitiesStartupCheck(customChecker, PgEntitiesProperties.CheckMode.OFF, null);
+		}
+
+	}
+
+}

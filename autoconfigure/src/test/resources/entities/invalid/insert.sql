@@ -1,0 +1,2 @@
+CREATE VIEW ok AS SELECT 1 AS one;
+INSERT INTO items VALUES (1, 'x');
