@@ -107,7 +107,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	@Override
 	public String createStatement() {
 		return "CREATE MATERIALIZED VIEW " + identity() + (this.clauses.isEmpty() ? "" : " " + this.clauses) + " AS "
-				+ this.query + (this.withData ? " WITH DATA" : " WITH NO DATA");
+				+ this.query + (this.withData ? "\nWITH DATA" : "\nWITH NO DATA");
 	}
 
 	/**

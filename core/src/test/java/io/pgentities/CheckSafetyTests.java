@@ -164,6 +164,19 @@ class CheckSafetyTests {
 		assertThat(catalogSnapshot()).isEqualTo(before);
 	}
 
+	@Test
+	void declarationSmugglingASecondStatementIsRefusedBeforeAnythingRuns() throws SQLException {
+		String before = catalogSnapshot();
+		PgEntity smuggler = PgFunction.of("shop", "evil()",
+				"RETURNS integer LANGUAGE sql AS 'SELECT 1'; DROP TABLE shop.items; SELECT 'x'");
+		assertThatExceptionOfType(InvalidDeclarationException.class)
+			.isThrownBy(() -> PgEntitiesEngine.create(this.database.dataSource()).check(List.of(smuggler)))
+			.withMessageContaining("shop.evil()")
+			.withMessageContaining("must be one statement");
+		assertThat(catalogSnapshot()).isEqualTo(before);
+		assertThat(query("SELECT count(*) FROM shop.items")).isEqualTo("2");
+	}
+
 	private String catalogSnapshot() throws SQLException {
 		return query("SELECT string_agg(c, ',' ORDER BY c) FROM (SELECT relname || ':' || relkind::text AS c FROM pg_class "
 				+ "WHERE relnamespace >= 16384 UNION ALL SELECT proname FROM pg_proc WHERE pronamespace >= 16384 "

@@ -146,7 +146,7 @@ class PgEntitiesTests {
 		assertThat(view.withData()).isFalse();
 		assertThat(view.indexes()).isEmpty();
 		assertThat(view.createStatement()).isEqualTo("CREATE MATERIALIZED VIEW public.item_1_top AS "
-				+ "SELECT name, total FROM public.item_1_summary ORDER BY total DESC LIMIT 10 WITH NO DATA");
+				+ "SELECT name, total FROM public.item_1_summary ORDER BY total DESC LIMIT 10\nWITH NO DATA");
 	}
 
 	@Test

@@ -30,8 +30,14 @@ class PgMaterializedViewFactoryTests {
 		PgMaterializedView view = PgMaterializedView.of("public", "top_items", "SELECT 1 AS a");
 		assertThat(view.withData()).isTrue();
 		assertThat(view.createStatement())
-			.isEqualTo("CREATE MATERIALIZED VIEW public.top_items AS SELECT 1 AS a WITH DATA");
-		assertThat(view.withData(false).createStatement()).endsWith("SELECT 1 AS a WITH NO DATA");
+			.isEqualTo("CREATE MATERIALIZED VIEW public.top_items AS SELECT 1 AS a\nWITH DATA");
+		assertThat(view.withData(false).createStatement()).endsWith("SELECT 1 AS a\nWITH NO DATA");
+	}
+
+	@Test
+	void queryEndingInALineCommentDoesNotSwallowTheDataClause() {
+		PgMaterializedView view = PgMaterializedView.of("public", "m", "SELECT 1 AS a -- the answer").withData(false);
+		assertThat(view.createStatement()).endsWith("-- the answer\nWITH NO DATA");
 	}
 
 	@Test

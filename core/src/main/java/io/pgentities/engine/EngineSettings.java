@@ -38,7 +38,8 @@ public record EngineSettings(List<String> schemas, boolean dropUndeclared, Durat
 		return List.of("SET LOCAL lock_timeout = " + this.lockTimeout.toMillis(),
 				"SET LOCAL statement_timeout = " + this.statementTimeout.toMillis(),
 				"SET LOCAL idle_in_transaction_session_timeout = " + Math.max(60_000, this.statementTimeout.toMillis()),
-				"SET LOCAL client_min_messages = warning", "SET LOCAL search_path = pg_catalog");
+				"SET LOCAL client_min_messages = warning", "SET LOCAL standard_conforming_strings = on",
+				"SET LOCAL search_path = pg_catalog");
 	}
 
 }

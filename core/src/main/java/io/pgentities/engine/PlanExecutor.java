@@ -91,6 +91,8 @@ public final class PlanExecutor {
 	public static void run(Connection connection, List<String> statements, EngineSettings settings)
 			throws SQLException {
 		try (Statement statement = connection.createStatement()) {
+			// plans are generated for standard strings: a backslash must never end a literal
+			statement.execute("SET LOCAL standard_conforming_strings = on");
 			statement.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
 			for (int i = 0; i < statements.size(); i++) {
 				try {

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 
 import io.pgentities.EntityKind;
 import io.pgentities.EntityRejectedException;
+import io.pgentities.InvalidDeclarationException;
 import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.PgPolicy;
@@ -47,6 +48,9 @@ import io.pgentities.catalog.CatalogTrigger;
 import io.pgentities.catalog.NameMapping;
 import io.pgentities.sql.Identifiers;
 import io.pgentities.sql.OnClause;
+import io.pgentities.sql.SqlStatement;
+import io.pgentities.sql.SqlSyntaxException;
+import io.pgentities.sql.StatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,6 +111,7 @@ public final class Simulation {
 		for (PgEntity entity : ordered) {
 			for (String statement : statementsFor(entity)) {
 				Creation creation = new Creation(entity, statement, rewriter.rewrite(statement));
+				requireSingleStatement(creation);
 				requireScratchTarget(creation);
 				creations.add(creation);
 			}
@@ -137,6 +142,21 @@ public final class Simulation {
 	 * The guard behind the promise that a check never touches a live object: a trigger, policy
 	 * or index must be created on a scratch relation, or the statement is not run at all.
 	 */
+	private static void requireSingleStatement(Creation creation) {
+		List<SqlStatement> statements;
+		try {
+			statements = StatementSplitter.split(creation.original());
+		}
+		catch (SqlSyntaxException ex) {
+			throw new InvalidDeclarationException(creation.entity().source(), ex.getLine(),
+					creation.entity().identity() + ": " + ex.getReason(), ex);
+		}
+		if (statements.size() != 1) {
+			throw new InvalidDeclarationException(creation.entity().source(), 1, creation.entity().identity()
+					+ " must be one statement, but its SQL holds " + statements.size() + ": " + creation.original());
+		}
+	}
+
 	private void requireScratchTarget(Creation creation) {
 		boolean onRelation = creation.entity() instanceof PgTrigger || creation.entity() instanceof PgPolicy
 				|| (creation.entity() instanceof PgMaterializedView view
