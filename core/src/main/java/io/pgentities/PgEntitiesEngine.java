@@ -15,6 +15,9 @@
  */
 package io.pgentities;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +47,10 @@ public final class PgEntitiesEngine {
 	/** The default for {@link Builder#statementTimeout(Duration)}. */
 	public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(2);
 
-	/** The default schema of unqualified declarations and of {@link Builder#defaultSchema(String)}. */
+	/** The key of the advisory lock {@link #reconcile} holds: the bytes of "pgentity". */
+	public static final long RECONCILE_LOCK_KEY = 0x7067656e74697479L;
+
+	/** The default schema of unqualified references in declarations. */
 	public static final String DEFAULT_SCHEMA = "public";
 
 	private final DataSource dataSource;
@@ -128,6 +134,36 @@ public final class PgEntitiesEngine {
 	public Analysis analyze(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
 		return new Analyzer(this.dataSource, settings()).analyze(new ArrayList<>(declared));
+	}
+
+	/**
+	 * Checks and, when anything drifted, applies the plan, holding a PostgreSQL advisory lock
+	 * ({@link #RECONCILE_LOCK_KEY}) meanwhile, so that reconciliations started at the same
+	 * moment (two instances of an application) run one after the other: the later one finds
+	 * the database in sync and applies nothing.
+	 * @param declared the declared entities
+	 * @return the analysis the applied plan came from
+	 */
+	public Analysis reconcile(Collection<? extends PgEntity> declared) {
+		Objects.requireNonNull(declared, "declared must not be null");
+		try (Connection lock = this.dataSource.getConnection()) {
+			try (Statement statement = lock.createStatement()) {
+				statement.execute("SELECT pg_advisory_lock(" + RECONCILE_LOCK_KEY + ")");
+			}
+			try {
+				Analysis analysis = analyze(declared);
+				apply(analysis.plan());
+				return analysis;
+			}
+			finally {
+				try (Statement statement = lock.createStatement()) {
+					statement.execute("SELECT pg_advisory_unlock(" + RECONCILE_LOCK_KEY + ")");
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Cannot take the pg-entities advisory lock: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

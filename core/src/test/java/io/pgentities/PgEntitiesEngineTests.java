@@ -64,6 +64,31 @@ class PgEntitiesEngineTests {
 	}
 
 	@Test
+	void concurrentReconciliationsApplyOnceAndTheLaterFindsTheDatabaseInSync() throws Exception {
+		this.database.execute("drop schema public cascade; create schema public;");
+		this.database.execute(SeedTutorial.TABLES);
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			java.util.concurrent.Callable<Analysis> reconcile = () -> {
+				start.await();
+				return engine.reconcile(SeedTutorial.ENTITIES);
+			};
+			java.util.concurrent.Future<Analysis> first = executor.submit(reconcile);
+			java.util.concurrent.Future<Analysis> second = executor.submit(reconcile);
+			start.countDown();
+			List<Analysis> analyses = List.of(first.get(), second.get());
+			assertThat(analyses).filteredOn((analysis) -> analysis.plan().isEmpty()).hasSize(1);
+			assertThat(analyses).filteredOn((analysis) -> analysis.report().inSync()).hasSize(1);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(engine.check(SeedTutorial.ENTITIES).inSync()).isTrue();
+	}
+
+	@Test
 	void seedTutorialFromNothingConvergesInOnePlan() {
 		this.database.execute("drop schema public cascade; create schema public;");
 		this.database.execute(SeedTutorial.TABLES);
@@ -71,10 +96,8 @@ class PgEntitiesEngineTests {
 		DriftReport before = engine.check(SeedTutorial.ENTITIES);
 		assertThat(before.entities()).extracting(EntityDrift::status).containsOnly(DriftStatus.MISSING);
 		MigrationPlan plan = engine.plan(SeedTutorial.ENTITIES);
-		System.out.println(plan.toSql());
 		engine.apply(plan);
 		DriftReport after = engine.check(SeedTutorial.ENTITIES);
-		after.drifted().forEach((d) -> System.out.println(d));
 		assertThat(after.inSync()).isTrue();
 	}
 
