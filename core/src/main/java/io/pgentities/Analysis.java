@@ -15,12 +15,25 @@
  */
 package io.pgentities;
 
+import java.util.List;
+
 /**
  * A drift report and the plan that resolves it, computed from one look at the database.
  *
  * @param report how the declarations compare with the database
  * @param plan what would bring the database to the declarations
+ * @param undoPlan what would bring the database back from the declarations to its present
+ * state, once {@code plan} has been applied
  */
-public record Analysis(DriftReport report, MigrationPlan plan) {
+public record Analysis(DriftReport report, MigrationPlan plan, MigrationPlan undoPlan) {
+
+	/**
+	 * An analysis without an undo plan.
+	 * @param report how the declarations compare with the database
+	 * @param plan what would bring the database to the declarations
+	 */
+	public Analysis(DriftReport report, MigrationPlan plan) {
+		this(report, plan, new MigrationPlan(List.of(), List.of(), List.of()));
+	}
 
 }

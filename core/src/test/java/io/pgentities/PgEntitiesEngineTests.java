@@ -89,6 +89,44 @@ class PgEntitiesEngineTests {
 	}
 
 	@Test
+	void undoPlanBringsBackWhatTheDatabaseHadBefore() throws Exception {
+		this.database.execute("drop schema public cascade; create schema public;");
+		this.database.execute(SeedTutorial.TABLES);
+		this.database.execute("""
+				CREATE VIEW order_line_items AS SELECT op.order_id, op.product_id, p.price FROM order_products op
+				    JOIN products p ON op.product_id = p.product_id;
+				CREATE VIEW expensive_items AS SELECT order_id, price FROM order_line_items WHERE price > 100;
+				COMMENT ON VIEW expensive_items IS 'over a hundred';
+				CREATE FUNCTION obsolete() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;
+				""");
+		String before = definitions();
+		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource()).dropUndeclared(true).build();
+		List<PgEntity> declared = List.of(SeedTutorial.ORDER_LINE_ITEMS, SeedTutorial.TIMESTAMP_UPDATE_ON_EDIT,
+				PgView.of("public", "expensive_items", "SELECT order_id FROM order_line_items WHERE unit_price > 100"));
+		Analysis analysis = engine.analyze(declared);
+		engine.apply(analysis.plan());
+		assertThat(engine.check(declared).inSync()).isTrue();
+		assertThat(definitions()).isNotEqualTo(before);
+		engine.apply(analysis.undoPlan());
+		assertThat(definitions()).isEqualTo(before);
+	}
+
+	private String definitions() throws java.sql.SQLException {
+		try (java.sql.Connection connection = this.database.connect();
+				java.sql.Statement statement = connection.createStatement();
+				java.sql.ResultSet result = statement.executeQuery("""
+						SELECT string_agg(d, E'\n' ORDER BY d) FROM (
+						  SELECT c.relname || ': ' || pg_get_viewdef(c.oid) || coalesce(obj_description(c.oid, 'pg_class'), '') AS d
+						  FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'v'
+						  UNION ALL SELECT pg_get_functiondef(p.oid) FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace
+						  UNION ALL SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal) s
+						""")) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	@Test
 	void seedTutorialFromNothingConvergesInOnePlan() {
 		this.database.execute("drop schema public cascade; create schema public;");
 		this.database.execute(SeedTutorial.TABLES);

@@ -64,7 +64,28 @@ public record EntityComparison(String identity, @Nullable PgEntity declared, @Nu
 		if (this.declared != null && this.declared.comment() != null) {
 			return this.declared.comment();
 		}
+		if (this.desired != null && this.desired.comment() != null) {
+			return this.desired.comment();
+		}
 		return (this.current != null) ? this.current.comment() : null;
+	}
+
+	/**
+	 * The same comparison seen from the other side, once a plan has brought the database to
+	 * the declarations: what the database had becomes the desired state. Used to plan the way
+	 * back (undo scripts).
+	 * @param undeclaredDropped whether the plan dropped undeclared objects
+	 * @return the reversed comparison
+	 */
+	public EntityComparison reversed(boolean undeclaredDropped) {
+		return switch (this.status) {
+			case MISSING -> new EntityComparison(this.identity, null, null, this.desired, DriftStatus.UNDECLARED, "");
+			case UNDECLARED -> undeclaredDropped
+					? new EntityComparison(this.identity, null, this.current, null, DriftStatus.MISSING, "")
+					: new EntityComparison(this.identity, null, this.current, this.current, DriftStatus.IN_SYNC, "");
+			case CHANGED, IN_SYNC -> new EntityComparison(this.identity, null, this.current, this.desired, this.status,
+					"");
+		};
 	}
 
 	/**

@@ -93,12 +93,18 @@ public final class Analyzer {
 				List<EntityComparison> comparisons = DriftComparator.compare(simulated.canonical(), live, managed);
 				DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
 						Duration.ofNanos(System.nanoTime() - start));
-				MigrationPlan plan = Planner.plan(comparisons, IdentityGraph.needs(live),
-						IdentityGraph.needs(simulated.snapshot(), live), creationOrder(simulated),
-						new Planner.Options(this.settings.dropUndeclared(), currentUser));
+				Map<String, Set<String>> liveNeeds = IdentityGraph.needs(live);
+				Map<String, Set<String>> declaredNeeds = IdentityGraph.needs(simulated.snapshot(), live);
+				MigrationPlan plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(simulated),
+						new Planner.Options(this.settings.dropUndeclared(), currentUser, false));
+				List<EntityComparison> reversed = comparisons.stream()
+					.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))
+					.toList();
+				MigrationPlan undoPlan = Planner.plan(reversed, declaredNeeds, liveNeeds, List.of(),
+						new Planner.Options(true, currentUser, true));
 				logger.debug("Checked {} declared entities against schemas {} in {} ms", declared.size(), managed,
 						report.duration().toMillis());
-				return new Analysis(report, plan);
+				return new Analysis(report, plan, undoPlan);
 			}
 			finally {
 				connection.rollback();

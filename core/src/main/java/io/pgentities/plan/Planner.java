@@ -216,7 +216,7 @@ public final class Planner {
 		List<String> statements = new ArrayList<>();
 		if (entity instanceof CatalogView view && view.kind() == EntityKind.MATERIALIZED_VIEW) {
 			boolean withData = (comparison.declared() instanceof PgMaterializedView declared) ? declared.withData()
-					: ((CatalogView) Objects.requireNonNull(comparison.current())).populated();
+					: view.populated();
 			List<String> created = new ArrayList<>(view.createStatements(withData));
 			if (withData) {
 				created.set(0, "-- " + identity + " is created WITH DATA: its query runs now\n" + created.get(0));
@@ -230,9 +230,9 @@ public final class Planner {
 		if (comment != null) {
 			statements.add(entity.commentStatement(comment));
 		}
-		CatalogEntity current = comparison.current();
-		if (current != null) {
-			statements.addAll(Privileges.restore(current, this.options.currentUser()));
+		CatalogEntity restoredFrom = this.options.undo() ? comparison.desired() : comparison.current();
+		if (restoredFrom != null) {
+			statements.addAll(Privileges.restore(restoredFrom, this.options.currentUser()));
 		}
 		return statements;
 	}
@@ -322,8 +322,10 @@ public final class Planner {
 	 * @param dropUndeclared whether undeclared objects are dropped
 	 * @param currentUser the role that will apply the plan; recreated objects owned by
 	 * another role are given back to it
+	 * @param undo whether this plans the way back, where the desired objects are the ones the
+	 * database had, owners and privileges included
 	 */
-	public record Options(boolean dropUndeclared, String currentUser) {
+	public record Options(boolean dropUndeclared, String currentUser, boolean undo) {
 
 	}
 
