@@ -69,7 +69,7 @@ public record PgPolicy(String schema, String table, String name, String definiti
 
 	@Override
 	public String identity() {
-		return Identifiers.qualify(this.schema, this.table) + "." + Identifiers.quote(this.name);
+		return Identifiers.qualify(this.schema, this.table, this.name);
 	}
 
 	@Override

@@ -85,7 +85,7 @@ public record PgTrigger(String schema, String table, String name, boolean constr
 
 	@Override
 	public String identity() {
-		return Identifiers.qualify(this.schema, this.table) + "." + Identifiers.quote(this.name);
+		return Identifiers.qualify(this.schema, this.table, this.name);
 	}
 
 	@Override

@@ -47,7 +47,7 @@ public record CatalogPolicy(long oid, String schema, String table, String name, 
 
 	@Override
 	public String identity() {
-		return Identifiers.qualify(this.schema, this.table) + "." + Identifiers.quote(this.name);
+		return Identifiers.qualify(this.schema, this.table, this.name);
 	}
 
 	@Override

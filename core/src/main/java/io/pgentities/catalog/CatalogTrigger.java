@@ -40,7 +40,7 @@ public record CatalogTrigger(long oid, String schema, String table, String name,
 
 	@Override
 	public String identity() {
-		return Identifiers.qualify(this.schema, this.table) + "." + Identifiers.quote(this.name);
+		return Identifiers.qualify(this.schema, this.table, this.name);
 	}
 
 	@Override

@@ -73,6 +73,17 @@ public final class Identifiers {
 	}
 
 	/**
+	 * Renders the identity of an object that belongs to a table (a trigger, a policy).
+	 * @param schema the table's schema
+	 * @param table the table
+	 * @param name the object's name
+	 * @return {@code schema.table.name}, each part quoted as needed
+	 */
+	public static String qualify(String schema, String table, String name) {
+		return qualify(schema, table) + "." + quote(name);
+	}
+
+	/**
 	 * Renders a string constant.
 	 * @param value the value
 	 * @return the value in single quotes, embedded quotes doubled
