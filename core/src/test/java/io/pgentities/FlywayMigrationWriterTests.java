@@ -1,0 +1,273 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.pgentities.test.PostgresTest;
+import io.pgentities.test.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link FlywayMigrationWriter}.
+ */
+@PostgresTest
+class FlywayMigrationWriterTests {
+
+	private static final MigrationPlan PLAN = new MigrationPlan(
+			List.of("DROP VIEW public.old_report", "CREATE OR REPLACE VIEW public.report AS\nSELECT 1 AS one"),
+			List.of("CHANGED VIEW public.report: CREATE OR REPLACE VIEW",
+					"UNDECLARED VIEW public.old_report: drop (declared by nothing)"),
+			List.of("public.old_report"));
+
+	private static final MigrationPlan PLAN_WITHOUT_DROPS = new MigrationPlan(
+			List.of("CREATE VIEW public.report AS\nSELECT 1 AS one"), List.of("MISSING VIEW public.report: create"),
+			List.of());
+
+	private final TestDatabase database;
+
+	FlywayMigrationWriterTests(TestDatabase database) {
+		this.database = database;
+	}
+
+	@Test
+	void firstMigrationOfAnEmptyDirectoryIsVersionOne(@TempDir Path directory) {
+		Path file = new FlywayMigrationWriter(directory).write(PLAN, "first").orElseThrow();
+		assertThat(file).isEqualTo(directory.resolve("V1__first.sql"));
+	}
+
+	@Test
+	void directoryThatDoesNotExistYetIsCreated(@TempDir Path directory) {
+		Path migrations = directory.resolve("db").resolve("migration");
+		Path file = new FlywayMigrationWriter(migrations).write(PLAN, "first").orElseThrow();
+		assertThat(file).isEqualTo(migrations.resolve("V1__first.sql")).exists();
+	}
+
+	@Test
+	void nextVersionFollowsTheHighestIntegerVersionInTheDirectory(@TempDir Path directory) throws IOException {
+		touch(directory, "V1__init.sql", "V7__x.sql", "V3__later_written.sql", "R__repeatable.sql", "README.md",
+				"V99_not_a_migration.sql");
+		assertThat(new FlywayMigrationWriter(directory).nextVersion()).isEqualTo("8");
+		Path file = new FlywayMigrationWriter(directory).write(PLAN, "add views").orElseThrow();
+		assertThat(file.getFileName()).hasToString("V8__add_views.sql");
+	}
+
+	@Test
+	void integerVersionsAreComparedAsNumbers(@TempDir Path directory) throws IOException {
+		touch(directory, "V9__a.sql", "V10__b.sql", "V0100__padded.sql");
+		assertThat(new FlywayMigrationWriter(directory).nextVersion()).isEqualTo("101");
+	}
+
+	@Test
+	void migrationsInSubdirectoriesCount(@TempDir Path directory) throws IOException {
+		touch(directory, "V2__top.sql", "nested/V5__nested.sql");
+		assertThat(new FlywayMigrationWriter(directory).nextVersion()).isEqualTo("6");
+	}
+
+	@Test
+	void dottedVersionIsIncrementedInItsLastPart(@TempDir Path directory) throws IOException {
+		touch(directory, "V1.1__a.sql", "V1.2__x.sql");
+		assertThat(new FlywayMigrationWriter(directory).nextVersion()).isEqualTo("1.3");
+		Path file = new FlywayMigrationWriter(directory).write(PLAN, "x").orElseThrow();
+		assertThat(file.getFileName()).hasToString("V1.3__x.sql");
+	}
+
+	@Test
+	void dottedVersionPartsAreComparedAsNumbers(@TempDir Path directory) throws IOException {
+		touch(directory, "V1.9__a.sql", "V1.10__b.sql", "V1.2.5__c.sql");
+		assertThat(new FlywayMigrationWriter(directory).nextVersion()).isEqualTo("1.11");
+	}
+
+	@Test
+	void underscoresInVersionsSeparateItsParts(@TempDir Path directory) throws IOException {
+		touch(directory, "V1_4__a.sql", "V1_5__x.sql", "V1.3__c.sql");
+		assertThat(new FlywayMigrationWriter(directory).nextVersion()).isEqualTo("1.6");
+	}
+
+	@Test
+	void higherIntegerVersionWinsOverDottedOnes(@TempDir Path directory) throws IOException {
+		touch(directory, "V1.5__a.sql", "V2__b.sql", "V1_9__c.sql");
+		assertThat(new FlywayMigrationWriter(directory).nextVersion()).isEqualTo("3");
+	}
+
+	@Test
+	void nextVersionFollowsTheHistoryTableWhenItHoldsAHigherVersion(@TempDir Path applied, @TempDir Path directory)
+			throws IOException {
+		Files.writeString(applied.resolve("V12__create.sql"), "CREATE TABLE writer_history.marker (id integer);");
+		migrate(applied, "writer_history");
+		touch(directory, "V3__a.sql");
+		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withHistory(this.database.dataSource())
+			.withHistoryTable("writer_history.flyway_schema_history");
+		assertThat(writer.nextVersion()).isEqualTo("13");
+		Path file = writer.write(PLAN, "after history").orElseThrow();
+		assertThat(file.getFileName()).hasToString("V13__after_history.sql");
+	}
+
+	@Test
+	void nextVersionFollowsTheDirectoryWhenItIsAheadOfTheHistoryTable(@TempDir Path applied,
+			@TempDir Path directory) throws IOException {
+		Files.writeString(applied.resolve("V2__create.sql"), "CREATE TABLE writer_behind.marker (id integer);");
+		migrate(applied, "writer_behind");
+		touch(directory, "V2__create.sql", "V5__pending.sql");
+		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withHistory(this.database.dataSource())
+			.withHistoryTable("writer_behind.flyway_schema_history");
+		assertThat(writer.nextVersion()).isEqualTo("6");
+	}
+
+	@Test
+	void historyTableOnTheSearchPathIsReadByDefault(@TempDir Path applied, @TempDir Path directory)
+			throws IOException {
+		Files.writeString(applied.resolve("V4.2__create.sql"), "CREATE TABLE public.marker (id integer);");
+		migrate(applied, "public");
+		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withHistory(this.database.dataSource());
+		assertThat(writer.nextVersion()).isEqualTo("4.3");
+	}
+
+	@Test
+	void missingHistoryTableIsIgnored(@TempDir Path directory) throws IOException {
+		touch(directory, "V3__a.sql");
+		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withHistory(this.database.dataSource())
+			.withHistoryTable("no_such_schema.flyway_schema_history");
+		assertThat(writer.nextVersion()).isEqualTo("4");
+	}
+
+	@Test
+	void emptyPlanWritesNothing(@TempDir Path directory) throws IOException {
+		Path migrations = directory.resolve("migration");
+		Optional<Path> written = new FlywayMigrationWriter(migrations)
+			.write(new MigrationPlan(List.of(), List.of(), List.of()), "nothing");
+		assertThat(written).isEmpty();
+		try (Stream<Path> files = Files.walk(directory)) {
+			assertThat(files.filter(Files::isRegularFile)).isEmpty();
+		}
+	}
+
+	@Test
+	void headerListsChangesAndDropsBeforeTheStatements(@TempDir Path directory) throws IOException {
+		Path file = new FlywayMigrationWriter(directory).write(PLAN, "Reconcile reports").orElseThrow();
+		String sql = Files.readString(file, StandardCharsets.UTF_8);
+		String header = sql.substring(0, sql.indexOf("\n\n") + 1);
+		List<String> lines = header.lines().toList();
+		assertThat(lines.get(0)).isEqualTo("-- Reconcile reports");
+		assertThat(lines.get(1)).startsWith("-- Generated by pg-entities on ");
+		assertThat(lines.subList(2, lines.size())).containsExactly("--", "-- Changes:",
+				"--   CHANGED VIEW public.report: CREATE OR REPLACE VIEW",
+				"--   UNDECLARED VIEW public.old_report: drop (declared by nothing)", "--",
+				"-- Drops (objects removed and not recreated):", "--   public.old_report");
+		assertThat(sql.substring(header.length() + 1)).isEqualTo(PLAN.toSql())
+			.isEqualTo("DROP VIEW public.old_report;\n\nCREATE OR REPLACE VIEW public.report AS\nSELECT 1 AS one;\n\n");
+	}
+
+	@Test
+	void headerOfAPlanWithoutDropsHasNoDropsSection(@TempDir Path directory) throws IOException {
+		Path file = new FlywayMigrationWriter(directory).write(PLAN_WITHOUT_DROPS, "create").orElseThrow();
+		String sql = Files.readString(file, StandardCharsets.UTF_8);
+		assertThat(sql).contains("-- Changes:\n--   MISSING VIEW public.report: create\n\nCREATE VIEW public.report")
+			.doesNotContain("Drops");
+	}
+
+	@Test
+	void writtenFileIsAppliedByFlyway(@TempDir Path directory) {
+		this.database.execute("CREATE SCHEMA writer_applied");
+		MigrationPlan plan = new MigrationPlan(List.of("CREATE VIEW writer_applied.answer AS SELECT 42 AS value"),
+				List.of("MISSING VIEW writer_applied.answer: create"), List.of());
+		new FlywayMigrationWriter(directory).write(plan, "answer");
+		migrate(directory, "writer_applied");
+		assertThat(queryString("SELECT value::text FROM writer_applied.answer")).isEqualTo("42");
+	}
+
+	@Test
+	void placeholderLikeTextTurnsFlywayPlaceholderReplacementOff(@TempDir Path directory) throws IOException {
+		MigrationPlan plan = new MigrationPlan(List.of("CREATE VIEW public.template AS SELECT '${name}'::text AS t"),
+				List.of("MISSING VIEW public.template: create"), List.of());
+		Path file = new FlywayMigrationWriter(directory).write(plan, "template").orElseThrow();
+		Path configuration = directory.resolve("V1__template.sql.conf");
+		assertThat(file).exists();
+		assertThat(Files.readString(configuration, StandardCharsets.UTF_8).lines())
+			.contains("placeholderReplacement=false");
+	}
+
+	@Test
+	void planWithoutPlaceholderLikeTextGetsNoFlywayConfiguration(@TempDir Path directory) throws IOException {
+		new FlywayMigrationWriter(directory).write(PLAN, "plain").orElseThrow();
+		try (Stream<Path> files = Files.list(directory)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("V1__plain.sql");
+		}
+	}
+
+	@Test
+	void descriptionIsCleanedForTheFileName(@TempDir Path directory) {
+		Path file = new FlywayMigrationWriter(directory).write(PLAN, "  Add Views & Functions! ").orElseThrow();
+		assertThat(file.getFileName()).hasToString("V1__add_views_functions.sql");
+		Path next = new FlywayMigrationWriter(directory).write(PLAN, "!!!").orElseThrow();
+		assertThat(next.getFileName()).hasToString("V2__pg_entities.sql");
+	}
+
+	@Test
+	void undoScriptIsWrittenBesideTheMigrationWhenEnabled(@TempDir Path directory) throws IOException {
+		MigrationPlan undo = new MigrationPlan(List.of("DROP VIEW public.report"),
+				List.of("UNDECLARED VIEW public.report: drop"), List.of("public.report"));
+		new FlywayMigrationWriter(directory).withUndo(true).write(PLAN_WITHOUT_DROPS, undo, "report");
+		assertThat(directory.resolve("V1__report.sql")).exists();
+		assertThat(Files.readString(directory.resolve("U1__report.sql"), StandardCharsets.UTF_8))
+			.startsWith("-- undo of V1: report\n")
+			.endsWith("DROP VIEW public.report;\n\n");
+	}
+
+	private void migrate(Path locations, String schema) {
+		Flyway.configure()
+			.dataSource(this.database.jdbcUrl(), this.database.user(), this.database.password())
+			.locations("filesystem:" + locations.toAbsolutePath())
+			.schemas(schema)
+			.load()
+			.migrate();
+	}
+
+	private String queryString(String sql) {
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			assertThat(result.next()).isTrue();
+			return result.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void touch(Path directory, String... names) throws IOException {
+		for (String name : names) {
+			Path file = directory.resolve(name);
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, "SELECT 1;\n");
+		}
+	}
+
+}
