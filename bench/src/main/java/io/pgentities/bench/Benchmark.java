@@ -1,0 +1,451 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package io.pgentities.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.pgentities.DriftReport;
+import io.pgentities.DriftStatus;
+import io.pgentities.EntityDrift;
+import io.pgentities.FlywayMigrationWriter;
+import io.pgentities.MigrationPlan;
+import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntity;
+import io.pgentities.PgMaterializedView;
+import io.pgentities.bench.CountingDataSource.StatementTime;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Measures how long pg-entities takes to check, plan and apply the {@link Workload} at
+ * several scales, and compares each median with the floor: the time PostgreSQL needs to
+ * create the same entities in one batch, in one transaction that is rolled back. Prints a
+ * table, then one {@code RESULT} line per scenario and scale.
+ * <pre class="code">
+ * java -jar bench/target/pg-entities-bench.jar --scales 1,10,100,1000
+ * </pre>
+ *
+ * @see BenchmarkOptions#USAGE
+ */
+public final class Benchmark {
+
+	private static final String JDBC_URL_ENVIRONMENT_VARIABLE = "PG_ENTITIES_TEST_JDBC_URL";
+
+	private static final String CHANGED_VIEW = "public.item_0_base";
+
+	private final PostgresServer server;
+
+	private final BenchmarkOptions options;
+
+	private final PrintStream out;
+
+	private final HeapMeter heap = new HeapMeter();
+
+	Benchmark(PostgresServer server, BenchmarkOptions options, PrintStream out) {
+		this.server = server;
+		this.options = options;
+		this.out = out;
+	}
+
+	/**
+	 * Runs the benchmark; see {@link BenchmarkOptions#USAGE} for the arguments. Exits with
+	 * status 1 if the engine answered a scenario wrongly, 2 if the arguments are invalid.
+	 * @param args the command line
+	 * @throws Exception if the benchmark cannot run
+	 */
+	public static void main(String[] args) throws Exception {
+		quietLogging();
+		BenchmarkOptions options;
+		try {
+			options = BenchmarkOptions.parse(args, System.getenv(JDBC_URL_ENVIRONMENT_VARIABLE));
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.err.print(BenchmarkOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		if (options.help()) {
+			System.out.print(BenchmarkOptions.USAGE);
+			return;
+		}
+		String jdbcUrl = options.jdbcUrl();
+		List<Measurement> results;
+		try (PostgresServer server = (jdbcUrl != null) ? PostgresServer.connect(jdbcUrl)
+				: PostgresServer.startEmbedded()) {
+			results = new Benchmark(server, options, System.out).run();
+		}
+		if (results.stream().anyMatch((result) -> !result.problem().isEmpty())) {
+			System.exit(1);
+		}
+	}
+
+	/**
+	 * The engine logs each applied plan at INFO; keep the report readable unless logging was
+	 * configured with {@code -Dorg.slf4j.simpleLogger...}.
+	 */
+	private static void quietLogging() {
+		if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+			System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		}
+	}
+
+	/**
+	 * Measures every scale.
+	 * @return the measurements
+	 * @throws Exception if the benchmark cannot run
+	 */
+	List<Measurement> run() throws Exception {
+		printEnvironment();
+		List<Measurement> results = new ArrayList<>();
+		for (int scale : this.options.scales()) {
+			results.addAll(measure(Workload.ofScale(scale)));
+		}
+		this.out.println();
+		printLoad("at end");
+		this.out.println();
+		printTable(results);
+		this.out.println();
+		results.forEach((result) -> this.out.println(result.resultLine()));
+		return results;
+	}
+
+	private void printEnvironment() throws SQLException {
+		OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+		String memory = (os instanceof com.sun.management.OperatingSystemMXBean system)
+				? (system.getTotalMemorySize() / (1024 * 1024)) + " MB memory" : "memory unknown";
+		this.out.printf(Locale.ROOT, "pg-entities benchmark%n");
+		this.out.printf(Locale.ROOT, "  machine:    %d cores, %s, %s %s%n", Runtime.getRuntime().availableProcessors(),
+				memory, System.getProperty("os.name"), System.getProperty("os.arch"));
+		this.out.printf(Locale.ROOT, "  java:       %s %s, max heap %d MB%n", System.getProperty("java.vm.name"),
+				System.getProperty("java.runtime.version"), HeapMeter.maxMegabytes());
+		this.out.printf(Locale.ROOT, "  postgresql: %s%n", this.server.describe());
+		this.out.printf(Locale.ROOT, "  runs:       median of %d after %d warm-up%n", this.options.runs(),
+				this.options.warmup());
+		printLoad("at start");
+	}
+
+	/**
+	 * Other work on the machine slows PostgreSQL and the JVM alike; say how busy it was.
+	 */
+	private void printLoad(String when) {
+		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		if (load >= 0) {
+			this.out.printf(Locale.ROOT, "  load:       %.2f (1-minute average %s)%n", load, when);
+		}
+	}
+
+	private List<Measurement> measure(Workload workload) throws Exception {
+		long start = System.nanoTime();
+		List<PgEntity> entities = workload.entities();
+		double parseMillis = (System.nanoTime() - start) / 1e6;
+		this.out.printf(Locale.ROOT, "%nScale %d: %d entities over %d tables (read from SQL in %.1f ms)%n",
+				workload.scale(), entities.size(), workload.scale(), parseMillis);
+		double floor = floor(workload, entities);
+		this.out.printf(Locale.ROOT, "  %-18s %10.1f ms  (1 batch of %d CREATE statements, rolled back)%n", "floor",
+				floor, entities.size());
+		List<Measurement> results = new ArrayList<>();
+		results.add(check(Scenario.INSYNC_CHECK, workload, true, entities, floor, Benchmark::expectInSync));
+		results.add(check(Scenario.MISSING_CHECK, workload, false, entities, floor,
+				(report) -> expectAll(report, DriftStatus.MISSING, entities.size())));
+		results.add(check(Scenario.ONE_CHANGED_CHECK, workload, true, workload.entitiesWithOneViewChanged(), floor,
+				Benchmark::expectOneChanged));
+		AtomicReference<MigrationPlan> plan = new AtomicReference<>();
+		results.add(planWrite(workload, entities, floor, plan));
+		results.add(apply(workload, entities, plan.get(), floor));
+		return results;
+	}
+
+	/**
+	 * What PostgreSQL needs at the least: every declared {@code CREATE} (materialized views
+	 * {@code WITH NO DATA}) in one batch, in one transaction that is rolled back.
+	 */
+	private double floor(Workload workload, List<PgEntity> entities) throws Exception {
+		List<String> statements = entities.stream().map(Benchmark::createWithNoData).toList();
+		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql());
+				Connection connection = database.dataSource().getConnection()) {
+			connection.setAutoCommit(false);
+			Samples samples = repeat(() -> {
+				long start = System.nanoTime();
+				try (Statement statement = connection.createStatement()) {
+					for (String sql : statements) {
+						statement.addBatch(sql);
+					}
+					statement.executeBatch();
+				}
+				finally {
+					connection.rollback();
+				}
+				return new Trial(System.nanoTime() - start, 1, List.of());
+			});
+			return Measurement.median(samples.millis());
+		}
+	}
+
+	private static String createWithNoData(PgEntity entity) {
+		return (entity instanceof PgMaterializedView view) ? view.withData(false).createStatement()
+				: entity.createStatement();
+	}
+
+	private Measurement check(Scenario scenario, Workload workload, boolean created, List<PgEntity> declared,
+			double floor, Function<DriftReport, String> expectation) throws Exception {
+		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql())) {
+			if (created) {
+				createEntities(database, workload);
+			}
+			try (CountingDataSource dataSource = new CountingDataSource(database.dataSource()).warm()) {
+				PgEntitiesEngine engine = PgEntitiesEngine.create(dataSource);
+				AtomicReference<DriftReport> report = new AtomicReference<>();
+				Samples samples = repeat(() -> timed(dataSource, () -> report.set(engine.check(declared))));
+				return report(workload, scenario, declared.size(), samples, floor, expectation.apply(report.get()));
+			}
+		}
+	}
+
+	private Measurement planWrite(Workload workload, List<PgEntity> entities, double floor,
+			AtomicReference<MigrationPlan> plan) throws Exception {
+		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql());
+				CountingDataSource dataSource = new CountingDataSource(database.dataSource()).warm()) {
+			PgEntitiesEngine engine = PgEntitiesEngine.create(dataSource);
+			AtomicReference<Optional<Path>> written = new AtomicReference<>(Optional.empty());
+			Samples samples = repeat(() -> {
+				Path directory = Files.createTempDirectory("pg-entities-bench");
+				try {
+					return timed(dataSource, () -> {
+						MigrationPlan planned = engine.plan(entities);
+						written.set(new FlywayMigrationWriter(directory).write(planned, "bench"));
+						plan.set(planned);
+					});
+				}
+				finally {
+					deleteRecursively(directory);
+				}
+			});
+			String problem = written.get().isEmpty() ? "no migration was written"
+					: (plan.get().statements().size() < entities.size())
+							? "the plan has " + plan.get().statements().size() + " statements for " + entities.size()
+									+ " missing entities"
+							: "";
+			return report(workload, Scenario.PLAN_WRITE, entities.size(), samples, floor, problem);
+		}
+	}
+
+	private Measurement apply(Workload workload, List<PgEntity> entities, MigrationPlan plan, double floor)
+			throws Exception {
+		AtomicReference<@Nullable String> problem = new AtomicReference<>();
+		Samples samples = repeat(() -> {
+			try (BenchDatabase database = this.server.createDatabase(workload.tablesSql());
+					CountingDataSource dataSource = new CountingDataSource(database.dataSource()).warm()) {
+				PgEntitiesEngine engine = PgEntitiesEngine.create(dataSource);
+				Trial trial = timed(dataSource, () -> engine.apply(plan));
+				if (problem.get() == null) {
+					// once: a plan that does not converge is a bug
+					problem.set(expectInSync(engine.check(entities)));
+				}
+				return trial;
+			}
+		});
+		return report(workload, Scenario.APPLY, entities.size(), samples, floor,
+				"".equals(problem.get()) ? "" : "after apply: " + problem.get());
+	}
+
+	private static void createEntities(BenchDatabase database, Workload workload) throws SQLException {
+		try (Connection connection = database.dataSource().getConnection()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				for (Workload.EntityFile file : workload.entityFiles()) {
+					statement.addBatch(file.sql());
+				}
+				statement.executeBatch();
+			}
+			connection.commit();
+		}
+	}
+
+	private Samples repeat(TrialRun run) throws Exception {
+		List<Double> millis = new ArrayList<>();
+		long roundTrips = 0;
+		Trial last = null;
+		for (int i = 0; i < this.options.warmup() + this.options.runs(); i++) {
+			if (i == this.options.warmup()) {
+				this.heap.reset();
+			}
+			Trial trial = run.run();
+			if (i >= this.options.warmup()) {
+				millis.add(trial.nanos() / 1e6);
+				roundTrips = Math.max(roundTrips, trial.roundTrips());
+				last = trial;
+			}
+		}
+		long peakHeap = this.heap.peakMegabytes();
+		return new Samples(millis, roundTrips, peakHeap, (last != null) ? last : new Trial(0, 0, List.of()));
+	}
+
+	private static Trial timed(CountingDataSource dataSource, Step step) throws Exception {
+		dataSource.reset();
+		long start = System.nanoTime();
+		step.run();
+		long nanos = System.nanoTime() - start;
+		return new Trial(nanos, dataSource.roundTrips(), dataSource.statementTimes());
+	}
+
+	private Measurement report(Workload workload, Scenario scenario, int entities, Samples samples, double floor,
+			String problem) {
+		Measurement measurement = new Measurement(workload.scale(), entities, scenario, samples.millis(), floor,
+				samples.roundTrips(), samples.peakHeapMegabytes(), problem);
+		this.out.printf(Locale.ROOT, "  %-18s %10.1f ms  %6.2f x floor  %6d round trips  %5d MB peak heap%s%n",
+				scenario.id(), measurement.medianMillis(), measurement.ratio(), measurement.roundTrips(),
+				measurement.peakHeapMegabytes(), problem.isEmpty() ? "" : "  PROBLEM: " + problem);
+		if (this.options.profile()) {
+			printProfile(samples.last());
+		}
+		return measurement;
+	}
+
+	/**
+	 * Where the time of the last run went: each kind of statement's time in the database
+	 * (including the network and pgjdbc), and the rest, spent in Java.
+	 */
+	private void printProfile(Trial trial) {
+		long database = 0;
+		for (StatementTime time : trial.statements()) {
+			database += time.nanos();
+		}
+		this.out.printf(Locale.ROOT, "      %10.1f ms  java (everything outside JDBC calls)%n",
+				(trial.nanos() - database) / 1e6);
+		trial.statements().stream().limit(12).forEach((time) -> this.out.printf(Locale.ROOT,
+				"      %10.1f ms  %5dx  %s%n", time.nanos() / 1e6, time.count(), time.label()));
+		if (trial.statements().size() > 12) {
+			long rest = trial.statements().stream().skip(12).mapToLong(StatementTime::nanos).sum();
+			long count = trial.statements().stream().skip(12).mapToLong(StatementTime::count).sum();
+			this.out.printf(Locale.ROOT, "      %10.1f ms  %5dx  other statements%n", rest / 1e6, count);
+		}
+	}
+
+	private void printTable(List<Measurement> results) {
+		String format = "%6s %9s  %-18s %10s %10s %7s %12s %13s  %s%n";
+		this.out.printf(Locale.ROOT, format, "scale", "entities", "scenario", "median ms", "floor ms", "ratio",
+				"round trips", "peak heap MB", "runs ms (min-max)");
+		for (Measurement result : results) {
+			double min = result.millis().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+			double max = result.millis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+			this.out.printf(Locale.ROOT, format, result.scale(), result.entities(), result.scenario().id(),
+					String.format(Locale.ROOT, "%.1f", result.medianMillis()),
+					String.format(Locale.ROOT, "%.1f", result.floorMillis()),
+					String.format(Locale.ROOT, "%.2f", result.ratio()), result.roundTrips(),
+					result.peakHeapMegabytes(), String.format(Locale.ROOT, "%.1f-%.1f", min, max)
+							+ (result.problem().isEmpty() ? "" : "  PROBLEM: " + result.problem()));
+		}
+	}
+
+	private static String expectInSync(DriftReport report) {
+		List<EntityDrift> drifted = report.entities()
+			.stream()
+			.filter((drift) -> drift.status() != DriftStatus.IN_SYNC)
+			.toList();
+		return drifted.isEmpty() ? "" : "expected every entity in sync, found " + describe(drifted);
+	}
+
+	private static String expectAll(DriftReport report, DriftStatus status, int count) {
+		long matching = report.entities().stream().filter((drift) -> drift.status() == status).count();
+		if (matching == count && report.entities().size() == count) {
+			return "";
+		}
+		return "expected " + count + " entities " + status + ", found " + describe(report.entities());
+	}
+
+	private static String expectOneChanged(DriftReport report) {
+		List<EntityDrift> drifted = report.entities()
+			.stream()
+			.filter((drift) -> drift.status() != DriftStatus.IN_SYNC)
+			.toList();
+		if (drifted.size() == 1 && drifted.get(0).status() == DriftStatus.CHANGED
+				&& drifted.get(0).identity().equals(CHANGED_VIEW)) {
+			return "";
+		}
+		return "expected only " + CHANGED_VIEW + " CHANGED, found " + describe(drifted);
+	}
+
+	private static String describe(List<EntityDrift> drifts) {
+		String counts = drifts.stream()
+			.collect(Collectors.groupingBy(EntityDrift::status, Collectors.counting()))
+			.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue() + " " + entry.getKey())
+			.collect(Collectors.joining(", "));
+		String first = drifts.stream()
+			.filter((drift) -> drift.status() != DriftStatus.IN_SYNC)
+			.limit(3)
+			.map((drift) -> drift.status() + " " + drift.identity())
+			.collect(Collectors.joining(", "));
+		return (counts.isEmpty() ? "none" : counts) + (first.isEmpty() ? "" : " (" + first + ", ...)");
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface Step {
+
+		void run() throws Exception;
+
+	}
+
+	@FunctionalInterface
+	private interface TrialRun {
+
+		Trial run() throws Exception;
+
+	}
+
+	/**
+	 * One run: how long its measured part took, and what it sent.
+	 */
+	private record Trial(long nanos, long roundTrips, List<StatementTime> statements) {
+
+	}
+
+	/**
+	 * The measured runs of a scenario.
+	 */
+	private record Samples(List<Double> millis, long roundTrips, long peakHeapMegabytes, Trial last) {
+
+	}
+
+}

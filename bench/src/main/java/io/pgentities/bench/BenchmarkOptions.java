@@ -1,0 +1,121 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+
+package io.pgentities.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The command line of the benchmark.
+ *
+ * @param scales the workload scales to measure, each giving ten entities per unit
+ * @param jdbcUrl the server to run on, or {@code null} to start an embedded one
+ * @param runs the measured runs of each scenario
+ * @param warmup the runs before those, not measured
+ * @param profile whether to show where the time of each scenario goes
+ * @param help whether only the usage was asked for
+ */
+record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs, int warmup, boolean profile,
+		boolean help) {
+
+	static final String USAGE = """
+			Usage: java -jar pg-entities-bench.jar [options]
+			  --scales 1,10,100,1000  workload scales; scale N declares 10*N entities over N tables
+			  --jdbc-url URL          server to run on; its user must be allowed to CREATE DATABASE
+			                          (default: $PG_ENTITIES_TEST_JDBC_URL, else an embedded PostgreSQL)
+			  --runs 5                measured runs per scenario; medians are reported
+			  --warmup 1              unmeasured runs before them
+			  --profile               show per scenario where the time goes (statements vs Java)
+			  --help                  show this
+			""";
+
+	BenchmarkOptions {
+		scales = List.copyOf(scales);
+	}
+
+	/**
+	 * Reads the command line.
+	 * @param args the arguments, {@code --name value} or {@code --name=value}
+	 * @param environmentJdbcUrl the value of {@code PG_ENTITIES_TEST_JDBC_URL}, the default of
+	 * {@code --jdbc-url}
+	 * @return the options
+	 * @throws IllegalArgumentException if an argument is unknown or invalid
+	 */
+	static BenchmarkOptions parse(String[] args, @Nullable String environmentJdbcUrl) {
+		List<Integer> scales = List.of(1, 10, 100, 1000);
+		String jdbcUrl = (environmentJdbcUrl != null && !environmentJdbcUrl.isBlank()) ? environmentJdbcUrl : null;
+		int runs = 5;
+		int warmup = 1;
+		boolean profile = false;
+		boolean help = false;
+		for (int i = 0; i < args.length; i++) {
+			String name = args[i];
+			String value = null;
+			int equals = name.indexOf('=');
+			if (name.startsWith("--") && equals > 0) {
+				value = name.substring(equals + 1);
+				name = name.substring(0, equals);
+			}
+			switch (name) {
+				case "--profile" -> profile = true;
+				case "--help", "-h" -> help = true;
+				case "--scales", "--jdbc-url", "--runs", "--warmup" -> {
+					if (value == null) {
+						if (i + 1 >= args.length) {
+							throw new IllegalArgumentException(name + " needs a value");
+						}
+						value = args[++i];
+					}
+					switch (name) {
+						case "--scales" -> scales = scales(value);
+						case "--jdbc-url" -> jdbcUrl = value;
+						case "--runs" -> runs = number(name, value, 1);
+						default -> warmup = number(name, value, 0);
+					}
+				}
+				default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'");
+			}
+		}
+		return new BenchmarkOptions(scales, jdbcUrl, runs, warmup, profile, help);
+	}
+
+	private static List<Integer> scales(String value) {
+		List<Integer> scales = new ArrayList<>();
+		for (String part : value.split(",")) {
+			scales.add(number("--scales", part.strip(), 1));
+		}
+		return scales;
+	}
+
+	private static int number(String name, String value, int minimum) {
+		try {
+			int number = Integer.parseInt(value);
+			if (number >= minimum) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(name + " takes whole numbers of at least " + minimum + ", not '" + value
+				+ "'");
+	}
+
+}
