@@ -15,9 +15,12 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.nio.file.Path;
+
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDrift;
 import io.pgentities.MigrationPlan;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text of log messages and failure analyses about drift.
@@ -46,6 +49,17 @@ final class DriftMessages {
 	}
 
 	/**
+	 * A count of things, in the singular or the plural.
+	 * @param count the count
+	 * @param singular the thing in the singular
+	 * @param plural the thing in the plural
+	 * @return the count and the thing
+	 */
+	static String count(int count, String singular, String plural) {
+		return count + " " + ((count == 1) ? singular : plural);
+	}
+
+	/**
 	 * One line about a drifted entity: status, kind, identity and source.
 	 * @param entity the entity
 	 * @return the line
@@ -64,13 +78,25 @@ final class DriftMessages {
 	 * @return the block
 	 */
 	static String warning(DriftReport report, MigrationPlan plan) {
+		return warning(report, plan, null);
+	}
+
+	/**
+	 * The WARN block of the startup check.
+	 * @param report the report
+	 * @param plan the plan
+	 * @param written the migration written for the plan, or {@code null}
+	 * @return the block
+	 */
+	static String warning(DriftReport report, MigrationPlan plan, @Nullable Path written) {
 		StringBuilder message = new StringBuilder();
 		message.append(differ(report)).append(" (").append(report.duration().toMillis()).append(" ms):");
 		for (EntityDrift entity : report.drifted()) {
 			message.append(NEW_LINE).append("    ").append(line(entity));
 		}
 		appendPlan(message, plan);
-		message.append(NEW_LINE).append(ACTION);
+		message.append(NEW_LINE)
+			.append((written != null) ? "The plan was written to " + written + "; restart to apply it." : ACTION);
 		return message.toString();
 	}
 

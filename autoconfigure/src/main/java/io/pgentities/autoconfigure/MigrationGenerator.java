@@ -16,7 +16,13 @@
 package io.pgentities.autoconfigure;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -29,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.system.ApplicationHome;
 import org.springframework.util.Assert;
+import org.springframework.util.ResourceUtils;
 
 /**
  * Writes the plan of the startup check as the next Flyway migration, in dev mode only:
@@ -93,7 +100,8 @@ final class MigrationGenerator {
 		}
 		Optional<Path> written = writer.write(plan, this.properties.getDescription());
 		written.ifPresent((file) -> logger.warn("pg-entities: wrote migration " + file + " with "
-				+ plan.statements().size() + " statements for the drift; review it, then restart to apply it"));
+				+ DriftMessages.count(plan.statements().size(), "statement", "statements")
+				+ " for the drift; review it, then restart to apply it"));
 		return written;
 	}
 
@@ -103,8 +111,43 @@ final class MigrationGenerator {
 	 * @return the archive, or {@code null} when the application runs from directories
 	 */
 	static @Nullable File packagedJar(@Nullable Class<?> mainClass) {
-		File source = new ApplicationHome(mainClass).getSource();
+		// ApplicationHome would do, but it ignores the code source within JUnit
+		File source = (mainClass != null) ? codeSource(mainClass) : new ApplicationHome().getSource();
 		return (source != null && source.isFile()) ? source : null;
+	}
+
+	private static @Nullable File codeSource(Class<?> type) {
+		ProtectionDomain domain = type.getProtectionDomain();
+		CodeSource codeSource = (domain != null) ? domain.getCodeSource() : null;
+		URL location = (codeSource != null) ? codeSource.getLocation() : null;
+		return (location != null) ? archive(location.toExternalForm()) : null;
+	}
+
+	/**
+	 * Return the file a code source location names: the outermost archive of a
+	 * {@code jar:} or {@code nested:} URL (such as
+	 * {@code jar:nested:/app/app.jar/!BOOT-INF/classes/!/}), or the file or directory of a
+	 * {@code file:} URL.
+	 * @param location the location
+	 * @return the file, or {@code null} for other URLs
+	 */
+	static @Nullable File archive(String location) {
+		String url = location.startsWith("jar:") ? location.substring(4) : location;
+		if (url.startsWith("nested:")) {
+			String path = url.substring(7);
+			int entry = path.indexOf("/!");
+			return new File(URLDecoder.decode((entry >= 0) ? path.substring(0, entry) : path, StandardCharsets.UTF_8));
+		}
+		if (url.startsWith("file:")) {
+			int entry = url.indexOf("!/");
+			try {
+				return ResourceUtils.getFile(new URL((entry >= 0) ? url.substring(0, entry) : url));
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 }

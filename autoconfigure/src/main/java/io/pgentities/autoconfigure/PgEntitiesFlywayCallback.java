@@ -94,8 +94,9 @@ public class PgEntitiesFlywayCallback implements Callback {
 			Analysis analysis = checker.getEngine().analyze(checker.getDeclarations().entities());
 			MigrationPlan plan = analysis.plan();
 			if (plan.isEmpty()) {
-				logger.info("pg-entities: " + analysis.report().entities().size()
-						+ " entities in sync after migrate, nothing to apply");
+				logger.info("pg-entities: "
+						+ DriftMessages.count(analysis.report().entities().size(), "entity", "entities")
+						+ " in sync after migrate, nothing to apply");
 				checker.record(analysis);
 				return;
 			}
@@ -117,7 +118,9 @@ public class PgEntitiesFlywayCallback implements Callback {
 
 	private static String applied(MigrationPlan plan) {
 		StringBuilder message = new StringBuilder();
-		message.append("pg-entities: applied ").append(plan.statements().size()).append(" statements after migrate:");
+		message.append("pg-entities: applied ")
+			.append(DriftMessages.count(plan.statements().size(), "statement", "statements"))
+			.append(" after migrate:");
 		plan.summary().forEach((line) -> message.append(System.lineSeparator()).append("    ").append(line));
 		message.append(System.lineSeparator()).append(plan.toSql().stripTrailing());
 		return message.toString();

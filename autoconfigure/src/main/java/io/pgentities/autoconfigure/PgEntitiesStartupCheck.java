@@ -70,16 +70,15 @@ public class PgEntitiesStartupCheck implements SmartInitializingSingleton {
 		}
 		DriftReport report = analysis.report();
 		if (report.inSync()) {
-			logger.info("pg-entities: " + report.entities().size()
-					+ ((report.entities().size() == 1) ? " entity" : " entities") + " in sync ("
-					+ report.duration().toMillis() + " ms)");
+			logger.info("pg-entities: " + DriftMessages.count(report.entities().size(), "entity", "entities")
+					+ " in sync (" + report.duration().toMillis() + " ms)");
 			return;
 		}
 		// A developer who generates a migration gets the file, not a failure
 		if (this.mode == CheckMode.FAIL && written.isEmpty()) {
 			throw new PgEntitiesDriftException(analysis);
 		}
-		logger.warn(DriftMessages.warning(report, analysis.plan()));
+		logger.warn(DriftMessages.warning(report, analysis.plan(), written.orElse(null)));
 	}
 
 	private @Nullable Analysis analyze() {

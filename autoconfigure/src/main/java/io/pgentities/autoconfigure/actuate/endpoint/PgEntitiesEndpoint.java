@@ -1,0 +1,204 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure.actuate.endpoint;
+
+import java.util.List;
+
+import io.pgentities.Analysis;
+import io.pgentities.DriftReport;
+import io.pgentities.DriftStatus;
+import io.pgentities.EntityDrift;
+import io.pgentities.EntityKind;
+import io.pgentities.autoconfigure.PgEntitiesChecker;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.Selector.Match;
+import org.springframework.util.Assert;
+
+/**
+ * {@link Endpoint @Endpoint} that compares the declared entities with the database. Each
+ * read runs a check, which takes no lock stronger than {@code ACCESS SHARE} and changes
+ * nothing; the endpoint has no write or delete operations.
+ */
+@Endpoint(id = "pgentities", defaultAccess = Access.READ_ONLY)
+public class PgEntitiesEndpoint {
+
+	private final PgEntitiesChecker checker;
+
+	/**
+	 * Create a new endpoint.
+	 * @param checker the checker that compares the declarations with the database
+	 */
+	public PgEntitiesEndpoint(PgEntitiesChecker checker) {
+		Assert.notNull(checker, "'checker' must not be null");
+		this.checker = checker;
+	}
+
+	/**
+	 * Check every entity.
+	 * @return the drift report and the plan
+	 */
+	@ReadOperation
+	public PgEntitiesDescriptor entities() {
+		return new PgEntitiesDescriptor(this.checker.analyze());
+	}
+
+	/**
+	 * Check the database and return one entity.
+	 * @param identity the entity's identity, such as {@code public.total(integer, numeric)};
+	 * slashes in quoted names split it into several path segments
+	 * @return the entity, or {@code null} when no declared or undeclared entity has that
+	 * identity
+	 */
+	@ReadOperation
+	public @Nullable EntityDriftDescriptor entity(@Selector(match = Match.ALL_REMAINING) String[] identity) {
+		String wanted = String.join("/", identity);
+		List<EntityDrift> entities = this.checker.analyze().report().entities();
+		for (EntityDrift entity : entities) {
+			if (entity.identity().equals(wanted)) {
+				return new EntityDriftDescriptor(entity);
+			}
+		}
+		// Allow the spaces of an identity to be left out or doubled
+		String normalized = withoutSpaces(wanted);
+		for (EntityDrift entity : entities) {
+			if (withoutSpaces(entity.identity()).equals(normalized)) {
+				return new EntityDriftDescriptor(entity);
+			}
+		}
+		return null;
+	}
+
+	private static String withoutSpaces(String identity) {
+		StringBuilder result = new StringBuilder(identity.length());
+		boolean quoted = false;
+		for (int i = 0; i < identity.length(); i++) {
+			char c = identity.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			if (quoted || !Character.isWhitespace(c)) {
+				result.append(c);
+			}
+		}
+		return result.toString();
+	}
+
+	/**
+	 * A description of a check: whether the database matches the declarations, every
+	 * entity compared, and the plan that would resolve the drift.
+	 */
+	public static final class PgEntitiesDescriptor implements OperationResponseBody {
+
+		private final boolean inSync;
+
+		private final long durationMs;
+
+		private final List<EntityDriftDescriptor> entities;
+
+		private final List<String> plan;
+
+		PgEntitiesDescriptor(Analysis analysis) {
+			DriftReport report = analysis.report();
+			this.inSync = report.inSync();
+			this.durationMs = report.duration().toMillis();
+			this.entities = report.entities().stream().map(EntityDriftDescriptor::new).toList();
+			this.plan = analysis.plan().statements();
+		}
+
+		public boolean isInSync() {
+			return this.inSync;
+		}
+
+		public long getDurationMs() {
+			return this.durationMs;
+		}
+
+		public List<EntityDriftDescriptor> getEntities() {
+			return this.entities;
+		}
+
+		public List<String> getPlan() {
+			return this.plan;
+		}
+
+	}
+
+	/**
+	 * A description of one compared entity.
+	 */
+	public static final class EntityDriftDescriptor implements OperationResponseBody {
+
+		private final EntityKind kind;
+
+		private final String schema;
+
+		private final String name;
+
+		private final String identity;
+
+		private final DriftStatus status;
+
+		private final String source;
+
+		private final String diff;
+
+		EntityDriftDescriptor(EntityDrift entity) {
+			this.kind = entity.kind();
+			this.schema = entity.schema();
+			this.name = entity.name();
+			this.identity = entity.identity();
+			this.status = entity.status();
+			this.source = entity.source();
+			this.diff = entity.diff();
+		}
+
+		public EntityKind getKind() {
+			return this.kind;
+		}
+
+		public String getSchema() {
+			return this.schema;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public String getIdentity() {
+			return this.identity;
+		}
+
+		public DriftStatus getStatus() {
+			return this.status;
+		}
+
+		public String getSource() {
+			return this.source;
+		}
+
+		public String getDiff() {
+			return this.diff;
+		}
+
+	}
+
+}

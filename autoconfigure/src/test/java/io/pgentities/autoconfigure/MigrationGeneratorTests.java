@@ -1,0 +1,167 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import io.pgentities.MigrationPlan;
+import io.pgentities.test.PostgresTest;
+import io.pgentities.test.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MigrationGenerator}.
+ */
+@PostgresTest
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationGeneratorTests {
+
+	private static final MigrationPlan PLAN = new MigrationPlan(
+			List.of("CREATE VIEW public.item_names AS SELECT name FROM items"), List.of("MISSING VIEW public.item_names"),
+			List.of());
+
+	private static final MigrationPlan EMPTY = new MigrationPlan(List.of(), List.of(), List.of());
+
+	private final TestDatabase database;
+
+	@TempDir
+	Path directory;
+
+	MigrationGeneratorTests(TestDatabase database) {
+		this.database = database;
+	}
+
+	@Test
+	void writesThePlanAsTheNextVersionInTheDirectory(CapturedOutput output) throws IOException {
+		Files.writeString(this.directory.resolve("V1__init.sql"), "CREATE TABLE items (id integer)");
+		Optional<Path> written = generator(properties(), null, getClass()).generate(PLAN);
+		assertThat(written).contains(this.directory.resolve("V2__pg_entities.sql"));
+		assertThat(written.get()).content().contains("CREATE VIEW public.item_names AS SELECT name FROM items;");
+		assertThat(output).contains("pg-entities: wrote migration " + written.get());
+	}
+
+	@Test
+	void namesTheFileAfterTheDescription() {
+		PgEntitiesProperties.Generate properties = properties();
+		properties.setDescription("item views");
+		assertThat(generator(properties, null, getClass()).generate(PLAN))
+			.contains(this.directory.resolve("V1__item_views.sql"));
+	}
+
+	@Test
+	void followsTheVersionsOfTheFlywayHistory() {
+		this.database.execute("CREATE SCHEMA history; CREATE TABLE history.migrations (version text);"
+				+ "INSERT INTO history.migrations VALUES ('6'), ('7'), (NULL)");
+		assertThat(generator(properties(), "history.migrations", getClass()).generate(PLAN))
+			.contains(this.directory.resolve("V8__pg_entities.sql"));
+	}
+
+	@Test
+	void writesNothingForAnEmptyPlan(CapturedOutput output) throws IOException {
+		assertThat(generator(properties(), null, getClass()).generate(EMPTY)).isEmpty();
+		try (var files = Files.list(this.directory)) {
+			assertThat(files).isEmpty();
+		}
+		assertThat(output).contains("pg-entities: the database matches the declarations, no migration written");
+	}
+
+	@Test
+	void writesNothingWhenTheApplicationRunsFromAJar(CapturedOutput output) throws IOException {
+		assertThat(generator(properties(), null, SpringApplication.class).generate(PLAN)).isEmpty();
+		try (var files = Files.list(this.directory)) {
+			assertThat(files).isEmpty();
+		}
+		assertThat(output).contains("pg-entities: not writing a migration because the application runs from ")
+			.contains("spring-boot-4.1.1.jar")
+			.contains("pg-entities.generate.force=true");
+	}
+
+	@Test
+	void writesFromAJarWhenForced() {
+		PgEntitiesProperties.Generate properties = properties();
+		properties.setForce(true);
+		assertThat(generator(properties, null, SpringApplication.class).generate(PLAN)).isPresent();
+	}
+
+	@Test
+	void warnsThatUndoScriptsAreNotWrittenYet(CapturedOutput output) throws IOException {
+		PgEntitiesProperties.Generate properties = properties();
+		properties.setUndo(true);
+		assertThat(generator(properties, null, getClass()).generate(PLAN)).isPresent();
+		try (var files = Files.list(this.directory)) {
+			assertThat(files).extracting((file) -> file.getFileName().toString()).containsExactly("V1__pg_entities.sql");
+		}
+		assertThat(output).contains("pg-entities.generate.undo is set, but");
+	}
+
+	@Test
+	void packagedJarIsTheArchiveOfAClassLoadedFromOne() {
+		assertThat(MigrationGenerator.packagedJar(SpringApplication.class)).isFile()
+			.hasName("spring-boot-4.1.1.jar");
+	}
+
+	@Test
+	void packagedJarIsNullForAClassLoadedFromADirectory() {
+		assertThat(MigrationGenerator.packagedJar(getClass())).isNull();
+	}
+
+	@Test
+	void archiveOfANestedJarUrlIsTheOutermostJar() {
+		assertThat(MigrationGenerator.archive("jar:nested:/srv/my%20app.jar/!BOOT-INF/classes/!/"))
+			.isEqualTo(new File("/srv/my app.jar"));
+	}
+
+	@Test
+	void archiveOfAJarUrlIsTheJar() {
+		assertThat(MigrationGenerator.archive("jar:file:/srv/lib/app.jar!/")).isEqualTo(new File("/srv/lib/app.jar"));
+	}
+
+	@Test
+	void archiveOfAFileUrlIsTheFile() {
+		assertThat(MigrationGenerator.archive("file:/srv/app/target/classes/"))
+			.isEqualTo(new File("/srv/app/target/classes"));
+	}
+
+	@Test
+	void archiveOfAnotherUrlIsNull() {
+		assertThat(MigrationGenerator.archive("https://example.com/app.jar")).isNull();
+	}
+
+	private PgEntitiesProperties.Generate properties() {
+		PgEntitiesProperties.Generate properties = new PgEntitiesProperties().getGenerate();
+		properties.setDirectory(this.directory.toString());
+		return properties;
+	}
+
+	private MigrationGenerator generator(PgEntitiesProperties.Generate properties, String historyTable,
+			Class<?> mainClass) {
+		return new MigrationGenerator(properties, this.database.dataSource(), historyTable, mainClass);
+	}
+
+}

@@ -1,0 +1,145 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.pgentities.Analysis;
+import io.pgentities.DriftStatus;
+import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntity;
+import io.pgentities.PgView;
+import io.pgentities.test.PostgresTest;
+import io.pgentities.test.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * Tests for {@link PgEntitiesChecker}.
+ */
+@PostgresTest
+class PgEntitiesCheckerTests {
+
+	private static final List<PgEntity> DECLARED = List.of(PgView.of("checker", "a", "SELECT 1 AS one"),
+			PgView.of("checker", "b", "SELECT 2 AS two"));
+
+	private final TestDatabase database;
+
+	private final MutableClock clock = new MutableClock();
+
+	private final PgEntitiesChecker checker;
+
+	PgEntitiesCheckerTests(TestDatabase database) {
+		this.database = database;
+		this.checker = new PgEntitiesChecker(PgEntitiesEngine.create(database.dataSource()), () -> DECLARED,
+				Duration.ofSeconds(30), this.clock);
+	}
+
+	@BeforeEach
+	void createSchema() {
+		this.database.execute("DROP SCHEMA IF EXISTS checker CASCADE; CREATE SCHEMA checker;"
+				+ "CREATE VIEW checker.a AS SELECT 1 AS one; CREATE VIEW checker.c AS SELECT 3 AS three");
+	}
+
+	@Test
+	void hasNoResultBeforeTheFirstCheck() {
+		assertThat(this.checker.lastAnalysis()).isNull();
+		assertThat(this.checker.lastCounts()).isNull();
+	}
+
+	@Test
+	void analyzeChecksTheDeclarationsAndRemembersTheResult() {
+		Analysis analysis = this.checker.analyze();
+		assertThat(analysis.report().entities()).extracting((entity) -> entity.identity() + " " + entity.status())
+			.containsExactlyInAnyOrder("checker.a IN_SYNC", "checker.b MISSING", "checker.c UNDECLARED");
+		assertThat(this.checker.lastAnalysis()).isSameAs(analysis);
+		assertThat(this.checker.lastCounts()).containsOnly(entry(DriftStatus.IN_SYNC, 1), entry(DriftStatus.MISSING, 1),
+				entry(DriftStatus.CHANGED, 0), entry(DriftStatus.UNDECLARED, 1));
+	}
+
+	@Test
+	void cachedAnalysisReusesAResultYoungerThanTheTimeToLive() {
+		Analysis first = this.checker.cachedAnalysis();
+		this.database.execute("CREATE VIEW checker.b AS SELECT 2 AS two");
+		this.clock.advance(Duration.ofSeconds(29));
+		assertThat(this.checker.cachedAnalysis()).isSameAs(first);
+	}
+
+	@Test
+	void cachedAnalysisChecksAgainOnceTheResultExpired() {
+		Analysis first = this.checker.cachedAnalysis();
+		this.database.execute("CREATE VIEW checker.b AS SELECT 2 AS two");
+		this.clock.advance(Duration.ofSeconds(30));
+		Analysis second = this.checker.cachedAnalysis();
+		assertThat(second).isNotSameAs(first);
+		assertThat(PgEntitiesChecker.counts(second)).containsEntry(DriftStatus.MISSING, 0)
+			.containsEntry(DriftStatus.IN_SYNC, 2);
+	}
+
+	@Test
+	void analyzeAlwaysChecks() {
+		Analysis first = this.checker.analyze();
+		assertThat(this.checker.analyze()).isNotSameAs(first);
+	}
+
+	@Test
+	void forgetDropsTheLastResult() {
+		this.checker.analyze();
+		this.checker.forget();
+		assertThat(this.checker.lastAnalysis()).isNull();
+	}
+
+	@Test
+	void recordRemembersAResultMadeElsewhere() {
+		Analysis analysis = this.checker.getEngine().analyze(DECLARED);
+		this.checker.record(analysis);
+		assertThat(this.checker.cachedAnalysis()).isSameAs(analysis);
+	}
+
+	static final class MutableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}

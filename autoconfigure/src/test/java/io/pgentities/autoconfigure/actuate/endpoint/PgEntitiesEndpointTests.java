@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure.actuate.endpoint;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.List;
+
+import io.pgentities.DriftStatus;
+import io.pgentities.EntityKind;
+import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntity;
+import io.pgentities.PgFunction;
+import io.pgentities.PgView;
+import io.pgentities.autoconfigure.PgEntitiesChecker;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.EntityDriftDescriptor;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PgEntitiesDescriptor;
+import io.pgentities.test.PostgresTest;
+import io.pgentities.test.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PgEntitiesEndpoint}.
+ */
+@PostgresTest
+class PgEntitiesEndpointTests {
+
+	private static final List<PgEntity> DECLARED = List.of(
+			PgView.of("public", "item_names", "SELECT id, name FROM items").withSource("bean 'itemNames'"),
+			PgView.of("public", "a/b", "SELECT id FROM items").withSource("bean 'slashed'"),
+			PgFunction.of("public", "total(qty integer, price numeric)",
+					"RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT qty * price $$")
+				.withSource("bean 'total'"));
+
+	private final PgEntitiesEndpoint endpoint;
+
+	PgEntitiesEndpointTests(TestDatabase database) {
+		this.endpoint = new PgEntitiesEndpoint(
+				new PgEntitiesChecker(PgEntitiesEngine.create(database.dataSource()), () -> DECLARED, Duration.ZERO));
+	}
+
+	@BeforeAll
+	static void createSchema(TestDatabase database) {
+		database.execute("""
+				CREATE TABLE items (id integer PRIMARY KEY, name text, price numeric);
+				CREATE VIEW item_names AS SELECT id FROM items;
+				CREATE VIEW "a/b" AS SELECT id FROM items;
+				CREATE VIEW leftover AS SELECT 1 AS one;
+				""");
+	}
+
+	@Test
+	void entitiesDescribesEveryEntityAndThePlan() {
+		PgEntitiesDescriptor descriptor = this.endpoint.entities();
+		assertThat(descriptor.isInSync()).isFalse();
+		assertThat(descriptor.getDurationMs()).isNotNegative();
+		assertThat(descriptor.getEntities())
+			.extracting((entity) -> entity.getIdentity() + " " + entity.getStatus() + " " + entity.getSource())
+			.containsExactlyInAnyOrder("public.item_names CHANGED bean 'itemNames'",
+					"public.\"a/b\" IN_SYNC bean 'slashed'", "public.total(integer, numeric) MISSING bean 'total'",
+					"public.leftover UNDECLARED database");
+		assertThat(descriptor.getPlan()).isNotEmpty()
+			.anySatisfy((statement) -> assertThat(statement).contains("public.total"));
+	}
+
+	@Test
+	void entityDescribesOneEntity() {
+		EntityDriftDescriptor entity = this.endpoint.entity(new String[] { "public.item_names" });
+		assertThat(entity).isNotNull();
+		assertThat(entity.getKind()).isEqualTo(EntityKind.VIEW);
+		assertThat(entity.getSchema()).isEqualTo("public");
+		assertThat(entity.getName()).isEqualTo("item_names");
+		assertThat(entity.getIdentity()).isEqualTo("public.item_names");
+		assertThat(entity.getStatus()).isEqualTo(DriftStatus.CHANGED);
+		assertThat(entity.getSource()).isEqualTo("bean 'itemNames'");
+		assertThat(entity.getDiff()).contains("name");
+	}
+
+	@Test
+	void entitySelectsARoutineByItsSignature() {
+		EntityDriftDescriptor entity = this.endpoint.entity(new String[] { "public.total(integer, numeric)" });
+		assertThat(entity).isNotNull();
+		assertThat(entity.getKind()).isEqualTo(EntityKind.FUNCTION);
+		assertThat(entity.getStatus()).isEqualTo(DriftStatus.MISSING);
+	}
+
+	@Test
+	void entityIgnoresSpacesOutsideQuotes() {
+		assertThat(this.endpoint.entity(new String[] { "public.total(integer,numeric)" })).isNotNull()
+			.extracting(EntityDriftDescriptor::getIdentity)
+			.isEqualTo("public.total(integer, numeric)");
+	}
+
+	@Test
+	void entityJoinsPathSegmentsWithSlashes() {
+		assertThat(this.endpoint.entity(new String[] { "public.\"a", "b\"" })).isNotNull()
+			.extracting(EntityDriftDescriptor::getStatus)
+			.isEqualTo(DriftStatus.IN_SYNC);
+	}
+
+	@Test
+	void entityIsNullWhenUnknown() {
+		assertThat(this.endpoint.entity(new String[] { "public.nothing" })).isNull();
+	}
+
+	@Test
+	void hasNoWriteOrDeleteOperations() {
+		for (Method method : PgEntitiesEndpoint.class.getDeclaredMethods()) {
+			assertThat(method.getAnnotation(WriteOperation.class)).as(method.getName()).isNull();
+			assertThat(method.getAnnotation(DeleteOperation.class)).as(method.getName()).isNull();
+		}
+	}
+
+}
