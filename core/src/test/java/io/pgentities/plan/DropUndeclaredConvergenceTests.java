@@ -121,7 +121,8 @@ class DropUndeclaredConvergenceTests {
 
 	private static List<PgEntity> declared(String schema) {
 		return List.of(PgView.of(schema, "order_amounts", "SELECT id, amount FROM %s.orders".formatted(schema)),
-				PgView.of(schema, "big_orders", "SELECT id FROM %s.order_amounts WHERE amount > 100".formatted(schema)));
+				PgView.of(schema, "big_orders",
+						"SELECT id FROM %s.order_amounts WHERE amount > 100".formatted(schema)));
 	}
 
 }

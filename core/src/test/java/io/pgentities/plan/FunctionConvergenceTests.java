@@ -92,8 +92,9 @@ class FunctionConvergenceTests {
 				    WHEN (scenario_4.with_tax(NEW.price) > 50) EXECUTE FUNCTION scenario_4.touch();
 				""");
 		List<PgEntity> declared = List.of(
-				PgFunction.of("scenario_4", "with_tax(p_price numeric)",
-						"RETURNS double precision LANGUAGE sql IMMUTABLE AS $$ SELECT (p_price * 1.2)::double precision $$"),
+				PgFunction.of("scenario_4", "with_tax(p_price numeric)", """
+						RETURNS double precision LANGUAGE sql IMMUTABLE
+						AS $$ SELECT (p_price * 1.2)::double precision $$"""),
 				PgView.of("scenario_4", "gross_prices",
 						"SELECT id, scenario_4.with_tax(price) AS gross FROM scenario_4.products"),
 				PgFunction.of("scenario_4", "touch()", """
@@ -237,8 +238,9 @@ class FunctionConvergenceTests {
 				CREATE VIEW scenario_14_in_place.directory AS SELECT id, last_name FROM scenario_14_in_place.people;
 				""");
 		List<PgEntity> declared = List.of(
-				PgFunction.of("scenario_14_in_place", "initials(p_first text, p_last text)",
-						"RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT left(p_first, 1) || '.' || left(p_last, 1) || '.' $$"),
+				PgFunction.of("scenario_14_in_place", "initials(p_first text, p_last text)", """
+						RETURNS text LANGUAGE sql IMMUTABLE
+						AS $$ SELECT left(p_first, 1) || '.' || left(p_last, 1) || '.' $$"""),
 				PgView.of("scenario_14_in_place", "directory", """
 						SELECT id, last_name, scenario_14_in_place.initials(first_name, last_name) AS initials
 						FROM scenario_14_in_place.people"""));

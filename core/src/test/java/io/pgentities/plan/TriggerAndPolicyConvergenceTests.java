@@ -133,8 +133,9 @@ class TriggerAndPolicyConvergenceTests {
 		List<PgEntity> declared = List.of(
 				PgPolicy.of("scenario_12", "documents_read", "documents",
 						"AS PERMISSIVE FOR SELECT TO public USING (owner_name = current_user OR is_public)"),
-				PgPolicy.of("scenario_12", "documents_write", "documents",
-						"FOR UPDATE TO public USING (owner_name = current_user) WITH CHECK (owner_name = current_user)"));
+				PgPolicy.of("scenario_12", "documents_write", "documents", """
+						FOR UPDATE TO public USING (owner_name = current_user)
+						WITH CHECK (owner_name = current_user)"""));
 		assertThat(scenario.statuses(declared)).containsOnly(
 				entry("scenario_12.documents.documents_read", DriftStatus.CHANGED),
 				entry("scenario_12.documents.documents_write", DriftStatus.IN_SYNC));
