@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.pgentities.DriftStatus;
+import io.pgentities.MigrationPlan;
+import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgTrigger;
@@ -197,6 +199,35 @@ class DependentConvergenceTests {
 		finally {
 			scenario.executeQuietly("DROP OWNED BY " + reader + "; DROP ROLE " + reader);
 		}
+	}
+
+	@Test
+	@Disabled("engine bug: a column default using a function is not seen, DROP FUNCTION fails (2BP01)")
+	void functionUsedByAColumnDefaultIsReplacedOrRefusedButNeverLeftHalfApplied(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_default", migrations);
+		scenario.execute("""
+				CREATE FUNCTION dependent_default.new_code() RETURNS text
+				    LANGUAGE sql VOLATILE AS $$ SELECT 'C-' || floor(random() * 1000)::text $$;
+				CREATE TABLE dependent_default.orders (id integer PRIMARY KEY,
+				    code text NOT NULL DEFAULT dependent_default.new_code());
+				INSERT INTO dependent_default.orders VALUES (1, 'C-1');
+				""");
+		List<PgEntity> declared = List.of(PgFunction.of("dependent_default", "new_code()", """
+				RETURNS varchar LANGUAGE sql VOLATILE
+				AS $$ SELECT ('C-' || floor(random() * 1000)::text)::varchar $$"""));
+		assertThat(scenario.statuses(declared))
+			.containsOnly(entry("dependent_default.new_code()", DriftStatus.CHANGED));
+		MigrationPlan plan;
+		try {
+			plan = scenario.engine().plan(declared);
+		}
+		catch (PgEntitiesException ex) {
+			// refusing to plan what cannot be applied is fine, if the message names the table
+			assertThat(ex.getMessage()).contains("dependent_default.orders");
+			return;
+		}
+		assertThat(plan.statements()).as("a plan was made, so it must apply and converge").isNotEmpty();
+		scenario.converge(declared);
 	}
 
 	@Test

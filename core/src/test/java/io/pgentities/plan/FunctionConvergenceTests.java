@@ -21,6 +21,8 @@ import java.util.List;
 import io.pgentities.DriftStatus;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
+import io.pgentities.PgPolicy;
+import io.pgentities.PgProcedure;
 import io.pgentities.PgTrigger;
 import io.pgentities.PgView;
 import io.pgentities.plan.ConvergenceScenario.Convergence;
@@ -252,6 +254,124 @@ class FunctionConvergenceTests {
 		assertThat(convergence.position("CREATE OR REPLACE FUNCTION scenario_14_in_place.initials"))
 			.isLessThan(convergence.position("CREATE OR REPLACE VIEW scenario_14_in_place.directory"));
 		assertThat(scenario.string("SELECT initials FROM scenario_14_in_place.directory")).isEqualTo("A.L.");
+	}
+
+	@Test
+	void changedReturnTypeDropsAndRecreatesThePolicyUsingTheFunction(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "function_policy", migrations);
+		scenario.execute("""
+				CREATE TABLE function_policy.documents (id integer PRIMARY KEY, owner_name text NOT NULL);
+				ALTER TABLE function_policy.documents ENABLE ROW LEVEL SECURITY;
+				INSERT INTO function_policy.documents VALUES (1, 'ada');
+				CREATE FUNCTION function_policy.normalized(p_name text) RETURNS text
+				    LANGUAGE sql IMMUTABLE AS $$ SELECT lower(p_name) $$;
+				CREATE POLICY documents_owner ON function_policy.documents FOR SELECT TO public
+				    USING (function_policy.normalized(owner_name) = function_policy.normalized(current_user));
+				""");
+		List<PgEntity> declared = List.of(
+				PgFunction.of("function_policy", "normalized(p_name text)",
+						"RETURNS varchar LANGUAGE sql IMMUTABLE AS $$ SELECT lower(p_name)::varchar $$"),
+				PgPolicy.of("function_policy", "documents_owner", "documents", """
+						FOR SELECT TO public
+						USING (function_policy.normalized(owner_name) = function_policy.normalized(current_user))"""));
+		assertThat(scenario.statuses(declared)).containsEntry("function_policy.normalized(text)", DriftStatus.CHANGED)
+			.containsKey("function_policy.documents.documents_owner");
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.position("DROP POLICY documents_owner"))
+			.isLessThan(convergence.position("DROP FUNCTION function_policy.normalized(text)"));
+		assertThat(convergence.position("CREATE POLICY documents_owner"))
+			.isGreaterThan(convergence.position("FUNCTION function_policy.normalized(p_name text)"));
+	}
+
+	@Test
+	void changedReturnTypeDropsAndRecreatesAFunctionWithStandardBodyCallingIt(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "function_atomic", migrations);
+		scenario.execute("""
+				CREATE TABLE function_atomic.prices (id integer PRIMARY KEY, price numeric NOT NULL);
+				INSERT INTO function_atomic.prices VALUES (1, 10);
+				CREATE FUNCTION function_atomic.rate() RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT 0.2 $$;
+				CREATE FUNCTION function_atomic.with_rate(p_price numeric) RETURNS numeric LANGUAGE sql IMMUTABLE
+				    BEGIN ATOMIC SELECT p_price * (1 + function_atomic.rate()); END;
+				""");
+		List<PgEntity> declared = List.of(
+				PgFunction.of("function_atomic", "rate()",
+						"RETURNS double precision LANGUAGE sql IMMUTABLE AS $$ SELECT 0.2::double precision $$"),
+				PgFunction.of("function_atomic", "with_rate(p_price numeric)", """
+						RETURNS numeric LANGUAGE sql IMMUTABLE
+						BEGIN ATOMIC SELECT p_price * (1 + function_atomic.rate()::numeric); END"""));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("function_atomic.rate()", DriftStatus.CHANGED),
+				entry("function_atomic.with_rate(numeric)", DriftStatus.CHANGED));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.position("DROP FUNCTION function_atomic.with_rate(numeric)"))
+			.isLessThan(convergence.position("DROP FUNCTION function_atomic.rate()"));
+		assertThat(scenario.string("SELECT function_atomic.with_rate(10)::text")).isEqualTo("12.0");
+	}
+
+	@Test
+	void removedParameterDefaultDropsAndRecreatesTheFunction(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "function_default", migrations);
+		scenario.execute("""
+				CREATE TABLE function_default.items (id integer PRIMARY KEY, qty integer NOT NULL);
+				INSERT INTO function_default.items VALUES (1, 3);
+				CREATE FUNCTION function_default.scaled(p_qty integer, p_factor integer DEFAULT 2) RETURNS integer
+				    LANGUAGE sql IMMUTABLE AS $$ SELECT p_qty * p_factor $$;
+				CREATE FUNCTION function_default.shifted(p_qty integer, p_by integer) RETURNS integer
+				    LANGUAGE sql IMMUTABLE AS $$ SELECT p_qty + p_by $$;
+				""");
+		List<PgEntity> declared = List.of(
+				PgFunction.of("function_default", "scaled(p_qty integer, p_factor integer)",
+						"RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT p_qty * p_factor $$"),
+				PgFunction.of("function_default", "shifted(p_qty integer, p_by integer DEFAULT 1)",
+						"RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT p_qty + p_by $$"));
+		assertThat(scenario.statuses(declared)).containsOnly(
+				entry("function_default.scaled(integer, integer)", DriftStatus.CHANGED),
+				entry("function_default.shifted(integer, integer)", DriftStatus.CHANGED));
+		scenario.converge(declared);
+		assertThat(scenario.string("SELECT pg_get_function_arguments('function_default.scaled(integer, integer)'"
+				+ "::regprocedure)")).isEqualTo("p_qty integer, p_factor integer");
+		assertThat(scenario.string("SELECT function_default.shifted(3)::text")).isEqualTo("4");
+	}
+
+	@Test
+	void changedColumnsOfAFunctionReturningATableConverge(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "function_table", migrations);
+		scenario.execute("""
+				CREATE TABLE function_table.items (id integer PRIMARY KEY, name text NOT NULL, qty integer NOT NULL);
+				INSERT INTO function_table.items VALUES (1, 'pen', 3);
+				CREATE FUNCTION function_table.listing() RETURNS TABLE (id integer, name text)
+				    LANGUAGE sql STABLE AS $$ SELECT id, name FROM function_table.items $$;
+				CREATE VIEW function_table.listing_view AS SELECT * FROM function_table.listing();
+				""");
+		List<PgEntity> declared = List.of(
+				PgFunction.of("function_table", "listing()", """
+						RETURNS TABLE (id integer, name text, qty integer)
+						LANGUAGE sql STABLE AS $$ SELECT id, name, qty FROM function_table.items $$"""),
+				PgView.of("function_table", "listing_view", "SELECT * FROM function_table.listing()"));
+		assertThat(scenario.statuses(declared)).containsEntry("function_table.listing()", DriftStatus.CHANGED);
+		scenario.converge(declared);
+		assertThat(scenario.string("SELECT name || ':' || qty FROM function_table.listing_view")).isEqualTo("pen:3");
+	}
+
+	@Test
+	void renamedProcedureArgumentConverges(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "procedure_rename", migrations);
+		scenario.execute("""
+				CREATE TABLE procedure_rename.accounts (id integer PRIMARY KEY, balance integer NOT NULL);
+				INSERT INTO procedure_rename.accounts VALUES (1, 10);
+				CREATE PROCEDURE procedure_rename.deposit(p_id integer, p_amount integer) LANGUAGE sql
+				    AS $$ UPDATE procedure_rename.accounts SET balance = balance + p_amount WHERE id = p_id $$;
+				""");
+		List<PgEntity> declared = List.of(PgProcedure.of("procedure_rename", "deposit(account integer, amount integer)",
+				"""
+						LANGUAGE sql
+						AS $$ UPDATE procedure_rename.accounts SET balance = balance + amount WHERE id = account $$"""));
+		assertThat(scenario.statuses(declared))
+			.containsOnly(entry("procedure_rename.deposit(integer, integer)", DriftStatus.CHANGED));
+		Convergence convergence = scenario.converge(declared);
+		int create = convergence.position("PROCEDURE procedure_rename.deposit(IN account integer, IN amount integer)");
+		assertThat(convergence.position("DROP PROCEDURE procedure_rename.deposit(integer, integer)")).isLessThan(create);
+		scenario.execute("CALL procedure_rename.deposit(amount => 5, account => 1)");
+		assertThat(scenario.string("SELECT balance::text FROM procedure_rename.accounts")).isEqualTo("15");
 	}
 
 }

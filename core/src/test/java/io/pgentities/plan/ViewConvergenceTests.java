@@ -265,6 +265,86 @@ class ViewConvergenceTests {
 			.isEqualTo("One row per order");
 	}
 
+	@Test
+	void renamedViewColumnDropsAndRecreatesTheView(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "view_rename", migrations);
+		scenario.execute("""
+				CREATE TABLE view_rename.orders (id integer PRIMARY KEY, amount integer NOT NULL);
+				INSERT INTO view_rename.orders VALUES (1, 10);
+				CREATE VIEW view_rename.order_facts AS SELECT id, amount FROM view_rename.orders;
+				""");
+		List<PgEntity> declared = List.of(
+				PgView.of("view_rename", "order_facts", "SELECT id, amount AS total FROM view_rename.orders"));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("view_rename.order_facts", DriftStatus.CHANGED));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.position("DROP VIEW view_rename.order_facts"))
+			.isLessThan(convergence.position("CREATE VIEW view_rename.order_facts"));
+		assertThat(scenario.string("SELECT total::text FROM view_rename.order_facts")).isEqualTo("10");
+	}
+
+	@Test
+	void changedViewColumnTypeDropsAndRecreatesTheView(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "view_type", migrations);
+		scenario.execute("""
+				CREATE TABLE view_type.orders (id integer PRIMARY KEY, amount numeric(10, 2) NOT NULL);
+				INSERT INTO view_type.orders VALUES (1, 10.25);
+				CREATE VIEW view_type.order_facts AS SELECT id, amount FROM view_type.orders;
+				CREATE VIEW view_type.order_ids AS SELECT id FROM view_type.order_facts;
+				""");
+		List<PgEntity> declared = List.of(
+				PgView.of("view_type", "order_facts", "SELECT id, amount::numeric(12, 1) AS amount FROM view_type.orders"),
+				PgView.of("view_type", "order_ids", "SELECT id FROM view_type.order_facts"));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("view_type.order_facts", DriftStatus.CHANGED),
+				entry("view_type.order_ids", DriftStatus.IN_SYNC));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.position("DROP VIEW view_type.order_ids"))
+			.isLessThan(convergence.position("DROP VIEW view_type.order_facts"));
+		assertThat(scenario.string("SELECT amount::text FROM view_type.order_facts")).isEqualTo("10.3");
+	}
+
+	@Test
+	void changedMaterializedViewIndexesChangeWithoutRecreatingIt(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "matview_indexes", migrations);
+		scenario.execute("""
+				CREATE TABLE matview_indexes.orders (id integer PRIMARY KEY, customer text NOT NULL,
+				    amount integer NOT NULL);
+				INSERT INTO matview_indexes.orders VALUES (1, 'ada', 10), (2, 'alan', 5);
+				CREATE MATERIALIZED VIEW matview_indexes.totals AS
+				    SELECT customer, sum(amount) AS total FROM matview_indexes.orders GROUP BY customer;
+				CREATE INDEX totals_total ON matview_indexes.totals (total);
+				CREATE VIEW matview_indexes.top AS SELECT customer FROM matview_indexes.totals WHERE total > 6;
+				""");
+		List<PgEntity> declared = List.of(
+				PgMaterializedView
+					.of("matview_indexes", "totals",
+							"SELECT customer, sum(amount) AS total FROM matview_indexes.orders GROUP BY customer")
+					.withIndex("CREATE UNIQUE INDEX totals_customer ON totals (customer)"),
+				PgView.of("matview_indexes", "top", "SELECT customer FROM matview_indexes.totals WHERE total > 6"));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("matview_indexes.totals", DriftStatus.CHANGED),
+				entry("matview_indexes.top", DriftStatus.IN_SYNC));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.plan().statements()).containsExactly("DROP INDEX matview_indexes.totals_total",
+				"CREATE UNIQUE INDEX totals_customer ON matview_indexes.totals USING btree (customer)");
+		assertThat(scenario.strings("SELECT indexname FROM pg_indexes WHERE schemaname = 'matview_indexes'"
+				+ " AND tablename = 'totals'")).containsExactly("totals_customer");
+	}
+
+	@Test
+	void changedViewOptionsConverge(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "view_options", migrations);
+		scenario.execute("""
+				CREATE TABLE view_options.orders (id integer PRIMARY KEY, amount integer NOT NULL);
+				INSERT INTO view_options.orders VALUES (1, 10);
+				CREATE VIEW view_options.big_orders AS SELECT id, amount FROM view_options.orders WHERE amount > 5;
+				""");
+		List<PgEntity> declared = List.of(PgView.of("view_options", "big_orders", """
+				SELECT id, amount FROM view_options.orders WHERE amount > 5 WITH CASCADED CHECK OPTION"""));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("view_options.big_orders", DriftStatus.CHANGED));
+		scenario.converge(declared);
+		assertThat(scenario.string("SELECT check_option FROM information_schema.views"
+				+ " WHERE table_schema = 'view_options' AND table_name = 'big_orders'")).isEqualTo("CASCADED");
+	}
+
 	private static String uniqueRoleName() {
 		return "pge_reader_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 	}
