@@ -147,6 +147,7 @@ class FunctionConvergenceTests {
 				CREATE FUNCTION scenario_5.net_price(p_price numeric, p_discount numeric) RETURNS numeric
 				    LANGUAGE sql IMMUTABLE AS $$ SELECT p_price - p_discount $$;
 				REVOKE EXECUTE ON FUNCTION scenario_5.net_price(numeric, numeric) FROM PUBLIC;
+				COMMENT ON FUNCTION scenario_5.net_price(numeric, numeric) IS 'Price after discount';
 				CREATE VIEW scenario_5.net_prices AS
 				    SELECT id, scenario_5.net_price(price, discount) AS net FROM scenario_5.prices;
 				""");
@@ -168,6 +169,8 @@ class FunctionConvergenceTests {
 		assertThat(convergence.plan().drops()).isEmpty();
 		assertThat(scenario.string("SELECT proacl::text FROM pg_proc WHERE proname = 'net_price'"))
 			.isEqualTo(aclBefore);
+		assertThat(scenario.string("SELECT obj_description('scenario_5.net_price(numeric, numeric)'::regprocedure,"
+				+ " 'pg_proc')")).isEqualTo("Price after discount");
 		assertThat(scenario.string("SELECT scenario_5.net_price(price => 10, discount => 3)")).isEqualTo("7");
 	}
 
@@ -372,6 +375,32 @@ class FunctionConvergenceTests {
 		assertThat(convergence.position("DROP PROCEDURE procedure_rename.deposit(integer, integer)")).isLessThan(create);
 		scenario.execute("CALL procedure_rename.deposit(amount => 5, account => 1)");
 		assertThat(scenario.string("SELECT balance::text FROM procedure_rename.accounts")).isEqualTo("15");
+	}
+
+	@Test
+	void securityAndSettingsOfAFunctionConvergeBothWays(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "function_settings", migrations);
+		scenario.execute("""
+				CREATE TABLE function_settings.items (id integer PRIMARY KEY);
+				INSERT INTO function_settings.items VALUES (1);
+				CREATE FUNCTION function_settings.guarded() RETURNS integer LANGUAGE sql STABLE
+				    AS $$ SELECT count(*)::integer FROM function_settings.items $$;
+				CREATE FUNCTION function_settings.relaxed() RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER
+				    SET search_path = pg_catalog, pg_temp SET work_mem = '8MB'
+				    AS $$ SELECT 1 $$;
+				""");
+		List<PgEntity> declared = List.of(PgFunction.of("function_settings", "guarded()", """
+				RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+				AS $$ SELECT count(*)::integer FROM function_settings.items $$"""),
+				PgFunction.of("function_settings", "relaxed()",
+						"RETURNS integer LANGUAGE sql STABLE AS $$ SELECT 1 $$"));
+		assertThat(scenario.statuses(declared)).containsOnly(
+				entry("function_settings.guarded()", DriftStatus.CHANGED),
+				entry("function_settings.relaxed()", DriftStatus.CHANGED));
+		scenario.converge(declared);
+		assertThat(scenario.strings("SELECT proname || ':' || prosecdef || ':' || coalesce(proconfig::text, '-')"
+				+ " FROM pg_proc WHERE pronamespace = 'function_settings'::regnamespace ORDER BY 1"))
+			.containsExactly("guarded:true:{\"search_path=pg_catalog, pg_temp\"}", "relaxed:false:-");
 	}
 
 }

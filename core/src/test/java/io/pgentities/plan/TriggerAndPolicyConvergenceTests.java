@@ -19,10 +19,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.pgentities.DriftStatus;
+import io.pgentities.PgEntities;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgPolicy;
 import io.pgentities.PgTrigger;
+import io.pgentities.PgView;
 import io.pgentities.plan.ConvergenceScenario.Convergence;
 import io.pgentities.test.PostgresTest;
 import io.pgentities.test.TestDatabase;
@@ -177,6 +179,82 @@ class TriggerAndPolicyConvergenceTests {
 			.containsExactly("documents_current:RESTRICTIVE", "documents_owner:PERMISSIVE");
 		assertThat(scenario.string("SELECT obj_description(oid, 'pg_policy') FROM pg_policy"
 				+ " WHERE polname = 'documents_current'")).isEqualTo("Hides archived documents");
+	}
+
+	@Test
+	void constraintTriggerTimingAndTransitionTableTriggerConverge(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "trigger_kinds", migrations);
+		String check = """
+				RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    IF NEW.amount < 0 THEN
+				        RAISE EXCEPTION 'negative amount';
+				    END IF;
+				    RETURN NULL;
+				END;
+				$$""";
+		String count = """
+				RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    INSERT INTO trigger_kinds.batches (size) SELECT count(*) FROM inserted;
+				    RETURN NULL;
+				END;
+				$$""";
+		scenario.execute("""
+				CREATE TABLE trigger_kinds.orders (id integer PRIMARY KEY, amount integer NOT NULL);
+				CREATE TABLE trigger_kinds.batches (size integer NOT NULL);
+				INSERT INTO trigger_kinds.orders VALUES (1, 10);
+				CREATE FUNCTION trigger_kinds.check_amount() %s;
+				CREATE FUNCTION trigger_kinds.count_batch() %s;
+				CREATE CONSTRAINT TRIGGER orders_check AFTER INSERT ON trigger_kinds.orders
+				    NOT DEFERRABLE FOR EACH ROW EXECUTE FUNCTION trigger_kinds.check_amount();
+				""".formatted(check, count));
+		List<PgEntity> declared = PgEntities.fromSql("""
+				CREATE FUNCTION trigger_kinds.check_amount() %s;
+				CREATE FUNCTION trigger_kinds.count_batch() %s;
+				CREATE CONSTRAINT TRIGGER orders_check AFTER INSERT ON trigger_kinds.orders
+				    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION trigger_kinds.check_amount();
+				CREATE TRIGGER orders_batch AFTER INSERT ON trigger_kinds.orders
+				    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION trigger_kinds.count_batch();
+				""".formatted(check, count));
+		assertThat(scenario.statuses(declared)).containsOnly(
+				entry("trigger_kinds.check_amount()", DriftStatus.IN_SYNC),
+				entry("trigger_kinds.count_batch()", DriftStatus.IN_SYNC),
+				entry("trigger_kinds.orders.orders_check", DriftStatus.CHANGED),
+				entry("trigger_kinds.orders.orders_batch", DriftStatus.MISSING));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.statementsContaining("CREATE CONSTRAINT TRIGGER orders_check")).singleElement()
+			.asString()
+			.contains("DEFERRABLE INITIALLY DEFERRED");
+		scenario.execute("INSERT INTO trigger_kinds.orders VALUES (2, 20), (3, 30)");
+		assertThat(scenario.strings("SELECT size::text FROM trigger_kinds.batches")).containsExactly("2");
+	}
+
+	@Test
+	void policyUsingAViewIsRecreatedWhenTheViewIs(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "policy_view", migrations);
+		scenario.execute("""
+				CREATE TABLE policy_view.documents (id integer PRIMARY KEY, owner_name text NOT NULL);
+				CREATE TABLE policy_view.shares (document_id integer NOT NULL, reader text NOT NULL, note text);
+				ALTER TABLE policy_view.documents ENABLE ROW LEVEL SECURITY;
+				INSERT INTO policy_view.documents VALUES (1, 'ada');
+				INSERT INTO policy_view.shares VALUES (1, 'alan', 'fyi');
+				CREATE VIEW policy_view.visible AS SELECT document_id, reader, note FROM policy_view.shares;
+				CREATE POLICY documents_shared ON policy_view.documents FOR SELECT TO public
+				    USING (id IN (SELECT v.document_id FROM policy_view.visible v WHERE v.reader = current_user));
+				""");
+		List<PgEntity> declared = List.of(
+				PgView.of("policy_view", "visible", "SELECT document_id, reader FROM policy_view.shares"),
+				PgPolicy.of("policy_view", "documents_shared", "documents", """
+						FOR SELECT TO public
+						USING (id IN (SELECT v.document_id FROM policy_view.visible v WHERE v.reader = current_user))"""));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("policy_view.visible", DriftStatus.CHANGED),
+				entry("policy_view.documents.documents_shared", DriftStatus.IN_SYNC));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.position("DROP POLICY documents_shared"))
+			.isLessThan(convergence.position("DROP VIEW policy_view.visible"));
+		assertThat(convergence.position("CREATE POLICY documents_shared"))
+			.isGreaterThan(convergence.position("CREATE VIEW policy_view.visible"));
 	}
 
 }
