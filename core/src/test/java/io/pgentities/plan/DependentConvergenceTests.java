@@ -24,6 +24,7 @@ import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
+import io.pgentities.PgMaterializedView;
 import io.pgentities.PgTrigger;
 import io.pgentities.PgView;
 import io.pgentities.plan.ConvergenceScenario.Convergence;
@@ -228,6 +229,118 @@ class DependentConvergenceTests {
 		}
 		assertThat(plan.statements()).as("a plan was made, so it must apply and converge").isNotEmpty();
 		scenario.converge(declared);
+	}
+
+	@Test
+	void triggerMovedToANewFunctionLetsTheUndeclaredOldFunctionBeDropped(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_new_function", migrations)
+			.dropUndeclared(true);
+		String touch = """
+				RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    NEW.last_edited = now();
+				    RETURN NEW;
+				END;
+				$$""";
+		scenario.execute("""
+				CREATE TABLE dependent_new_function.items (id integer PRIMARY KEY, last_edited timestamptz);
+				INSERT INTO dependent_new_function.items VALUES (1, NULL);
+				CREATE FUNCTION dependent_new_function.old_touch() %s;
+				CREATE TRIGGER items_touch BEFORE UPDATE ON dependent_new_function.items FOR EACH ROW
+				    EXECUTE FUNCTION dependent_new_function.old_touch();
+				""".formatted(touch));
+		List<PgEntity> declared = List.of(PgFunction.of("dependent_new_function", "touch()", touch),
+				PgTrigger.of("dependent_new_function", "items_touch", "items", """
+						BEFORE UPDATE ON dependent_new_function.items FOR EACH ROW
+						EXECUTE FUNCTION dependent_new_function.touch()"""));
+		assertThat(scenario.statuses(declared)).containsOnly(
+				entry("dependent_new_function.touch()", DriftStatus.MISSING),
+				entry("dependent_new_function.old_touch()", DriftStatus.UNDECLARED),
+				entry("dependent_new_function.items.items_touch", DriftStatus.CHANGED));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.plan().drops()).containsExactly("dependent_new_function.old_touch()");
+		assertThat(convergence.position("DROP TRIGGER items_touch"))
+			.isLessThan(convergence.position("DROP FUNCTION dependent_new_function.old_touch()"));
+	}
+
+	@Test
+	@Disabled("engine bug: drop-undeclared drops a view that a declared view reads, the plan cannot apply")
+	void declaredViewOnAnUndeclaredViewIsNotLeftWithoutIt(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_on_undeclared", migrations)
+			.dropUndeclared(true);
+		scenario.execute("""
+				CREATE TABLE dependent_on_undeclared.orders (id integer PRIMARY KEY, amount integer NOT NULL);
+				INSERT INTO dependent_on_undeclared.orders VALUES (1, 10);
+				CREATE VIEW dependent_on_undeclared.legacy AS SELECT id, amount FROM dependent_on_undeclared.orders;
+				CREATE VIEW dependent_on_undeclared.report AS SELECT id FROM dependent_on_undeclared.legacy;
+				""");
+		List<PgEntity> declared = List.of(
+				PgView.of("dependent_on_undeclared", "report", "SELECT id FROM dependent_on_undeclared.legacy"));
+		MigrationPlan plan;
+		try {
+			plan = scenario.engine().plan(declared);
+		}
+		catch (PgEntitiesException ex) {
+			// refusing to drop what a declaration needs is fine, if the message names it
+			assertThat(ex.getMessage()).contains("dependent_on_undeclared.legacy");
+			return;
+		}
+		assertThat(plan.statements()).as("a plan that drops the view a declared view reads")
+			.noneMatch((statement) -> statement.startsWith("DROP VIEW dependent_on_undeclared.legacy"));
+	}
+
+	@Test
+	void ownerOfARecreatedMaterializedViewIsRestored(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_owner", migrations);
+		String owner = uniqueRoleName();
+		scenario.execute("CREATE ROLE " + owner + " NOLOGIN");
+		try {
+			scenario.execute("""
+					CREATE TABLE dependent_owner.orders (id integer PRIMARY KEY, amount integer NOT NULL, note text);
+					INSERT INTO dependent_owner.orders VALUES (1, 10, NULL);
+					CREATE VIEW dependent_owner.order_facts AS SELECT id, amount, note FROM dependent_owner.orders;
+					CREATE MATERIALIZED VIEW dependent_owner.order_sums AS
+					    SELECT sum(amount) AS total FROM dependent_owner.order_facts;
+					ALTER MATERIALIZED VIEW dependent_owner.order_sums OWNER TO %s;
+					""".formatted(owner));
+			List<PgEntity> declared = List.of(
+					PgView.of("dependent_owner", "order_facts", "SELECT id, amount FROM dependent_owner.orders"),
+					PgMaterializedView.of("dependent_owner", "order_sums",
+							"SELECT sum(amount) AS total FROM dependent_owner.order_facts"));
+			assertThat(scenario.statuses(declared)).containsOnly(
+					entry("dependent_owner.order_facts", DriftStatus.CHANGED),
+					entry("dependent_owner.order_sums", DriftStatus.IN_SYNC));
+			Convergence convergence = scenario.converge(declared);
+			assertThat(convergence.statementsContaining("ALTER MATERIALIZED VIEW dependent_owner.order_sums OWNER TO"))
+				.hasSize(1);
+			assertThat(scenario.string("SELECT matviewowner FROM pg_matviews WHERE schemaname = 'dependent_owner'"))
+				.isEqualTo(owner);
+		}
+		finally {
+			scenario.executeQuietly("DROP OWNED BY " + owner + "; DROP ROLE " + owner);
+		}
+	}
+
+	@Test
+	void declaredViewInAnotherSchemaIsRecreatedWithTheViewItReads(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_cross", migrations);
+		scenario.execute("""
+				CREATE SCHEMA dependent_cross_reports;
+				CREATE TABLE dependent_cross.orders (id integer PRIMARY KEY, amount integer NOT NULL, note text);
+				INSERT INTO dependent_cross.orders VALUES (1, 10, NULL), (2, 5, 'x');
+				CREATE VIEW dependent_cross.order_facts AS SELECT id, amount, note FROM dependent_cross.orders;
+				CREATE VIEW dependent_cross_reports.total AS SELECT sum(amount) AS total FROM dependent_cross.order_facts;
+				""");
+		List<PgEntity> declared = List.of(
+				PgView.of("dependent_cross", "order_facts", "SELECT id, amount FROM dependent_cross.orders"),
+				PgView.of("dependent_cross_reports", "total",
+						"SELECT sum(amount) AS total FROM dependent_cross.order_facts"));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("dependent_cross.order_facts", DriftStatus.CHANGED),
+				entry("dependent_cross_reports.total", DriftStatus.IN_SYNC));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.position("DROP VIEW dependent_cross_reports.total"))
+			.isLessThan(convergence.position("DROP VIEW dependent_cross.order_facts"));
+		assertThat(scenario.string("SELECT total::text FROM dependent_cross_reports.total")).isEqualTo("15");
 	}
 
 	@Test
