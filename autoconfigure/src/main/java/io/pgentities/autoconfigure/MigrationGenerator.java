@@ -27,6 +27,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.pgentities.Analysis;
 import io.pgentities.FlywayMigrationWriter;
 import io.pgentities.MigrationPlan;
 import org.apache.commons.logging.Log;
@@ -73,12 +74,13 @@ final class MigrationGenerator {
 	}
 
 	/**
-	 * Write the plan, unless it is empty or the application is packaged and generation
-	 * is not forced.
-	 * @param plan the plan
-	 * @return the file written
+	 * Write the plan of an analysis, and its undo plan if enabled, unless the plan is
+	 * empty or the application is packaged and generation is not forced.
+	 * @param analysis the analysis
+	 * @return the migration written
 	 */
-	Optional<Path> generate(MigrationPlan plan) {
+	Optional<Path> generate(Analysis analysis) {
+		MigrationPlan plan = analysis.plan();
 		File jar = packagedJar(this.mainClass);
 		if (jar != null && !this.properties.isForce()) {
 			logger.warn("pg-entities: not writing a migration because the application runs from " + jar
@@ -89,16 +91,13 @@ final class MigrationGenerator {
 			logger.info("pg-entities: the database matches the declarations, no migration written");
 			return Optional.empty();
 		}
-		if (this.properties.isUndo()) {
-			logger.warn("pg-entities: pg-entities.generate.undo is set, but the engine cannot plan the reverse of a "
-					+ "migration yet; no undo script is written");
-		}
 		Path directory = Path.of(this.properties.getDirectory()).toAbsolutePath().normalize();
-		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withHistory(this.historyDataSource);
+		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withHistory(this.historyDataSource)
+			.withUndo(this.properties.isUndo());
 		if (this.historyTable != null) {
 			writer = writer.withHistoryTable(this.historyTable);
 		}
-		Optional<Path> written = writer.write(plan, this.properties.getDescription());
+		Optional<Path> written = writer.write(plan, analysis.undoPlan(), this.properties.getDescription());
 		written.ifPresent((file) -> logger.warn("pg-entities: wrote migration " + file + " with "
 				+ DriftMessages.count(plan.statements().size(), "statement", "statements")
 				+ " for the drift; review it, then restart to apply it"));

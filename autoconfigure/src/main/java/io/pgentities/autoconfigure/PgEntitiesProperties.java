@@ -209,7 +209,8 @@ public class PgEntitiesProperties {
 		private boolean force;
 
 		/**
-		 * Whether to also write undo scripts (U files) for generated migrations.
+		 * Whether to also write an undo script (U file, run by Flyway Teams' undo) for
+		 * each generated migration.
 		 */
 		private boolean undo;
 

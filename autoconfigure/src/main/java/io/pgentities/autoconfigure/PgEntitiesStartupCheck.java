@@ -63,7 +63,7 @@ public class PgEntitiesStartupCheck implements SmartInitializingSingleton {
 		if (analysis == null) {
 			return;
 		}
-		Optional<Path> written = (this.generator != null) ? this.generator.generate(analysis.plan())
+		Optional<Path> written = (this.generator != null) ? this.generator.generate(analysis)
 				: Optional.empty();
 		if (this.mode == CheckMode.OFF) {
 			return;

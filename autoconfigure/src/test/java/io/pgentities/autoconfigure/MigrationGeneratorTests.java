@@ -19,9 +19,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.pgentities.Analysis;
+import io.pgentities.DriftReport;
 import io.pgentities.MigrationPlan;
 import io.pgentities.test.PostgresTest;
 import io.pgentities.test.TestDatabase;
@@ -46,6 +49,9 @@ class MigrationGeneratorTests {
 			List.of("CREATE VIEW public.item_names AS SELECT name FROM items"), List.of("MISSING VIEW public.item_names"),
 			List.of());
 
+	private static final MigrationPlan UNDO = new MigrationPlan(List.of("DROP VIEW public.item_names"),
+			List.of("UNDECLARED VIEW public.item_names"), List.of("public.item_names"));
+
 	private static final MigrationPlan EMPTY = new MigrationPlan(List.of(), List.of(), List.of());
 
 	private final TestDatabase database;
@@ -60,7 +66,7 @@ class MigrationGeneratorTests {
 	@Test
 	void writesThePlanAsTheNextVersionInTheDirectory(CapturedOutput output) throws IOException {
 		Files.writeString(this.directory.resolve("V1__init.sql"), "CREATE TABLE items (id integer)");
-		Optional<Path> written = generator(properties(), null, getClass()).generate(PLAN);
+		Optional<Path> written = generator(properties(), null, getClass()).generate(analysis(PLAN));
 		assertThat(written).contains(this.directory.resolve("V2__pg_entities.sql"));
 		assertThat(written.get()).content().contains("CREATE VIEW public.item_names AS SELECT name FROM items;");
 		assertThat(output).contains("pg-entities: wrote migration " + written.get());
@@ -70,7 +76,7 @@ class MigrationGeneratorTests {
 	void namesTheFileAfterTheDescription() {
 		PgEntitiesProperties.Generate properties = properties();
 		properties.setDescription("item views");
-		assertThat(generator(properties, null, getClass()).generate(PLAN))
+		assertThat(generator(properties, null, getClass()).generate(analysis(PLAN)))
 			.contains(this.directory.resolve("V1__item_views.sql"));
 	}
 
@@ -78,13 +84,13 @@ class MigrationGeneratorTests {
 	void followsTheVersionsOfTheFlywayHistory() {
 		this.database.execute("CREATE SCHEMA history; CREATE TABLE history.migrations (version text);"
 				+ "INSERT INTO history.migrations VALUES ('6'), ('7'), (NULL)");
-		assertThat(generator(properties(), "history.migrations", getClass()).generate(PLAN))
+		assertThat(generator(properties(), "history.migrations", getClass()).generate(analysis(PLAN)))
 			.contains(this.directory.resolve("V8__pg_entities.sql"));
 	}
 
 	@Test
 	void writesNothingForAnEmptyPlan(CapturedOutput output) throws IOException {
-		assertThat(generator(properties(), null, getClass()).generate(EMPTY)).isEmpty();
+		assertThat(generator(properties(), null, getClass()).generate(analysis(EMPTY))).isEmpty();
 		try (var files = Files.list(this.directory)) {
 			assertThat(files).isEmpty();
 		}
@@ -93,7 +99,7 @@ class MigrationGeneratorTests {
 
 	@Test
 	void writesNothingWhenTheApplicationRunsFromAJar(CapturedOutput output) throws IOException {
-		assertThat(generator(properties(), null, SpringApplication.class).generate(PLAN)).isEmpty();
+		assertThat(generator(properties(), null, SpringApplication.class).generate(analysis(PLAN))).isEmpty();
 		try (var files = Files.list(this.directory)) {
 			assertThat(files).isEmpty();
 		}
@@ -106,18 +112,27 @@ class MigrationGeneratorTests {
 	void writesFromAJarWhenForced() {
 		PgEntitiesProperties.Generate properties = properties();
 		properties.setForce(true);
-		assertThat(generator(properties, null, SpringApplication.class).generate(PLAN)).isPresent();
+		assertThat(generator(properties, null, SpringApplication.class).generate(analysis(PLAN))).isPresent();
 	}
 
 	@Test
-	void warnsThatUndoScriptsAreNotWrittenYet(CapturedOutput output) throws IOException {
+	void writesTheUndoScriptWhenUndoIsSet() throws IOException {
 		PgEntitiesProperties.Generate properties = properties();
 		properties.setUndo(true);
-		assertThat(generator(properties, null, getClass()).generate(PLAN)).isPresent();
+		assertThat(generator(properties, null, getClass()).generate(analysis(PLAN))).isPresent();
+		try (var files = Files.list(this.directory)) {
+			assertThat(files).extracting((file) -> file.getFileName().toString())
+				.containsExactlyInAnyOrder("V1__pg_entities.sql", "U1__pg_entities.sql");
+		}
+		assertThat(this.directory.resolve("U1__pg_entities.sql")).content().contains("DROP VIEW public.item_names;");
+	}
+
+	@Test
+	void writesNoUndoScriptByDefault() throws IOException {
+		assertThat(generator(properties(), null, getClass()).generate(analysis(PLAN))).isPresent();
 		try (var files = Files.list(this.directory)) {
 			assertThat(files).extracting((file) -> file.getFileName().toString()).containsExactly("V1__pg_entities.sql");
 		}
-		assertThat(output).contains("pg-entities.generate.undo is set, but");
 	}
 
 	@Test
@@ -151,6 +166,10 @@ class MigrationGeneratorTests {
 	@Test
 	void archiveOfAnotherUrlIsNull() {
 		assertThat(MigrationGenerator.archive("https://example.com/app.jar")).isNull();
+	}
+
+	private static Analysis analysis(MigrationPlan plan) {
+		return new Analysis(new DriftReport(List.of(), Duration.ZERO), plan, UNDO);
 	}
 
 	private PgEntitiesProperties.Generate properties() {
