@@ -1,0 +1,141 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import io.pgentities.DriftStatus;
+import io.pgentities.EntityDrift;
+import io.pgentities.PgEntity;
+import io.pgentities.PgView;
+import io.pgentities.test.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Integration tests for {@code pg-entities.apply-on-migrate}: a Spring Boot application
+ * whose Flyway migration creates a table gets the views and functions declared on it,
+ * at startup and whenever it migrates again.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ApplyOnMigrateIntegrationTests {
+
+	private final TestDatabase database = TestDatabase.create();
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void appliesTheDeclarationsAfterTheMigrationsOfStartup(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = application(AppliedApplication.class).run()) {
+			PgEntitiesChecker checker = context.getBean(PgEntitiesChecker.class);
+			assertThat(checker.lastAnalysis().report().inSync()).isTrue();
+			assertThat(checker.lastAnalysis().report().entities()).extracting(EntityDrift::identity)
+				.containsExactlyInAnyOrder("public.item_names", "public.expensive_items",
+						"public.total(integer, numeric)");
+		}
+		assertThat(output).contains("pg-entities: applied 3 statements after migrate:")
+			.containsPattern("pg-entities: 3 entities in sync \\(\\d+ ms\\)")
+			.doesNotContain("differ from the database");
+		this.database.execute("INSERT INTO items VALUES (1, 'one', 150)");
+		this.database.execute("SELECT * FROM expensive_items, item_names, total(2, 3)");
+	}
+
+	@Test
+	void appliesAgainWhenTheApplicationMigrates(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = application(AppliedApplication.class).run()) {
+			this.database.execute("DROP VIEW expensive_items; CREATE OR REPLACE VIEW item_names AS SELECT id, name, "
+					+ "price FROM items");
+			PgEntitiesChecker checker = context.getBean(PgEntitiesChecker.class);
+			assertThat(checker.analyze().report().entities()).extracting(EntityDrift::status)
+				.contains(DriftStatus.MISSING, DriftStatus.CHANGED);
+			context.getBean(Flyway.class).migrate();
+			assertThat(checker.analyze().report().inSync()).isTrue();
+		}
+		assertThat(output.toString().split("pg-entities: applied ", -1)).hasSize(3);
+	}
+
+	@Test
+	void appliesWhenTheApplicationMigratesItself(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = application(SelfMigratingApplication.class)
+			.properties("pg-entities.check-on-startup=off")
+			.run()) {
+			PgEntitiesChecker checker = context.getBean(PgEntitiesChecker.class);
+			assertThat(output).doesNotContain("after migrate");
+			context.getBean(Flyway.class).migrate();
+			assertThat(checker.analyze().report().inSync()).isTrue();
+		}
+		assertThat(output).contains("pg-entities: applied 3 statements after migrate:");
+	}
+
+	@Test
+	void doesNotApplyByDefault(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = application(AppliedApplication.class)
+			.properties("pg-entities.apply-on-migrate=false")
+			.run()) {
+			assertThat(context.getBeansOfType(PgEntitiesFlywayCallback.class)).isEmpty();
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().report().inSync()).isFalse();
+		}
+		assertThat(output).doesNotContain("after migrate");
+	}
+
+	private SpringApplicationBuilder application(Class<?> application) {
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=" + this.database.jdbcUrl(),
+					"spring.datasource.username=" + this.database.user(),
+					"spring.datasource.password=" + this.database.password(),
+					"spring.flyway.locations=classpath:flyway/items", "pg-entities.locations=classpath:it/entities/*.sql",
+					"pg-entities.apply-on-migrate=true");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class AppliedApplication {
+
+		@Bean
+		PgEntity expensiveItems() {
+			return PgView.of("public", "expensive_items", "SELECT id FROM items WHERE price > 100");
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class SelfMigratingApplication extends AppliedApplication {
+
+		@Bean
+		FlywayMigrationStrategy doNotMigrateAtStartup() {
+			return (flyway) -> {
+			};
+		}
+
+	}
+
+}

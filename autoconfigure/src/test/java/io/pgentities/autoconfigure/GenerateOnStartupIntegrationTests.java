@@ -1,0 +1,145 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import io.pgentities.PgEntity;
+import io.pgentities.PgView;
+import io.pgentities.test.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Integration tests for {@code pg-entities.generate.on-startup}: the dev-mode loop of a
+ * Spring Boot application with Flyway. The first start writes the drift as the next
+ * migration; Flyway applies it on the next start, which is then in sync.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class GenerateOnStartupIntegrationTests {
+
+	private final TestDatabase database = TestDatabase.create();
+
+	@TempDir
+	Path migrations;
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void writesAMigrationThatFlywayAppliesOnTheNextStart(CapturedOutput output) throws IOException {
+		Files.copy(new org.springframework.core.io.ClassPathResource("flyway/items/V1__items.sql").getInputStream(),
+				this.migrations.resolve("V1__items.sql"));
+		try (ConfigurableApplicationContext context = application().run()) {
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().report().inSync()).isFalse();
+		}
+		Path generated = this.migrations.resolve("V2__pg_entities.sql");
+		assertThat(generated).content()
+			.contains("CREATE VIEW public.item_names")
+			.contains("CREATE VIEW public.expensive_items")
+			.contains("FUNCTION public.total(qty integer, price numeric)");
+		assertThat(output).contains("pg-entities: wrote migration " + generated)
+			.contains("The plan was written to " + generated + "; restart to apply it.");
+		try (ConfigurableApplicationContext context = application().run()) {
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().report().inSync()).isTrue();
+		}
+		assertThat(output).containsPattern("pg-entities: 3 entities in sync \\(\\d+ ms\\)")
+			.contains("pg-entities: the database matches the declarations, no migration written");
+		assertThat(files()).containsExactly("V1__items.sql", "V2__pg_entities.sql");
+	}
+
+	@Test
+	void writesAnUndoScriptBesideTheMigrationWhenUndoIsSet() throws IOException {
+		Files.copy(new org.springframework.core.io.ClassPathResource("flyway/items/V1__items.sql").getInputStream(),
+				this.migrations.resolve("V1__items.sql"));
+		application().properties("pg-entities.generate.undo=true").run().close();
+		assertThat(files()).containsExactly("U2__pg_entities.sql", "V1__items.sql", "V2__pg_entities.sql");
+		assertThat(this.migrations.resolve("U2__pg_entities.sql")).content()
+			.contains("DROP VIEW public.item_names")
+			.contains("DROP FUNCTION public.total(integer, numeric)");
+		// Flyway's community edition leaves undo scripts alone
+		try (ConfigurableApplicationContext context = application().properties("pg-entities.generate.undo=true")
+			.run()) {
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().report().inSync()).isTrue();
+		}
+		assertThat(files()).hasSize(3);
+	}
+
+	@Test
+	void writesNothingWhenInSync(CapturedOutput output) throws IOException {
+		try (ConfigurableApplicationContext context = application().properties("pg-entities.apply-on-migrate=true",
+				"spring.flyway.locations=classpath:flyway/items")
+			.run()) {
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().report().inSync()).isTrue();
+		}
+		assertThat(files()).isEmpty();
+		assertThat(output).contains("pg-entities: the database matches the declarations, no migration written");
+	}
+
+	@Test
+	void writesNothingWhenNotEnabled() throws IOException {
+		try (ConfigurableApplicationContext context = application().properties("pg-entities.generate.on-startup=false",
+				"pg-entities.check-on-startup=warn", "spring.flyway.locations=classpath:flyway/items")
+			.run()) {
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().report().inSync()).isFalse();
+		}
+		assertThat(files()).isEmpty();
+	}
+
+	private Stream<String> files() throws IOException {
+		return Files.list(this.migrations).map((file) -> file.getFileName().toString()).sorted();
+	}
+
+	private SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(GeneratingApplication.class).web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=" + this.database.jdbcUrl(),
+					"spring.datasource.username=" + this.database.user(),
+					"spring.datasource.password=" + this.database.password(),
+					"spring.flyway.locations=filesystem:" + this.migrations,
+					"pg-entities.locations=classpath:it/entities/*.sql", "pg-entities.generate.on-startup=true",
+					"pg-entities.generate.directory=" + this.migrations, "pg-entities.check-on-startup=fail");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class GeneratingApplication {
+
+		@Bean
+		PgEntity expensiveItems() {
+			return PgView.of("public", "expensive_items", "SELECT id FROM items WHERE price > 100");
+		}
+
+	}
+
+}

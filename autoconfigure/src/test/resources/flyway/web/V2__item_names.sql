@@ -1,0 +1,1 @@
+CREATE VIEW item_names AS SELECT id, name FROM items;
