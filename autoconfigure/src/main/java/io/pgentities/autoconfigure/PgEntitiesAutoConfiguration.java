@@ -44,11 +44,13 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Auto-configuration for pg-entities: the declared
- * entities, the engine, the startup check and dev-mode generation, and the Flyway
- * callback that applies the declarations after {@code migrate}.
+ * Auto-configuration for pg-entities: the declared entities, the engine, the startup
+ * check with dev-mode generation, and the Flyway callback that applies the declarations
+ * after {@code migrate}.
  *
  * @see PgEntitiesEndpointAutoConfiguration
+ * @see PgEntitiesHealthContributorAutoConfiguration
+ * @see PgEntitiesMetricsAutoConfiguration
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
