@@ -15,11 +15,16 @@
  */
 package io.pgentities;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Thrown when SQL that declares entities is invalid or does more than declare them: a statement
  * of another kind, a quote left open, two declarations of one entity.
  */
 public class InvalidDeclarationException extends PgEntitiesException {
+
+	private static final Pattern LOCATED = Pattern.compile("(.+):(\\d+)");
 
 	private final String sourceName;
 
@@ -48,6 +53,21 @@ public class InvalidDeclarationException extends PgEntitiesException {
 		super(sourceName + ":" + line + ": " + reason, cause);
 		this.sourceName = sourceName;
 		this.line = line;
+	}
+
+	/**
+	 * An exception about a declared entity, located by its source: {@code <name>:<line>} for
+	 * entities read from SQL, the whole source (line 1) for beans and factories.
+	 * @param entity the entity
+	 * @param reason what is wrong
+	 * @return the exception
+	 */
+	public static InvalidDeclarationException of(PgEntity entity, String reason) {
+		Matcher located = LOCATED.matcher(entity.source());
+		if (located.matches()) {
+			return new InvalidDeclarationException(located.group(1), Integer.parseInt(located.group(2)), reason);
+		}
+		return new InvalidDeclarationException(entity.source(), 1, reason);
 	}
 
 	/**

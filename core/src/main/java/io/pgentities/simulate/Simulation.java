@@ -16,8 +16,6 @@
 package io.pgentities.simulate;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -148,11 +147,10 @@ public final class Simulation {
 			statements = StatementSplitter.split(creation.original());
 		}
 		catch (SqlSyntaxException ex) {
-			throw new InvalidDeclarationException(creation.entity().source(), ex.getLine(),
-					creation.entity().identity() + ": " + ex.getReason(), ex);
+			throw InvalidDeclarationException.of(creation.entity(), creation.entity().identity() + ": " + ex.getReason());
 		}
 		if (statements.size() != 1) {
-			throw new InvalidDeclarationException(creation.entity().source(), 1, creation.entity().identity()
+			throw InvalidDeclarationException.of(creation.entity(), creation.entity().identity()
 					+ " must be one statement, but its SQL holds " + statements.size() + ": " + creation.original());
 		}
 	}
@@ -183,11 +181,13 @@ public final class Simulation {
 	}
 
 	/**
-	 * Finds the tables (or undeclared views) that declared triggers and policies are on, so
-	 * that they can be copied into the scratch schemas.
+	 * Looks up the live relations the declarations name, checks the preconditions, and finds
+	 * the tables (or undeclared views) that declared triggers and policies are on, so that
+	 * they can be copied into the scratch schemas.
 	 */
 	private Map<List<String>, String> tableCopies(Connection connection, List<PgEntity> ordered)
 			throws SQLException {
+		Preconditions.requireNamesFit(ordered);
 		Set<List<String>> declaredRelations = relationNames(ordered, Set.of());
 		Set<List<String>> targets = new LinkedHashSet<>();
 		for (PgEntity entity : ordered) {
@@ -197,22 +197,13 @@ public final class Simulation {
 				targets.add(table);
 			}
 		}
+		Set<List<String>> names = new LinkedHashSet<>(targets);
+		names.addAll(declaredRelations);
+		LiveRelations live = LiveRelations.lookUp(connection, names);
+		Preconditions.requireRelations(ordered, live, List.copyOf(declaredRelations));
 		Map<List<String>, String> copies = new LinkedHashMap<>();
-		if (targets.isEmpty()) {
-			return copies;
-		}
-		String sql = "select n.nspname, c.relname, c.relkind::text from pg_class c "
-				+ "join pg_namespace n on n.oid = c.relnamespace "
-				+ "join unnest(?::text[], ?::text[]) as t(schema_name, relation_name) "
-				+ "on t.schema_name = n.nspname and t.relation_name = c.relname where c.relkind in ('r', 'p', 'v', 'f')";
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setArray(1, connection.createArrayOf("text", targets.stream().map((t) -> t.get(0)).toArray()));
-			statement.setArray(2, connection.createArrayOf("text", targets.stream().map((t) -> t.get(1)).toArray()));
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					copies.put(List.of(rows.getString(1), rows.getString(2)), rows.getString(3));
-				}
-			}
+		for (List<String> target : targets) {
+			copies.put(target, Objects.requireNonNull(live.kind(target.get(0), target.get(1))));
 		}
 		return copies;
 	}

@@ -81,8 +81,11 @@ public final class StatementSplitter {
 	}
 
 	private static int nextBlockDepth(int depth, Token word, List<Token> statement) {
-		if (word.isWord("begin")) {
-			return isRoutineDefinition(statement) ? depth + 1 : depth;
+		// only BEGIN ATOMIC opens a body: a routine may be named begin, and counting every BEGIN
+		// would let "begin(); DROP TABLE t; END" pass for one statement
+		if (word.isWord("atomic") && depth == 0 && statement.size() > 1
+				&& statement.get(statement.size() - 2).isWord("begin")) {
+			return isRoutineDefinition(statement) ? 1 : 0;
 		}
 		if (word.isWord("case")) {
 			// a CASE expression ends with END as well, but only matters inside a body

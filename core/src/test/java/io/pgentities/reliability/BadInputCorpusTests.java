@@ -114,28 +114,24 @@ class BadInputCorpusTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("routinesNamedBegin")
-	@Disabled("engine bug: a routine named begin hides statements from the one-statement guard; a check commits them")
 	void routineNamedBeginCannotHideStatementsFromTheGuard(BadInput input) {
 		assertFailsCleanly(input);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("onMissingTables")
-	@Disabled("engine bug: a trigger or policy on a missing table fails with an IllegalStateException naming no source")
 	void triggerOrPolicyOnAMissingTableIsRejectedNamingItsSource(BadInput input) {
 		assertFailsCleanly(input);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("collisions")
-	@Disabled("engine bug: a view named like a table or sequence is reported MISSING and only fails at apply")
 	void declarationCollidingWithARelationThatIsNoEntityIsRejectedNamingItsSource(BadInput input) {
 		assertFailsCleanly(input);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("namesOverSixtyThreeBytes")
-	@Disabled("engine bug: names over 63 bytes fail with an IllegalStateException after PostgreSQL truncated them")
 	void nameOverSixtyThreeBytesIsRejectedNamingItsSource(BadInput input) {
 		assertFailsCleanly(input);
 	}
