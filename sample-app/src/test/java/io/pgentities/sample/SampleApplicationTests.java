@@ -37,9 +37,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.filter.annotation.TypeExcludeFilters;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TypeExcludeFilters(SampleApplicationTests.DocumentationSnippetsFilter.class)
 @DirtiesContext
 class SampleApplicationTests {
 
@@ -192,6 +197,31 @@ class SampleApplicationTests {
 	private HttpResponse<String> send(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Leaves the configuration classes of the documentation's snippets, which are test
+	 * classes in a subpackage, out of the sample application's component scan.
+	 */
+	static final class DocumentationSnippetsFilter extends TypeExcludeFilter {
+
+		private static final String PACKAGE = "io.pgentities.sample.docs.";
+
+		@Override
+		public boolean match(MetadataReader metadataReader, MetadataReaderFactory metadataReaderFactory) {
+			return metadataReader.getClassMetadata().getClassName().startsWith(PACKAGE);
+		}
+
+		@Override
+		public boolean equals(Object obj) {
+			return obj != null && obj.getClass() == getClass();
+		}
+
+		@Override
+		public int hashCode() {
+			return getClass().hashCode();
+		}
+
 	}
 
 }
