@@ -63,12 +63,15 @@ public final class PgEntitiesEngine {
 
 	private final Duration statementTimeout;
 
+	private final String defaultSchema;
+
 	private PgEntitiesEngine(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.schemas = List.copyOf(builder.schemas);
 		this.dropUndeclared = builder.dropUndeclared;
 		this.lockTimeout = builder.lockTimeout;
 		this.statementTimeout = builder.statementTimeout;
+		this.defaultSchema = builder.defaultSchema;
 	}
 
 	/**
@@ -178,7 +181,7 @@ public final class PgEntitiesEngine {
 
 	private EngineSettings settings() {
 		return new EngineSettings(this.schemas, this.dropUndeclared, this.lockTimeout, this.statementTimeout,
-				DEFAULT_SCHEMA);
+				this.defaultSchema);
 	}
 
 	/**
@@ -195,6 +198,8 @@ public final class PgEntitiesEngine {
 		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
 		private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+
+		private String defaultSchema = DEFAULT_SCHEMA;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -248,6 +253,17 @@ public final class PgEntitiesEngine {
 		 */
 		public Builder statementTimeout(Duration statementTimeout) {
 			this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * The schema that unqualified references in declarations look in first while they are
+		 * simulated (after the simulated copies of declared objects). Default {@code public}.
+		 * @param defaultSchema the schema
+		 * @return this builder
+		 */
+		public Builder defaultSchema(String defaultSchema) {
+			this.defaultSchema = Objects.requireNonNull(defaultSchema, "defaultSchema must not be null");
 			return this;
 		}
 

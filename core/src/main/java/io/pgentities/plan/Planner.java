@@ -95,7 +95,13 @@ public final class Planner {
 	}
 
 	private MigrationPlan plan() {
+		Set<String> stillNeeded = neededByDesired();
 		for (EntityComparison comparison : this.comparisons.values()) {
+			if (comparison.status() == DriftStatus.UNDECLARED && this.options.dropUndeclared()
+					&& stillNeeded.contains(comparison.identity())) {
+				this.reasons.put(comparison.identity(), "kept: a declared object depends on it");
+				continue;
+			}
 			decide(comparison);
 		}
 		closeOverDependents();
@@ -184,6 +190,32 @@ public final class Planner {
 			case MATERIALIZED_VIEW -> "a materialized view cannot be replaced in place";
 			case TRIGGER, POLICY -> "replaced by drop and create";
 		};
+	}
+
+	/**
+	 * What the desired state needs, transitively: an undeclared object a declared one reads
+	 * cannot be dropped, whatever drop-undeclared says.
+	 */
+	private Set<String> neededByDesired() {
+		Set<String> needed = new HashSet<>();
+		Deque<String> work = new ArrayDeque<>();
+		for (EntityComparison comparison : this.comparisons.values()) {
+			if (comparison.desired() != null) {
+				work.push(comparison.identity());
+			}
+		}
+		while (!work.isEmpty()) {
+			String identity = work.pop();
+			EntityComparison comparison = this.comparisons.get(identity);
+			Map<String, Set<String>> graph = (comparison != null && comparison.desired() != null) ? this.desiredNeeds
+					: this.currentNeeds;
+			for (String referenced : graph.getOrDefault(identity, Set.of())) {
+				if (needed.add(referenced)) {
+					work.push(referenced);
+				}
+			}
+		}
+		return needed;
 	}
 
 	/**

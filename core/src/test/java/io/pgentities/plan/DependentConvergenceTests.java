@@ -264,7 +264,6 @@ class DependentConvergenceTests {
 	}
 
 	@Test
-	@Disabled("engine bug: drop-undeclared drops a view that a declared view reads, the plan cannot apply")
 	void declaredViewOnAnUndeclaredViewIsNotLeftWithoutIt(@TempDir Path migrations) {
 		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_on_undeclared", migrations)
 			.dropUndeclared(true);
