@@ -74,12 +74,20 @@ final class CatalogRow {
 		return this.resultSet.getBoolean(column);
 	}
 
+	List<String> verbatimList(String column) throws SQLException {
+		return list(column, NameMapping.identity());
+	}
+
 	List<String> textList(String column) throws SQLException {
+		return list(column, this.mapping);
+	}
+
+	private List<String> list(String column, NameMapping mapping) throws SQLException {
 		Array array = this.resultSet.getArray(column);
 		List<String> values = new ArrayList<>();
 		if (array != null) {
 			for (Object value : (Object[]) array.getArray()) {
-				values.add(this.mapping.text(String.valueOf(value)));
+				values.add(mapping.text(String.valueOf(value)));
 			}
 		}
 		return List.copyOf(values);

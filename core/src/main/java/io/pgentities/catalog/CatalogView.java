@@ -34,13 +34,15 @@ import org.jspecify.annotations.Nullable;
  * @param columns each column's quoted name and type, in order
  * @param indexes {@code pg_get_indexdef} of each index, sorted
  * @param populated whether a materialized view holds data
+ * @param columnComments each commented column as {@code name IS 'comment'}
+ * @param columnAcl each column privilege as the quoted column name, a tab, and the {@code aclitem}
  * @param comment the comment
  * @param owner the owner
  * @param acl the access privileges, {@code aclitem} text
  */
 public record CatalogView(long oid, EntityKind kind, String schema, String name, String query, String options,
-		List<String> columns, List<String> indexes, boolean populated, @Nullable String comment, String owner,
-		List<String> acl) implements CatalogEntity {
+		List<String> columns, List<String> indexes, boolean populated, List<String> columnComments,
+		List<String> columnAcl, @Nullable String comment, String owner, List<String> acl) implements CatalogEntity {
 
 	@Override
 	public String identity() {
@@ -100,6 +102,28 @@ public record CatalogView(long oid, EntityKind kind, String schema, String name,
 			head.append(" WITH (").append(this.options).append(')');
 		}
 		return head.append(" AS\n").append(this.query).toString();
+	}
+
+	/**
+	 * The quoted names of the columns, in order.
+	 * @return the column names
+	 */
+	public List<String> columnNames() {
+		return this.columns.stream().map(CatalogView::columnName).toList();
+	}
+
+	private static String columnName(String column) {
+		if (!column.startsWith("\"")) {
+			return column.substring(0, column.indexOf(' '));
+		}
+		int end = 1;
+		while (end < column.length()) {
+			if (column.charAt(end) == '"' && (end + 1 == column.length() || column.charAt(end + 1) != '"')) {
+				break;
+			}
+			end += (column.charAt(end) == '"') ? 2 : 1;
+		}
+		return column.substring(0, end + 1);
 	}
 
 	@Override

@@ -44,7 +44,8 @@ final class ViewReader {
 			query = query.substring(0, query.length() - 1);
 		}
 		return new CatalogView(row.oid(), kind, row.schema(), row.text("name"), query, row.text("options"),
-				row.textList("columns"), row.textList("indexes"), row.bool("populated"), row.verbatim("comment"),
+				row.textList("columns"), row.textList("indexes"), row.bool("populated"),
+				row.verbatimList("column_comments"), row.verbatimList("column_acl"), row.verbatim("comment"),
 				row.text("owner"), row.textList("acl"));
 	}
 

@@ -264,7 +264,7 @@ public final class Planner {
 		}
 		CatalogEntity restoredFrom = this.options.undo() ? comparison.desired() : comparison.current();
 		if (restoredFrom != null) {
-			statements.addAll(Privileges.restore(restoredFrom, this.options.currentUser()));
+			statements.addAll(Privileges.restore(restoredFrom, entity, this.options.currentUser()));
 		}
 		return statements;
 	}

@@ -32,7 +32,48 @@ final class Privileges {
 	private Privileges() {
 	}
 
-	static List<String> restore(CatalogEntity entity, String currentUser) {
+	/**
+	 * The statements that give a recreated object its owner, privileges and column comments back.
+	 * @param entity the object as it was before it was dropped
+	 * @param created the object as it is created again
+	 * @param currentUser the role applying the plan
+	 * @return the statements
+	 */
+	static List<String> restore(CatalogEntity entity, CatalogEntity created, String currentUser) {
+		List<String> statements = new ArrayList<>(restore(entity, currentUser));
+		if (entity instanceof CatalogView view && created instanceof CatalogView createdView) {
+			List<String> columns = createdView.columnNames();
+			for (String comment : view.columnComments()) {
+				String column = comment.substring(0, comment.indexOf(" IS "));
+				if (columns.contains(column)) {
+					statements.add("COMMENT ON COLUMN " + view.identity() + "." + comment);
+				}
+			}
+			for (String item : view.columnAcl()) {
+				String column = item.substring(0, item.indexOf('\t'));
+				AclItem acl = AclItem.parse(item.substring(item.indexOf('\t') + 1));
+				if (columns.contains(column) && !acl.grantee().equals(view.owner())) {
+					statements.addAll(grants(acl, "(" + column + ") ON TABLE " + view.identity()));
+				}
+			}
+		}
+		return statements;
+	}
+
+	private static List<String> grants(AclItem item, String target) {
+		String grantee = item.isPublic() ? "PUBLIC" : Identifiers.quote(item.grantee());
+		List<String> statements = new ArrayList<>();
+		if (!item.privileges().isEmpty()) {
+			statements.add("GRANT " + String.join(", ", item.privileges()) + " " + target + " TO " + grantee);
+		}
+		if (!item.grantable().isEmpty()) {
+			statements.add("GRANT " + String.join(", ", item.grantable()) + " " + target + " TO " + grantee
+					+ " WITH GRANT OPTION");
+		}
+		return statements;
+	}
+
+	private static List<String> restore(CatalogEntity entity, String currentUser) {
 		String owner;
 		List<String> acl;
 		if (entity instanceof CatalogRoutine routine) {
@@ -58,15 +99,8 @@ final class Privileges {
 			if (item.grantee().equals(owner)) {
 				continue;
 			}
-			String grantee = item.isPublic() ? "PUBLIC" : Identifiers.quote(item.grantee());
 			publicExecute |= item.isPublic() && item.privileges().contains("EXECUTE");
-			if (!item.privileges().isEmpty()) {
-				statements.add("GRANT " + String.join(", ", item.privileges()) + " ON " + target + " TO " + grantee);
-			}
-			if (!item.grantable().isEmpty()) {
-				statements.add("GRANT " + String.join(", ", item.grantable()) + " ON " + target + " TO " + grantee
-						+ " WITH GRANT OPTION");
-			}
+			statements.addAll(grants(item, "ON " + target));
 		}
 		if (entity instanceof CatalogRoutine && !acl.isEmpty() && !publicExecute) {
 			// routines are executable by PUBLIC by default; an explicit list without it revoked that

@@ -5,7 +5,9 @@
 -- every relation and function outside pg_catalog prints schema-qualified.
 -- columns (name and type, in order) tell the planner whether CREATE OR REPLACE VIEW can
 -- apply a change: it may only append columns.
--- indexes and populated only matter for materialized views. Extension members are skipped.
+-- indexes and populated only matter for materialized views. Column comments and column
+-- privileges are not compared; the planner gives them back to a view it recreates.
+-- Extension members are skipped.
 select
     c.oid::bigint                                             as oid,
     n.nspname                                                 as schema,
@@ -22,6 +24,15 @@ select
           where i.indrelid = c.oid
           order by 1)                                         as indexes,
     c.relispopulated                                          as populated,
+    array(select quote_ident(a.attname) || ' IS ' || quote_literal(d.description)
+          from pg_attribute a
+          join pg_description d on d.classoid = 'pg_class'::regclass and d.objoid = c.oid and d.objsubid = a.attnum
+          where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+          order by a.attnum)                                  as column_comments,
+    array(select quote_ident(a.attname) || E'\t' || x.item::text
+          from pg_attribute a, unnest(a.attacl) as x(item)
+          where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+          order by a.attnum, 1)                               as column_acl,
     obj_description(c.oid, 'pg_class')                        as comment,
     pg_get_userbyid(c.relowner)                               as owner,
     coalesce(c.relacl::text[], '{}')                          as acl

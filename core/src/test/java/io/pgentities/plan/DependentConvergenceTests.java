@@ -140,7 +140,6 @@ class DependentConvergenceTests {
 	}
 
 	@Test
-	@Disabled("engine bug: column comments of a recreated view are lost")
 	void columnCommentOfARecreatedViewSurvives(@TempDir Path migrations) {
 		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_column_comment", migrations);
 		scenario.execute("""
@@ -167,7 +166,6 @@ class DependentConvergenceTests {
 	}
 
 	@Test
-	@Disabled("engine bug: column privileges (attacl) of a recreated view are lost")
 	void columnGrantOfARecreatedViewSurvives(@TempDir Path migrations) {
 		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_column_grant", migrations);
 		String reader = uniqueRoleName();
