@@ -117,7 +117,8 @@ public final class PgEntitiesEngine {
 	 * @throws PgEntitiesException if the database cannot be read
 	 */
 	public DriftReport check(Collection<? extends PgEntity> declared) {
-		return analyze(declared).report();
+		Objects.requireNonNull(declared, "declared must not be null");
+		return new Analyzer(this.dataSource, settings()).check(new ArrayList<>(declared));
 	}
 
 	/**

@@ -30,7 +30,6 @@ import javax.sql.DataSource;
 
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
-import io.pgentities.EntityRejectedException;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
@@ -53,6 +52,8 @@ public final class Analyzer {
 
 	private static final Logger logger = LoggerFactory.getLogger(Analyzer.class);
 
+	private static final MigrationPlan EMPTY_PLAN = new MigrationPlan(List.of(), List.of(), List.of());
+
 	private final DataSource dataSource;
 
 	private final EngineSettings settings;
@@ -73,6 +74,19 @@ public final class Analyzer {
 	 * @return the report and the plan
 	 */
 	public Analysis analyze(List<PgEntity> declared) {
+		return run(declared, true);
+	}
+
+	/**
+	 * Checks without planning.
+	 * @param declared the declared entities
+	 * @return the report
+	 */
+	public DriftReport check(List<PgEntity> declared) {
+		return run(declared, false).report();
+	}
+
+	private Analysis run(List<PgEntity> declared, boolean planned) {
 		long start = System.nanoTime();
 		Set<String> managed = new LinkedHashSet<>(this.settings.schemas());
 		if (managed.isEmpty()) {
@@ -87,32 +101,35 @@ public final class Analyzer {
 				applySettings(connection);
 				String currentUser = currentUser(connection);
 				CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
+				Surrounding surrounding = planned ? Surrounding.read(connection, read, live) : null;
 				SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
 						this.settings.checkTransactionSettings());
 				connection.rollback();
 				List<EntityComparison> comparisons = DriftComparator.compare(simulated.canonical(), live, managed);
 				DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
 						Duration.ofNanos(System.nanoTime() - start));
-				Map<String, Set<String>> liveNeeds = IdentityGraph.needs(live);
-				Map<String, Set<String>> declaredNeeds = IdentityGraph.needs(simulated.snapshot(), live);
+				logger.debug("Checked {} declared entities against schemas {} in {} ms", declared.size(), managed,
+						report.duration().toMillis());
+				if (surrounding == null) {
+					return new Analysis(report, EMPTY_PLAN);
+				}
+				Map<String, Set<String>> liveNeeds = surrounding.addTo(IdentityGraph.needs(live));
+				Map<String, Set<String>> declaredNeeds = surrounding
+					.addTo(IdentityGraph.needs(simulated.snapshot(), live));
 				MigrationPlan plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(simulated),
+						surrounding.surroundings(),
 						new Planner.Options(this.settings.dropUndeclared(), currentUser, false));
 				List<EntityComparison> reversed = comparisons.stream()
 					.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))
 					.toList();
 				MigrationPlan undoPlan = Planner.plan(reversed, declaredNeeds, liveNeeds, List.of(),
-						new Planner.Options(true, currentUser, true));
-				logger.debug("Checked {} declared entities against schemas {} in {} ms", declared.size(), managed,
-						report.duration().toMillis());
+						surrounding.surroundings().withoutBlockers(), new Planner.Options(true, currentUser, true));
 				return new Analysis(report, plan, undoPlan);
 			}
 			finally {
 				connection.rollback();
 				connection.setAutoCommit(autoCommit);
 			}
-		}
-		catch (EntityRejectedException ex) {
-			throw ex;
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "

@@ -31,6 +31,7 @@ import java.util.Set;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PgEntitiesException;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogRoutine;
@@ -69,9 +70,17 @@ public final class Planner {
 
 	private final Map<String, String> reasons = new LinkedHashMap<>();
 
+	private final Surroundings surroundings;
+
 	private Planner(List<EntityComparison> comparisons, Map<String, Set<String>> currentNeeds,
-			Map<String, Set<String>> desiredNeeds, List<String> creationOrder, Options options) {
+			Map<String, Set<String>> desiredNeeds, List<String> creationOrder, Surroundings surroundings,
+			Options options) {
 		comparisons.forEach((comparison) -> this.comparisons.put(comparison.identity(), comparison));
+		// bystanders stay as they are unless something they depend on is dropped
+		surroundings.bystanders()
+			.forEach((identity, bystander) -> this.comparisons.putIfAbsent(identity,
+					new EntityComparison(identity, null, bystander, bystander, DriftStatus.IN_SYNC, "")));
+		this.surroundings = surroundings;
 		this.currentNeeds = currentNeeds;
 		this.desiredNeeds = desiredNeeds;
 		for (int i = 0; i < creationOrder.size(); i++) {
@@ -86,12 +95,16 @@ public final class Planner {
 	 * @param currentNeeds for each live identity, the identities it depends on now
 	 * @param desiredNeeds for each declared identity, the identities its declaration depends on
 	 * @param creationOrder declared identities in an order PostgreSQL accepted them
+	 * @param surroundings the objects outside the managed ones that drops affect
 	 * @param options the options
 	 * @return the plan
+	 * @throws io.pgentities.PgEntitiesException if an object must be dropped that something no
+	 * plan can recreate depends on
 	 */
 	public static MigrationPlan plan(List<EntityComparison> comparisons, Map<String, Set<String>> currentNeeds,
-			Map<String, Set<String>> desiredNeeds, List<String> creationOrder, Options options) {
-		return new Planner(comparisons, currentNeeds, desiredNeeds, creationOrder, options).plan();
+			Map<String, Set<String>> desiredNeeds, List<String> creationOrder, Surroundings surroundings,
+			Options options) {
+		return new Planner(comparisons, currentNeeds, desiredNeeds, creationOrder, surroundings, options).plan();
 	}
 
 	private MigrationPlan plan() {
@@ -105,6 +118,7 @@ public final class Planner {
 			decide(comparison);
 		}
 		closeOverDependents();
+		refuseBlockedDrops();
 		List<String> statements = new ArrayList<>();
 		Map<String, Set<String>> dependents = invert(this.currentNeeds);
 		for (String identity : TopologicalOrder.sort(this.drops, dependents, this::compareForDrop)) {
@@ -238,6 +252,19 @@ public final class Planner {
 					this.inPlace.remove(dependent);
 					this.reasons.put(dependent, "drop and create (depends on " + dropped + ")");
 				}
+			}
+		}
+	}
+
+	private void refuseBlockedDrops() {
+		for (String identity : this.drops) {
+			List<String> blockers = this.surroundings.blockers().get(identity);
+			if (blockers != null) {
+				EntityComparison comparison = this.comparisons.get(identity);
+				throw new PgEntitiesException("Cannot plan " + comparison.kind().sqlName() + " " + identity + ": it must "
+						+ "be dropped and created again, but " + String.join("; ", blockers) + " depend"
+						+ ((blockers.size() == 1) ? "s" : "") + " on it, and pg-entities never drops with CASCADE. "
+						+ "Change " + ((blockers.size() == 1) ? "it" : "them") + " in a hand-written migration first.");
 			}
 		}
 	}

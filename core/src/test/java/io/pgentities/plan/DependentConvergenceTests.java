@@ -30,7 +30,6 @@ import io.pgentities.PgView;
 import io.pgentities.plan.ConvergenceScenario.Convergence;
 import io.pgentities.test.PostgresTest;
 import io.pgentities.test.TestDatabase;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,7 +87,6 @@ class DependentConvergenceTests {
 	}
 
 	@Test
-	@Disabled("engine bug: a dependent view in an unmanaged schema makes DROP VIEW fail (2BP01)")
 	void viewInAnUnmanagedSchemaThatDependsOnARecreatedViewSurvives(@TempDir Path migrations) {
 		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_managed", migrations);
 		scenario.execute("""
@@ -201,7 +199,6 @@ class DependentConvergenceTests {
 	}
 
 	@Test
-	@Disabled("engine bug: a column default using a function is not seen, DROP FUNCTION fails (2BP01)")
 	void functionUsedByAColumnDefaultIsReplacedOrRefusedButNeverLeftHalfApplied(@TempDir Path migrations) {
 		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_default", migrations);
 		scenario.execute("""
