@@ -48,9 +48,13 @@ class ActuatorLinksLogger implements ApplicationRunner {
 			return;
 		}
 		logger.info(String.join(System.lineSeparator(), "The pg-entities sample is running. Try:",
-				"    curl " + baseUrl + "/pgentities                            # every declared entity, drift and plan",
-				"    curl " + baseUrl + "/pgentities/public.order_line_items    # one entity",
-				"    curl " + baseUrl + "/health                                # health, with the pgentities component"));
+				command(baseUrl + "/pgentities", "every declared entity, drift and plan"),
+				command(baseUrl + "/pgentities/public.order_line_items", "one entity"),
+				command(baseUrl + "/health", "health, with the pgentities component")));
+	}
+
+	private static String command(String url, String comment) {
+		return String.format("    curl %-70s # %s", url, comment);
 	}
 
 	/**
