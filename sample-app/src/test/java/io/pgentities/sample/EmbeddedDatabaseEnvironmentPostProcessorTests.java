@@ -71,9 +71,9 @@ class EmbeddedDatabaseEnvironmentPostProcessorTests {
 		// When the build runs as root, PostgreSQL runs as another user, who must reach the directory
 		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx--x--x"));
 		Path dataDirectory = directory.resolve("sample-db");
+		String property = EmbeddedDatabaseEnvironmentPostProcessor.DATA_DIRECTORY_PROPERTY;
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("test", Map.of(EmbeddedDatabaseEnvironmentPostProcessor.DATA_DIRECTORY_PROPERTY,
-					dataDirectory.toString())));
+			.addFirst(new MapPropertySource("test", Map.of(property, dataDirectory.toString())));
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		EmbeddedPostgresPropertySource propertySource = propertySource(environment);
 		assertThat(propertySource.startedServer()).isNull();

@@ -103,7 +103,8 @@ class SampleApplicationTests {
 		assertThat(entities).extracting((entity) -> entity.get("kind") + " " + entity.get("identity"))
 			.containsExactlyInAnyOrder("VIEW public.order_line_items", "FUNCTION public.timestamp_update_on_edit()",
 					"TRIGGER public.products.timestamp_update_apply_products_trigger",
-					"MATERIALIZED_VIEW public.product_revenue", "POLICY public.orders.orders_visible_to_their_customer");
+					"MATERIALIZED_VIEW public.product_revenue",
+					"POLICY public.orders.orders_visible_to_their_customer");
 		assertThat(entities).extracting((entity) -> entity.get("source"))
 			.contains("bean 'orderLineItems'", "bean 'timestampUpdateOnEdit'",
 					"bean 'timestampUpdateApplyProductsTrigger'", "file db/entities/product_revenue.sql:10",

@@ -108,7 +108,8 @@ class DocumentationSnippetsTests {
 	void configurationReferenceListsEveryPropertyWithItsDefault() throws IOException {
 		Map<String, Object> metadata = metadata();
 		Map<String, String> documented = new LinkedHashMap<>();
-		for (String line : Files.readAllLines(DocumentationSnippets.repositoryRoot().resolve("docs/configuration.md"))) {
+		Path reference = DocumentationSnippets.repositoryRoot().resolve("docs/configuration.md");
+		for (String line : Files.readAllLines(reference)) {
 			Matcher row = TABLE_ROW.matcher(line);
 			if (row.matches()) {
 				documented.put(row.group(1), row.group(2).replace("`", "").strip());

@@ -54,7 +54,8 @@ class GettingStartedStartupCheckTests {
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).contains("pg-entities: 1 of 1 entity differs from the database",
 				"MISSING VIEW public.customer_order_counts (declared in bean 'customerOrderCounts')",
-				"CREATE VIEW public.customer_order_counts AS", "LEFT JOIN public.orders o ON o.customer_id = c.customer_id");
+				"CREATE VIEW public.customer_order_counts AS",
+				"LEFT JOIN public.orders o ON o.customer_id = c.customer_id");
 	}
 
 }

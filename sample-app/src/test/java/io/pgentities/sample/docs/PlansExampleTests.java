@@ -69,12 +69,11 @@ class PlansExampleTests {
 				JOIN products p ON op.product_id = p.product_id
 				"""));
 		MigrationPlan plan = PgEntitiesEngine.create(this.database.dataSource()).plan(declared);
-		assertThat(plan.summary()).containsExactly(
-				"CHANGED VIEW public.order_line_items: drop and create (CREATE OR REPLACE VIEW can only append columns)",
+		assertThat(plan.summary()).containsExactly("CHANGED VIEW public.order_line_items: drop and create "
+				+ "(CREATE OR REPLACE VIEW can only append columns)",
 				"UNDECLARED VIEW public.order_totals: drop and create (depends on public.order_line_items)");
 		assertThat(plan.toSql().strip()).isEqualTo(planShownIn(Path.of("..", "docs", "plans.md")));
 		SampleDatabase.converge(this.database, declared);
-		assertThat(this.database.serverMajorVersion()).isPositive();
 	}
 
 	private static String planShownIn(Path markdown) throws IOException {
