@@ -144,7 +144,6 @@ class BadInputCorpusTests {
 	}
 
 	@Test
-	@Disabled("engine bug: a function named begin is refused as a BEGIN ATOMIC body without END")
 	void functionNamedBeginRoundTrips() throws SQLException {
 		assertRoundTrips(odd("function named begin",
 				() -> List.of(PgFunction.of("odd", "begin()", "RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$"))));
