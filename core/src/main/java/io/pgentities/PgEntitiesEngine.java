@@ -180,6 +180,25 @@ public final class PgEntitiesEngine {
 		new PlanExecutor(this.dataSource, settings()).apply(plan);
 	}
 
+	/**
+	 * Runs a plan's statements on a connection whose transaction the caller owns (a Flyway
+	 * callback's, for instance), with this engine's lock timeout. Nothing is committed or rolled
+	 * back here: when a statement fails, the caller's transaction is left aborted.
+	 * @param plan the plan
+	 * @param connection the connection, in a transaction
+	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
+	 */
+	public void apply(MigrationPlan plan, Connection connection) {
+		Objects.requireNonNull(plan, "plan must not be null");
+		Objects.requireNonNull(connection, "connection must not be null");
+		try {
+			PlanExecutor.run(connection, plan.statements(), settings());
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Applying the plan failed: " + ex.getMessage(), ex);
+		}
+	}
+
 	private EngineSettings settings() {
 		return new EngineSettings(this.schemas, this.dropUndeclared, this.lockTimeout, this.statementTimeout,
 				this.defaultSchema);

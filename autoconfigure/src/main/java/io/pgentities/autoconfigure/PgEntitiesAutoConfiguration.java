@@ -20,7 +20,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.pgentities.PgEntitiesEngine;
-import io.pgentities.engine.EngineSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -79,6 +78,7 @@ public final class PgEntitiesAutoConfiguration {
 			.dropUndeclared(properties.isDropUndeclared())
 			.lockTimeout(properties.getLockTimeout())
 			.statementTimeout(properties.getStatementTimeout())
+			.defaultSchema(properties.getDefaultSchema())
 			.build();
 	}
 
@@ -126,21 +126,18 @@ public final class PgEntitiesAutoConfiguration {
 		return null;
 	}
 
-	static EngineSettings engineSettings(PgEntitiesProperties properties) {
-		return new EngineSettings(List.copyOf(properties.getSchemas()), properties.isDropUndeclared(),
-				properties.getLockTimeout(), properties.getStatementTimeout(), properties.getDefaultSchema());
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.flywaydb.core.api.callback.Callback")
 	@ConditionalOnBooleanProperty("pg-entities.apply-on-migrate")
 	static class FlywayCallbackConfiguration {
 
+		// dev-mode generation writes the drift as a migration; applying it first would leave nothing to write
 		@Bean
 		@ConditionalOnMissingBean
-		PgEntitiesFlywayCallback pgEntitiesFlywayCallback(ObjectProvider<PgEntitiesChecker> checker,
-				PgEntitiesProperties properties) {
-			return new PgEntitiesFlywayCallback(checker::getObject, engineSettings(properties));
+		@ConditionalOnBooleanProperty(name = "pg-entities.generate.on-startup", havingValue = false,
+				matchIfMissing = true)
+		PgEntitiesFlywayCallback pgEntitiesFlywayCallback(ObjectProvider<PgEntitiesChecker> checker) {
+			return new PgEntitiesFlywayCallback(checker::getObject);
 		}
 
 	}

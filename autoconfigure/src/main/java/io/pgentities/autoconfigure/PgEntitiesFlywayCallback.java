@@ -23,8 +23,6 @@ import java.util.function.Supplier;
 import io.pgentities.Analysis;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
-import io.pgentities.engine.EngineSettings;
-import io.pgentities.engine.PlanExecutor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.callback.Callback;
@@ -53,18 +51,13 @@ public class PgEntitiesFlywayCallback implements Callback {
 
 	private final Supplier<PgEntitiesChecker> checker;
 
-	private final EngineSettings settings;
-
 	/**
 	 * Create a new callback.
 	 * @param checker supplies the checker, when the callback first runs
-	 * @param settings the settings of the plan's execution
 	 */
-	public PgEntitiesFlywayCallback(Supplier<PgEntitiesChecker> checker, EngineSettings settings) {
+	public PgEntitiesFlywayCallback(Supplier<PgEntitiesChecker> checker) {
 		Assert.notNull(checker, "'checker' must not be null");
-		Assert.notNull(settings, "'settings' must not be null");
 		this.checker = checker;
-		this.settings = settings;
 	}
 
 	@Override
@@ -100,7 +93,7 @@ public class PgEntitiesFlywayCallback implements Callback {
 				checker.record(analysis);
 				return;
 			}
-			PlanExecutor.run(connection, plan.statements(), this.settings);
+			checker.getEngine().apply(plan, connection);
 			checker.forget();
 			logger.info(applied(plan));
 		}

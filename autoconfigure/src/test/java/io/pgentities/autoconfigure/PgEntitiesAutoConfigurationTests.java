@@ -179,6 +179,18 @@ class PgEntitiesAutoConfigurationTests {
 	}
 
 	@Test
+	void doesNotCreateTheFlywayCallbackWhenGeneratingOnStartup() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+			.withBean(FlywayMigrationStrategy.class, () -> (flyway) -> {
+			})
+			.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.apply-on-migrate=true",
+					"pg-entities.generate.on-startup=true", "pg-entities.generate.force=true",
+					"pg-entities.generate.directory=target/never-written")
+			.run((context) -> assertThat(context).doesNotHaveBean(PgEntitiesFlywayCallback.class));
+	}
+
+	@Test
 	void doesNotCreateTheFlywayCallbackByDefault() {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
 			.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
@@ -221,8 +233,7 @@ class PgEntitiesAutoConfigurationTests {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
 			.withPropertyValues("pg-entities.apply-on-migrate=true", "pg-entities.check-on-startup=off")
 			.withBean("customCallback", PgEntitiesFlywayCallback.class,
-					() -> new PgEntitiesFlywayCallback(() -> null,
-							PgEntitiesAutoConfiguration.engineSettings(new PgEntitiesProperties())))
+					() -> new PgEntitiesFlywayCallback(() -> null))
 			.run((context) -> assertThat(context).hasSingleBean(PgEntitiesFlywayCallback.class)
 				.hasBean("customCallback"));
 	}

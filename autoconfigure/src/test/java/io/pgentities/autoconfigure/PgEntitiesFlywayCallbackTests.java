@@ -157,8 +157,7 @@ class PgEntitiesFlywayCallbackTests {
 	}
 
 	private PgEntitiesFlywayCallback callback(PgEntitiesChecker checker) {
-		return new PgEntitiesFlywayCallback(() -> checker,
-				PgEntitiesAutoConfiguration.engineSettings(new PgEntitiesProperties()));
+		return new PgEntitiesFlywayCallback(() -> checker);
 	}
 
 	private Flyway flyway(PgEntitiesFlywayCallback callback) {
