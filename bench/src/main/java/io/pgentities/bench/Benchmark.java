@@ -64,6 +64,8 @@ public final class Benchmark {
 
 	private static final String CHANGED_VIEW = "public.item_0_base";
 
+	private static final int SETUP_FILES_PER_TRANSACTION = 1000;
+
 	private final PostgresServer server;
 
 	private final BenchmarkOptions options;
@@ -103,7 +105,7 @@ public final class Benchmark {
 		String jdbcUrl = options.jdbcUrl();
 		List<Measurement> results;
 		try (PostgresServer server = (jdbcUrl != null) ? PostgresServer.connect(jdbcUrl)
-				: PostgresServer.startEmbedded()) {
+				: PostgresServer.startEmbedded(options.serverSettings())) {
 			results = new Benchmark(server, options, System.out).run();
 		}
 		if (results.stream().anyMatch((result) -> !result.problem().isEmpty())) {
@@ -138,6 +140,10 @@ public final class Benchmark {
 		printTable(results);
 		this.out.println();
 		results.forEach((result) -> this.out.println(result.resultLine()));
+		results.stream()
+			.filter((result) -> !result.problem().isEmpty())
+			.forEach((result) -> this.out.printf(Locale.ROOT, "PROBLEM scale=%d entities=%d scenario=%s %s%n",
+					result.scale(), result.entities(), result.scenario().id(), result.problem()));
 		return results;
 	}
 
@@ -151,6 +157,7 @@ public final class Benchmark {
 		this.out.printf(Locale.ROOT, "  java:       %s %s, max heap %d MB%n", System.getProperty("java.vm.name"),
 				System.getProperty("java.runtime.version"), HeapMeter.maxMegabytes());
 		this.out.printf(Locale.ROOT, "  postgresql: %s%n", this.server.describe());
+		this.out.printf(Locale.ROOT, "  settings:   %s%n", this.server.settings());
 		this.out.printf(Locale.ROOT, "  runs:       median of %d after %d warm-up%n", this.options.runs(),
 				this.options.warmup());
 		printLoad("at start");
@@ -172,19 +179,69 @@ public final class Benchmark {
 		double parseMillis = (System.nanoTime() - start) / 1e6;
 		this.out.printf(Locale.ROOT, "%nScale %d: %d entities over %d tables (read from SQL in %.1f ms)%n",
 				workload.scale(), entities.size(), workload.scale(), parseMillis);
-		double floor = floor(workload, entities);
-		this.out.printf(Locale.ROOT, "  %-18s %10.1f ms  (1 batch of %d CREATE statements, rolled back)%n", "floor",
-				floor, entities.size());
+		double floor;
+		try {
+			floor = floor(workload, entities);
+			this.out.printf(Locale.ROOT, "  %-18s %10.1f ms  (1 batch of %d CREATE statements, rolled back)%n",
+					"floor", floor, entities.size());
+		}
+		catch (Exception ex) {
+			floor = Double.NaN;
+			this.out.printf(Locale.ROOT, "  %-18s FAILED: %s%n", "floor", failure(ex));
+		}
+		double floorMillis = floor;
 		List<Measurement> results = new ArrayList<>();
-		results.add(check(Scenario.INSYNC_CHECK, workload, true, entities, floor, Benchmark::expectInSync));
-		results.add(check(Scenario.MISSING_CHECK, workload, false, entities, floor,
-				(report) -> expectAll(report, DriftStatus.MISSING, entities.size())));
-		results.add(check(Scenario.ONE_CHANGED_CHECK, workload, true, workload.entitiesWithOneViewChanged(), floor,
-				Benchmark::expectOneChanged));
-		AtomicReference<MigrationPlan> plan = new AtomicReference<>();
-		results.add(planWrite(workload, entities, floor, plan));
-		results.add(apply(workload, entities, plan.get(), floor));
+		results.add(attempt(workload, Scenario.INSYNC_CHECK, floorMillis, entities.size(),
+				() -> check(Scenario.INSYNC_CHECK, workload, true, entities, floorMillis, Benchmark::expectInSync)));
+		results.add(attempt(workload, Scenario.MISSING_CHECK, floorMillis, entities.size(),
+				() -> check(Scenario.MISSING_CHECK, workload, false, entities, floorMillis,
+						(report) -> expectAll(report, DriftStatus.MISSING, entities.size()))));
+		results.add(attempt(workload, Scenario.ONE_CHANGED_CHECK, floorMillis, entities.size(),
+				() -> check(Scenario.ONE_CHANGED_CHECK, workload, true, workload.entitiesWithOneViewChanged(),
+						floorMillis, Benchmark::expectOneChanged)));
+		AtomicReference<@Nullable MigrationPlan> plan = new AtomicReference<>();
+		results.add(attempt(workload, Scenario.PLAN_WRITE, floorMillis, entities.size(),
+				() -> planWrite(workload, entities, floorMillis, plan)));
+		results.add(attempt(workload, Scenario.APPLY, floorMillis, entities.size(), () -> {
+			MigrationPlan planned = plan.get();
+			if (planned == null) {
+				throw new IllegalStateException("there is no plan to apply: " + Scenario.PLAN_WRITE.id() + " failed");
+			}
+			return apply(workload, entities, planned, floorMillis);
+		}));
 		return results;
+	}
+
+	/**
+	 * Runs a scenario; if it fails, reports the failure in place of its measurement and goes on
+	 * with the others.
+	 */
+	private Measurement attempt(Workload workload, Scenario scenario, double floor, int entities,
+			ScenarioRun run) {
+		try {
+			return run.run();
+		}
+		catch (Exception ex) {
+			String problem = "FAILED: " + failure(ex);
+			this.out.printf(Locale.ROOT, "  %-18s %s%n", scenario.id(), problem);
+			return new Measurement(workload.scale(), entities, scenario, List.of(), floor, 0, 0, problem);
+		}
+	}
+
+	private static String failure(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String failure = ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage());
+		String cause = oneLine(root.getMessage());
+		return (root == ex || failure.contains(cause)) ? failure
+				: failure + " <- " + root.getClass().getSimpleName() + ": " + cause;
+	}
+
+	private static String oneLine(@Nullable String message) {
+		String line = String.valueOf(message).replaceAll("\\s+", " ").strip();
+		return (line.length() > 240) ? line.substring(0, 240) + "..." : line;
 	}
 
 	/**
@@ -234,7 +291,7 @@ public final class Benchmark {
 	}
 
 	private Measurement planWrite(Workload workload, List<PgEntity> entities, double floor,
-			AtomicReference<MigrationPlan> plan) throws Exception {
+			AtomicReference<@Nullable MigrationPlan> plan) throws Exception {
 		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql());
 				CountingDataSource dataSource = new CountingDataSource(database.dataSource()).warm()) {
 			PgEntitiesEngine engine = PgEntitiesEngine.create(dataSource);
@@ -252,10 +309,10 @@ public final class Benchmark {
 					deleteRecursively(directory);
 				}
 			});
+			int statements = (plan.get() != null) ? plan.get().statements().size() : 0;
 			String problem = written.get().isEmpty() ? "no migration was written"
-					: (plan.get().statements().size() < entities.size())
-							? "the plan has " + plan.get().statements().size() + " statements for " + entities.size()
-									+ " missing entities"
+					: (statements < entities.size())
+							? "the plan has " + statements + " statements for " + entities.size() + " missing entities"
 							: "";
 			return report(workload, Scenario.PLAN_WRITE, entities.size(), samples, floor, problem);
 		}
@@ -280,16 +337,25 @@ public final class Benchmark {
 				"".equals(problem.get()) ? "" : "after apply: " + problem.get());
 	}
 
+	/**
+	 * Creates the entities from their files, as migrations would: a thousand files per
+	 * transaction, since one transaction cannot hold the locks of ten thousand new objects
+	 * under PostgreSQL's default {@code max_locks_per_transaction}.
+	 */
 	private static void createEntities(BenchDatabase database, Workload workload) throws SQLException {
+		List<Workload.EntityFile> files = workload.entityFiles();
 		try (Connection connection = database.dataSource().getConnection()) {
 			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
-				for (Workload.EntityFile file : workload.entityFiles()) {
-					statement.addBatch(file.sql());
+			for (int from = 0; from < files.size(); from += SETUP_FILES_PER_TRANSACTION) {
+				try (Statement statement = connection.createStatement()) {
+					for (Workload.EntityFile file : files.subList(from,
+							Math.min(files.size(), from + SETUP_FILES_PER_TRANSACTION))) {
+						statement.addBatch(file.sql());
+					}
+					statement.executeBatch();
 				}
-				statement.executeBatch();
+				connection.commit();
 			}
-			connection.commit();
 		}
 	}
 
@@ -424,6 +490,13 @@ public final class Benchmark {
 	private interface Step {
 
 		void run() throws Exception;
+
+	}
+
+	@FunctionalInterface
+	private interface ScenarioRun {
+
+		Measurement run() throws Exception;
 
 	}
 

@@ -18,7 +18,9 @@
 package io.pgentities.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +31,13 @@ import org.jspecify.annotations.Nullable;
  * @param jdbcUrl the server to run on, or {@code null} to start an embedded one
  * @param runs the measured runs of each scenario
  * @param warmup the runs before those, not measured
+ * @param serverSettings configuration parameters of the embedded server, such as
+ * {@code max_locks_per_transaction}
  * @param profile whether to show where the time of each scenario goes
  * @param help whether only the usage was asked for
  */
-record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs, int warmup, boolean profile,
-		boolean help) {
+record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs, int warmup,
+		Map<String, String> serverSettings, boolean profile, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar pg-entities-bench.jar [options]
@@ -42,12 +46,15 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 			                          (default: $PG_ENTITIES_TEST_JDBC_URL, else an embedded PostgreSQL)
 			  --runs 5                measured runs per scenario; medians are reported
 			  --warmup 1              unmeasured runs before them
+			  --server-setting N=V    a configuration parameter of the embedded server (repeatable),
+			                          such as max_locks_per_transaction=256
 			  --profile               show per scenario where the time goes (statements vs Java)
 			  --help                  show this
 			""";
 
 	BenchmarkOptions {
 		scales = List.copyOf(scales);
+		serverSettings = Map.copyOf(serverSettings);
 	}
 
 	/**
@@ -63,6 +70,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 		String jdbcUrl = (environmentJdbcUrl != null && !environmentJdbcUrl.isBlank()) ? environmentJdbcUrl : null;
 		int runs = 5;
 		int warmup = 1;
+		Map<String, String> serverSettings = new LinkedHashMap<>();
 		boolean profile = false;
 		boolean help = false;
 		for (int i = 0; i < args.length; i++) {
@@ -76,7 +84,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 			switch (name) {
 				case "--profile" -> profile = true;
 				case "--help", "-h" -> help = true;
-				case "--scales", "--jdbc-url", "--runs", "--warmup" -> {
+				case "--scales", "--jdbc-url", "--runs", "--warmup", "--server-setting" -> {
 					if (value == null) {
 						if (i + 1 >= args.length) {
 							throw new IllegalArgumentException(name + " needs a value");
@@ -87,13 +95,26 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 						case "--scales" -> scales = scales(value);
 						case "--jdbc-url" -> jdbcUrl = value;
 						case "--runs" -> runs = number(name, value, 1);
-						default -> warmup = number(name, value, 0);
+						case "--warmup" -> warmup = number(name, value, 0);
+						default -> serverSetting(value, serverSettings);
 					}
 				}
 				default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'");
 			}
 		}
-		return new BenchmarkOptions(scales, jdbcUrl, runs, warmup, profile, help);
+		if (jdbcUrl != null && !serverSettings.isEmpty()) {
+			throw new IllegalArgumentException("--server-setting configures the embedded server, which is not used "
+					+ "when a JDBC URL is given (by --jdbc-url or PG_ENTITIES_TEST_JDBC_URL)");
+		}
+		return new BenchmarkOptions(scales, jdbcUrl, runs, warmup, serverSettings, profile, help);
+	}
+
+	private static void serverSetting(String value, Map<String, String> serverSettings) {
+		int equals = value.indexOf('=');
+		if (equals <= 0) {
+			throw new IllegalArgumentException("--server-setting takes name=value, not '" + value + "'");
+		}
+		serverSettings.put(value.substring(0, equals).strip(), value.substring(equals + 1).strip());
 	}
 
 	private static List<Integer> scales(String value) {

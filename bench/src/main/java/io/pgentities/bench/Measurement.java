@@ -27,11 +27,12 @@ import java.util.Locale;
  * @param scale the workload's scale
  * @param entities the number of declared entities
  * @param scenario the scenario
- * @param millis the duration of each measured run, in milliseconds
+ * @param millis the duration of each measured run, in milliseconds; empty if the scenario failed
  * @param floorMillis the median time PostgreSQL took to create the same entities in one batch
  * @param roundTrips the statements the engine sent in one run (the most of any run)
  * @param peakHeapMegabytes the peak heap during the measured runs
- * @param problem what was wrong with the engine's answer, or empty if it was as expected
+ * @param problem why the scenario failed or what was wrong with the engine's answer; empty if
+ * nothing was
  */
 record Measurement(int scale, int entities, Scenario scenario, List<Double> millis, double floorMillis,
 		long roundTrips, long peakHeapMegabytes, String problem) {
@@ -42,10 +43,10 @@ record Measurement(int scale, int entities, Scenario scenario, List<Double> mill
 
 	/**
 	 * The median of the runs.
-	 * @return the median in milliseconds
+	 * @return the median in milliseconds, {@code NaN} if the scenario failed
 	 */
 	double medianMillis() {
-		return median(this.millis);
+		return this.millis.isEmpty() ? Double.NaN : median(this.millis);
 	}
 
 	/**

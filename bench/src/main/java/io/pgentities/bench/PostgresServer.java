@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -58,10 +59,13 @@ final class PostgresServer implements AutoCloseable {
 
 	/**
 	 * Starts an embedded server, stopped by {@link #close()}.
+	 * @param settings configuration parameters to start it with
 	 * @return the server
 	 */
-	static PostgresServer startEmbedded() {
-		EmbeddedPostgres embedded = EmbeddedPostgres.start();
+	static PostgresServer startEmbedded(Map<String, String> settings) {
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		settings.forEach(builder::serverSetting);
+		EmbeddedPostgres embedded = builder.start();
 		return new PostgresServer(embedded.jdbcUrl("postgres"), embedded);
 	}
 
@@ -78,6 +82,22 @@ final class PostgresServer implements AutoCloseable {
 			String where = (this.embedded != null) ? "embedded, " + this.embedded
 					: "at " + this.jdbcUrl.replaceAll("\\?.*", "");
 			return result.getString(1) + " (" + where + ")";
+		}
+	}
+
+	/**
+	 * The server settings that bear on the results, for the report.
+	 * @return {@code name=value} pairs
+	 * @throws SQLException if the server cannot be reached
+	 */
+	String settings() throws SQLException {
+		try (Connection connection = dataSource(null).getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("select string_agg(name || '=' || current_setting(name), "
+						+ "', ' order by name) from pg_settings where name in ('fsync', 'synchronous_commit', "
+						+ "'shared_buffers', 'max_locks_per_transaction', 'max_connections', 'jit')")) {
+			result.next();
+			return result.getString(1);
 		}
 	}
 

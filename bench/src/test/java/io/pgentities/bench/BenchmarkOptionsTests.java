@@ -18,6 +18,7 @@
 package io.pgentities.bench;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,24 @@ class BenchmarkOptionsTests {
 		assertThat(options.runs()).isEqualTo(5);
 		assertThat(options.warmup()).isEqualTo(1);
 		assertThat(options.jdbcUrl()).isNull();
+		assertThat(options.serverSettings()).isEmpty();
 		assertThat(options.profile()).isFalse();
 		assertThat(options.help()).isFalse();
+	}
+
+	@Test
+	void takesSettingsForTheEmbeddedServerOnly() {
+		BenchmarkOptions options = BenchmarkOptions.parse(new String[] { "--server-setting",
+				"max_locks_per_transaction=512", "--server-setting=shared_buffers = 256MB" }, null);
+		assertThat(options.serverSettings()).containsOnly(Map.entry("max_locks_per_transaction", "512"),
+				Map.entry("shared_buffers", "256MB"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--server-setting", "fsync" }, null))
+			.withMessageContaining("name=value");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--server-setting", "fsync=on" },
+					"jdbc:postgresql://db/postgres"))
+			.withMessageContaining("embedded");
 	}
 
 	@Test

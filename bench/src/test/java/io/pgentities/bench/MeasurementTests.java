@@ -37,6 +37,13 @@ class MeasurementTests {
 	}
 
 	@Test
+	void failedScenarioHasNoMedianOrRatio() {
+		Measurement measurement = new Measurement(1000, 10000, Scenario.APPLY, List.of(), 8.0, 0, 0, "FAILED: x");
+		assertThat(measurement.resultLine()).isEqualTo("RESULT scale=1000 entities=10000 scenario=apply "
+				+ "median_ms=NaN floor_ms=8.0 ratio=NaN round_trips=0 peak_heap_mb=0");
+	}
+
+	@Test
 	void medianOfAnEvenNumberOfRunsIsTheMeanOfTheMiddleTwo() {
 		assertThat(Measurement.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
 		assertThat(Measurement.median(List.of(7.0))).isEqualTo(7.0);
