@@ -43,7 +43,6 @@ import io.pgentities.FlywayMigrationWriter;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
-import io.pgentities.PgMaterializedView;
 import io.pgentities.bench.CountingDataSource.StatementTime;
 import org.jspecify.annotations.Nullable;
 
@@ -73,6 +72,8 @@ public final class Benchmark {
 	private final PrintStream out;
 
 	private final HeapMeter heap = new HeapMeter();
+
+	private @Nullable Floor floor;
 
 	Benchmark(PostgresServer server, BenchmarkOptions options, PrintStream out) {
 		this.server = server;
@@ -179,52 +180,108 @@ public final class Benchmark {
 		double parseMillis = (System.nanoTime() - start) / 1e6;
 		this.out.printf(Locale.ROOT, "%nScale %d: %d entities over %d tables (read from SQL in %.1f ms)%n",
 				workload.scale(), entities.size(), workload.scale(), parseMillis);
-		double floor;
+		this.floor = openFloor(workload, entities);
 		try {
-			floor = floor(workload, entities);
-			this.out.printf(Locale.ROOT, "  %-18s %10.1f ms  (1 batch of %d CREATE statements, rolled back)%n",
-					"floor", floor, entities.size());
+			List<Measurement> results = new ArrayList<>();
+			results.add(attempt(workload, Scenario.INSYNC_CHECK, entities.size(), () -> check(Scenario.INSYNC_CHECK,
+					workload, true, entities, Benchmark::expectInSync)));
+			results.add(attempt(workload, Scenario.MISSING_CHECK, entities.size(),
+					() -> check(Scenario.MISSING_CHECK, workload, false, entities,
+							(report) -> expectAll(report, DriftStatus.MISSING, entities.size()))));
+			results.add(attempt(workload, Scenario.ONE_CHANGED_CHECK, entities.size(),
+					() -> check(Scenario.ONE_CHANGED_CHECK, workload, true, workload.entitiesWithOneViewChanged(),
+							Benchmark::expectOneChanged)));
+			AtomicReference<@Nullable MigrationPlan> plan = new AtomicReference<>();
+			results.add(attempt(workload, Scenario.PLAN_WRITE, entities.size(),
+					() -> planWrite(workload, entities, plan)));
+			results.add(attempt(workload, Scenario.APPLY, entities.size(), () -> {
+				MigrationPlan planned = plan.get();
+				if (planned == null) {
+					throw new IllegalStateException(
+							"there is no plan to apply: " + Scenario.PLAN_WRITE.id() + " failed");
+				}
+				return apply(workload, entities, planned);
+			}));
+			double floorMillis = (this.floor != null) ? this.floor.medianSince(0) : Double.NaN;
+			if (this.floor != null) {
+				List<Double> samples = this.floor.millis();
+				this.out.printf(Locale.ROOT, "  %-18s %10.1f ms  median of %d runs (%s ms) before the scenarios and "
+						+ "before each of their measured runs%n", "floor", floorMillis, samples.size(), range(samples));
+			}
+			return results.stream().map((result) -> result.withFloor(floorMillis)).toList();
+		}
+		finally {
+			closeFloor();
+		}
+	}
+
+	/**
+	 * Sets up the floor of a scale and takes its first samples, or says why PostgreSQL cannot
+	 * create the entities in one transaction.
+	 */
+	private @Nullable Floor openFloor(Workload workload, List<PgEntity> entities) {
+		Floor opened = null;
+		try {
+			opened = Floor.open(this.server, workload, entities);
+			for (int i = 0; i < this.options.warmup(); i++) {
+				opened.run();
+			}
+			for (int i = 0; i < this.options.runs(); i++) {
+				opened.sample();
+			}
+			this.out.printf(Locale.ROOT, "  %-18s %10.1f ms  1 batch of %d CREATE statements, rolled back%n", "floor",
+					opened.medianSince(0), entities.size());
+			return opened;
 		}
 		catch (Exception ex) {
-			floor = Double.NaN;
 			this.out.printf(Locale.ROOT, "  %-18s FAILED: %s%n", "floor", failure(ex));
+			closeQuietly(opened);
+			return null;
 		}
-		double floorMillis = floor;
-		List<Measurement> results = new ArrayList<>();
-		results.add(attempt(workload, Scenario.INSYNC_CHECK, floorMillis, entities.size(),
-				() -> check(Scenario.INSYNC_CHECK, workload, true, entities, floorMillis, Benchmark::expectInSync)));
-		results.add(attempt(workload, Scenario.MISSING_CHECK, floorMillis, entities.size(),
-				() -> check(Scenario.MISSING_CHECK, workload, false, entities, floorMillis,
-						(report) -> expectAll(report, DriftStatus.MISSING, entities.size()))));
-		results.add(attempt(workload, Scenario.ONE_CHANGED_CHECK, floorMillis, entities.size(),
-				() -> check(Scenario.ONE_CHANGED_CHECK, workload, true, workload.entitiesWithOneViewChanged(),
-						floorMillis, Benchmark::expectOneChanged)));
-		AtomicReference<@Nullable MigrationPlan> plan = new AtomicReference<>();
-		results.add(attempt(workload, Scenario.PLAN_WRITE, floorMillis, entities.size(),
-				() -> planWrite(workload, entities, floorMillis, plan)));
-		results.add(attempt(workload, Scenario.APPLY, floorMillis, entities.size(), () -> {
-			MigrationPlan planned = plan.get();
-			if (planned == null) {
-				throw new IllegalStateException("there is no plan to apply: " + Scenario.PLAN_WRITE.id() + " failed");
+	}
+
+	private void sampleFloor() {
+		Floor current = this.floor;
+		if (current == null) {
+			return;
+		}
+		try {
+			current.sample();
+		}
+		catch (SQLException ex) {
+			this.out.printf(Locale.ROOT, "  %-18s FAILED, no more samples: %s%n", "floor", failure(ex));
+			closeFloor();
+		}
+	}
+
+	private void closeFloor() {
+		closeQuietly(this.floor);
+		this.floor = null;
+	}
+
+	private void closeQuietly(@Nullable Floor floor) {
+		if (floor != null) {
+			try {
+				floor.close();
 			}
-			return apply(workload, entities, planned, floorMillis);
-		}));
-		return results;
+			catch (SQLException ex) {
+				this.out.printf(Locale.ROOT, "  could not drop the floor's database: %s%n", failure(ex));
+			}
+		}
 	}
 
 	/**
 	 * Runs a scenario; if it fails, reports the failure in place of its measurement and goes on
 	 * with the others.
 	 */
-	private Measurement attempt(Workload workload, Scenario scenario, double floor, int entities,
-			ScenarioRun run) {
+	private Measurement attempt(Workload workload, Scenario scenario, int entities, ScenarioRun run) {
 		try {
 			return run.run();
 		}
 		catch (Exception ex) {
 			String problem = "FAILED: " + failure(ex);
 			this.out.printf(Locale.ROOT, "  %-18s %s%n", scenario.id(), problem);
-			return new Measurement(workload.scale(), entities, scenario, List.of(), floor, 0, 0, problem);
+			return new Measurement(workload.scale(), entities, scenario, List.of(), Double.NaN, 0, 0, problem);
 		}
 	}
 
@@ -244,39 +301,8 @@ public final class Benchmark {
 		return (line.length() > 240) ? line.substring(0, 240) + "..." : line;
 	}
 
-	/**
-	 * What PostgreSQL needs at the least: every declared {@code CREATE} (materialized views
-	 * {@code WITH NO DATA}) in one batch, in one transaction that is rolled back.
-	 */
-	private double floor(Workload workload, List<PgEntity> entities) throws Exception {
-		List<String> statements = entities.stream().map(Benchmark::createWithNoData).toList();
-		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql());
-				Connection connection = database.dataSource().getConnection()) {
-			connection.setAutoCommit(false);
-			Samples samples = repeat(() -> {
-				long start = System.nanoTime();
-				try (Statement statement = connection.createStatement()) {
-					for (String sql : statements) {
-						statement.addBatch(sql);
-					}
-					statement.executeBatch();
-				}
-				finally {
-					connection.rollback();
-				}
-				return new Trial(System.nanoTime() - start, 1, List.of());
-			});
-			return Measurement.median(samples.millis());
-		}
-	}
-
-	private static String createWithNoData(PgEntity entity) {
-		return (entity instanceof PgMaterializedView view) ? view.withData(false).createStatement()
-				: entity.createStatement();
-	}
-
 	private Measurement check(Scenario scenario, Workload workload, boolean created, List<PgEntity> declared,
-			double floor, Function<DriftReport, String> expectation) throws Exception {
+			Function<DriftReport, String> expectation) throws Exception {
 		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql())) {
 			if (created) {
 				createEntities(database, workload);
@@ -285,12 +311,12 @@ public final class Benchmark {
 				PgEntitiesEngine engine = PgEntitiesEngine.create(dataSource);
 				AtomicReference<DriftReport> report = new AtomicReference<>();
 				Samples samples = repeat(() -> timed(dataSource, () -> report.set(engine.check(declared))));
-				return report(workload, scenario, declared.size(), samples, floor, expectation.apply(report.get()));
+				return report(workload, scenario, declared.size(), samples, expectation.apply(report.get()));
 			}
 		}
 	}
 
-	private Measurement planWrite(Workload workload, List<PgEntity> entities, double floor,
+	private Measurement planWrite(Workload workload, List<PgEntity> entities,
 			AtomicReference<@Nullable MigrationPlan> plan) throws Exception {
 		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql());
 				CountingDataSource dataSource = new CountingDataSource(database.dataSource()).warm()) {
@@ -314,12 +340,11 @@ public final class Benchmark {
 					: (statements < entities.size())
 							? "the plan has " + statements + " statements for " + entities.size() + " missing entities"
 							: "";
-			return report(workload, Scenario.PLAN_WRITE, entities.size(), samples, floor, problem);
+			return report(workload, Scenario.PLAN_WRITE, entities.size(), samples, problem);
 		}
 	}
 
-	private Measurement apply(Workload workload, List<PgEntity> entities, MigrationPlan plan, double floor)
-			throws Exception {
+	private Measurement apply(Workload workload, List<PgEntity> entities, MigrationPlan plan) throws Exception {
 		AtomicReference<@Nullable String> problem = new AtomicReference<>();
 		Samples samples = repeat(() -> {
 			try (BenchDatabase database = this.server.createDatabase(workload.tablesSql());
@@ -333,7 +358,7 @@ public final class Benchmark {
 				return trial;
 			}
 		});
-		return report(workload, Scenario.APPLY, entities.size(), samples, floor,
+		return report(workload, Scenario.APPLY, entities.size(), samples,
 				"".equals(problem.get()) ? "" : "after apply: " + problem.get());
 	}
 
@@ -359,11 +384,18 @@ public final class Benchmark {
 		}
 	}
 
+	/**
+	 * Runs a scenario's warm-up and measured runs; a floor sample precedes each measured run.
+	 */
 	private Samples repeat(TrialRun run) throws Exception {
 		List<Double> millis = new ArrayList<>();
 		long roundTrips = 0;
 		Trial last = null;
+		int firstFloorSample = (this.floor != null) ? this.floor.millis().size() : 0;
 		for (int i = 0; i < this.options.warmup() + this.options.runs(); i++) {
+			if (i >= this.options.warmup()) {
+				sampleFloor();
+			}
 			if (i == this.options.warmup()) {
 				this.heap.reset();
 			}
@@ -375,7 +407,9 @@ public final class Benchmark {
 			}
 		}
 		long peakHeap = this.heap.peakMegabytes();
-		return new Samples(millis, roundTrips, peakHeap, (last != null) ? last : new Trial(0, 0, List.of()));
+		double pairedFloor = (this.floor != null) ? this.floor.medianSince(firstFloorSample) : Double.NaN;
+		return new Samples(millis, roundTrips, peakHeap, pairedFloor,
+				(last != null) ? last : new Trial(0, 0, List.of()));
 	}
 
 	private static Trial timed(CountingDataSource dataSource, Step step) throws Exception {
@@ -386,13 +420,14 @@ public final class Benchmark {
 		return new Trial(nanos, dataSource.roundTrips(), dataSource.statementTimes());
 	}
 
-	private Measurement report(Workload workload, Scenario scenario, int entities, Samples samples, double floor,
-			String problem) {
-		Measurement measurement = new Measurement(workload.scale(), entities, scenario, samples.millis(), floor,
+	private Measurement report(Workload workload, Scenario scenario, int entities, Samples samples, String problem) {
+		Measurement measurement = new Measurement(workload.scale(), entities, scenario, samples.millis(), Double.NaN,
 				samples.roundTrips(), samples.peakHeapMegabytes(), problem);
-		this.out.printf(Locale.ROOT, "  %-18s %10.1f ms  %6.2f x floor  %6d round trips  %5d MB peak heap%s%n",
-				scenario.id(), measurement.medianMillis(), measurement.ratio(), measurement.roundTrips(),
-				measurement.peakHeapMegabytes(), problem.isEmpty() ? "" : "  PROBLEM: " + problem);
+		this.out.printf(Locale.ROOT,
+				"  %-18s %10.1f ms  %6.2f x the floor of its runs (%.1f ms)  %6d round trips  %5d MB peak heap%s%n",
+				scenario.id(), measurement.medianMillis(), measurement.medianMillis() / samples.pairedFloorMillis(),
+				samples.pairedFloorMillis(), measurement.roundTrips(), measurement.peakHeapMegabytes(),
+				problem.isEmpty() ? "" : "  PROBLEM: " + problem);
 		if (this.options.profile()) {
 			printProfile(samples.last());
 		}
@@ -424,15 +459,22 @@ public final class Benchmark {
 		this.out.printf(Locale.ROOT, format, "scale", "entities", "scenario", "median ms", "floor ms", "ratio",
 				"round trips", "peak heap MB", "runs ms (min-max)");
 		for (Measurement result : results) {
-			double min = result.millis().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-			double max = result.millis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
 			this.out.printf(Locale.ROOT, format, result.scale(), result.entities(), result.scenario().id(),
 					String.format(Locale.ROOT, "%.1f", result.medianMillis()),
 					String.format(Locale.ROOT, "%.1f", result.floorMillis()),
 					String.format(Locale.ROOT, "%.2f", result.ratio()), result.roundTrips(),
-					result.peakHeapMegabytes(), String.format(Locale.ROOT, "%.1f-%.1f", min, max)
-							+ (result.problem().isEmpty() ? "" : "  PROBLEM: " + result.problem()));
+					result.peakHeapMegabytes(),
+					range(result.millis()) + (result.problem().isEmpty() ? "" : "  PROBLEM: " + result.problem()));
 		}
+	}
+
+	private static String range(List<Double> millis) {
+		if (millis.isEmpty()) {
+			return "-";
+		}
+		double min = millis.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+		double max = millis.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+		return String.format(Locale.ROOT, "%.1f-%.1f", min, max);
 	}
 
 	private static String expectInSync(DriftReport report) {
@@ -517,7 +559,8 @@ public final class Benchmark {
 	/**
 	 * The measured runs of a scenario.
 	 */
-	private record Samples(List<Double> millis, long roundTrips, long peakHeapMegabytes, Trial last) {
+	private record Samples(List<Double> millis, long roundTrips, long peakHeapMegabytes, double pairedFloorMillis,
+			Trial last) {
 
 	}
 

@@ -28,7 +28,8 @@ import java.util.Locale;
  * @param entities the number of declared entities
  * @param scenario the scenario
  * @param millis the duration of each measured run, in milliseconds; empty if the scenario failed
- * @param floorMillis the median time PostgreSQL took to create the same entities in one batch
+ * @param floorMillis the median time PostgreSQL took to create the same entities in one batch,
+ * {@code NaN} if it could not
  * @param roundTrips the statements the engine sent in one run (the most of any run)
  * @param peakHeapMegabytes the peak heap during the measured runs
  * @param problem why the scenario failed or what was wrong with the engine's answer; empty if
@@ -39,6 +40,16 @@ record Measurement(int scale, int entities, Scenario scenario, List<Double> mill
 
 	Measurement {
 		millis = List.copyOf(millis);
+	}
+
+	/**
+	 * A copy with the floor of its scale.
+	 * @param floorMillis the floor
+	 * @return the copy
+	 */
+	Measurement withFloor(double floorMillis) {
+		return new Measurement(this.scale, this.entities, this.scenario, this.millis, floorMillis, this.roundTrips,
+				this.peakHeapMegabytes, this.problem);
 	}
 
 	/**
