@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import io.pgentities.Analysis;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,7 +46,7 @@ public class PgEntitiesFlywayCallback implements Callback {
 	 */
 	public static final String NAME = "pgEntities";
 
-	private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('pg-entities'))";
+	private static final String LOCK = "SELECT pg_advisory_xact_lock(" + PgEntitiesEngine.RECONCILE_LOCK_KEY + ")";
 
 	private static final Log logger = LogFactory.getLog(PgEntitiesFlywayCallback.class);
 

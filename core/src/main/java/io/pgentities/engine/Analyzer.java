@@ -41,6 +41,8 @@ import io.pgentities.diff.EntityComparison;
 import io.pgentities.plan.Planner;
 import io.pgentities.simulate.Simulation;
 import io.pgentities.simulate.SimulationResult;
+import io.pgentities.simulate.ServerError;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,47 +96,55 @@ public final class Analyzer {
 		}
 		Set<String> read = new LinkedHashSet<>(managed);
 		declared.forEach((entity) -> read.add(entity.schema()));
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				applySettings(connection);
-				String currentUser = currentUser(connection);
-				CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
-				Surrounding surrounding = planned ? Surrounding.read(connection, read, live) : null;
-				SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
-						this.settings.checkTransactionSettings());
-				connection.rollback();
-				List<EntityComparison> comparisons = DriftComparator.compare(simulated.canonical(), live, managed);
-				DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
-						Duration.ofNanos(System.nanoTime() - start));
-				logger.debug("Checked {} declared entities against schemas {} in {} ms", declared.size(), managed,
-						report.duration().toMillis());
-				if (surrounding == null) {
-					return new Analysis(report, EMPTY_PLAN);
-				}
-				Map<String, Set<String>> liveNeeds = surrounding.addTo(IdentityGraph.needs(live));
-				Map<String, Set<String>> declaredNeeds = surrounding
-					.addTo(IdentityGraph.needs(simulated.snapshot(), live));
-				MigrationPlan plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(simulated),
-						surrounding.surroundings(),
-						new Planner.Options(this.settings.dropUndeclared(), currentUser, false));
-				List<EntityComparison> reversed = comparisons.stream()
-					.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))
-					.toList();
-				MigrationPlan undoPlan = Planner.plan(reversed, declaredNeeds, liveNeeds, List.of(),
-						surrounding.surroundings().withoutBlockers(), new Planner.Options(true, currentUser, true));
-				return new Analysis(report, plan, undoPlan);
-			}
-			finally {
-				connection.rollback();
-				connection.setAutoCommit(autoCommit);
-			}
+		Observation observed;
+		try {
+			observed = Transaction.rolledBack(this.dataSource, (connection) -> observe(connection, declared, read, planned));
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "
-					+ ex.getMessage(), ex);
+					+ ServerError.of(ex).message(), ex);
 		}
+		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
+				managed);
+		DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
+				Duration.ofNanos(System.nanoTime() - start));
+		logger.debug("Checked {} declared entities against schemas {} in {} ms", declared.size(), managed,
+				report.duration().toMillis());
+		Surrounding surrounding = observed.surrounding();
+		if (surrounding == null) {
+			return new Analysis(report, EMPTY_PLAN);
+		}
+		Map<String, Set<String>> liveNeeds = surrounding.addTo(IdentityGraph.needs(observed.live()));
+		Map<String, Set<String>> declaredNeeds = surrounding
+			.addTo(IdentityGraph.needs(observed.simulated().snapshot(), observed.live()));
+		MigrationPlan plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()),
+				surrounding.surroundings(),
+				new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
+		List<EntityComparison> reversed = comparisons.stream()
+			.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))
+			.toList();
+		MigrationPlan undoPlan = Planner.plan(reversed, declaredNeeds, liveNeeds, List.of(),
+				surrounding.surroundings().withoutBlockers(), new Planner.Options(true, observed.currentUser(), true));
+		return new Analysis(report, plan, undoPlan);
+	}
+
+	/**
+	 * Everything a check reads from the database, in its one rolled-back transaction.
+	 */
+	private Observation observe(Connection connection, List<PgEntity> declared, Set<String> read, boolean planned)
+			throws SQLException {
+		applySettings(connection);
+		String currentUser = currentUser(connection);
+		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
+		Surrounding surrounding = planned ? Surrounding.read(connection, read, live) : null;
+		SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
+				this.settings.checkTransactionSettings());
+		return new Observation(currentUser, live, surrounding, simulated);
+	}
+
+	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surrounding surrounding,
+			SimulationResult simulated) {
+
 	}
 
 	private void applySettings(Connection connection) throws SQLException {

@@ -59,23 +59,15 @@ public final class PlanExecutor {
 		if (plan.isEmpty()) {
 			return;
 		}
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
+		try {
+			Transaction.committed(this.dataSource, (connection) -> {
 				run(connection, plan.statements(), this.settings);
-				connection.commit();
-				logger.info("Applied {} statements of pg-entities plan", plan.statements().size());
-			}
-			finally {
-				if (!connection.getAutoCommit()) {
-					connection.rollback();
-				}
-				connection.setAutoCommit(autoCommit);
-			}
+				return null;
+			});
+			logger.info("Applied {} statements of pg-entities plan", plan.statements().size());
 		}
 		catch (SQLException ex) {
-			throw new PgEntitiesException("Applying the plan failed: " + ex.getMessage(), ex);
+			throw new PgEntitiesException("Applying the plan failed: " + ServerError.of(ex).message(), ex);
 		}
 	}
 

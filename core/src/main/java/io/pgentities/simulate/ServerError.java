@@ -31,6 +31,23 @@ import org.jspecify.annotations.Nullable;
 public record ServerError(String message, @Nullable String sqlState, int position) {
 
 	/**
+	 * Whether the exception says the connection is gone (SQLSTATE class 08, or the server
+	 * shutting the session down), so that nothing more can be done on it.
+	 * @param ex the exception
+	 * @return whether the connection was lost
+	 */
+	public static boolean isConnectionLost(SQLException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				return true;
+			}
+		}
+		SQLException next = ex.getNextException();
+		return next != null && next != ex && isConnectionLost(next);
+	}
+
+	/**
 	 * Reads the fields of an exception thrown by the PostgreSQL JDBC driver, or of any other.
 	 * @param ex the exception
 	 * @return its fields

@@ -15,6 +15,7 @@
  */
 package io.pgentities.simulate;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -100,6 +101,11 @@ public final class Simulation {
 			return new SimulationResult(Map.of(), new CatalogSnapshot(List.of(), List.of()), NameMapping.identity(),
 					List.of());
 		}
+		for (PgEntity entity : this.declared) {
+			for (String statement : statementsFor(entity)) {
+				requireSingleStatement(entity, statement);
+			}
+		}
 		List<PgEntity> ordered = DeclarationOrder.sort(this.declared);
 		this.searchSchemas.forEach(this.scratch::scratchFor);
 		Map<List<String>, String> copies = tableCopies(connection, ordered);
@@ -110,7 +116,6 @@ public final class Simulation {
 		for (PgEntity entity : ordered) {
 			for (String statement : statementsFor(entity)) {
 				Creation creation = new Creation(entity, statement, rewriter.rewrite(statement));
-				requireSingleStatement(creation);
 				requireScratchTarget(creation);
 				creations.add(creation);
 			}
@@ -141,17 +146,21 @@ public final class Simulation {
 	 * The guard behind the promise that a check never touches a live object: a trigger, policy
 	 * or index must be created on a scratch relation, or the statement is not run at all.
 	 */
-	private static void requireSingleStatement(Creation creation) {
+	/**
+	 * The first guard: each statement sent must be exactly one statement, so that nothing a
+	 * declaration smuggles in ever reaches the server. Runs before anything else reads the text.
+	 */
+	private static void requireSingleStatement(PgEntity entity, String statement) {
 		List<SqlStatement> statements;
 		try {
-			statements = StatementSplitter.split(creation.original());
+			statements = StatementSplitter.split(statement);
 		}
 		catch (SqlSyntaxException ex) {
-			throw InvalidDeclarationException.of(creation.entity(), creation.entity().identity() + ": " + ex.getReason());
+			throw InvalidDeclarationException.of(entity, entity.identity() + ": " + ex.getReason());
 		}
 		if (statements.size() != 1) {
-			throw InvalidDeclarationException.of(creation.entity(), creation.entity().identity()
-					+ " must be one statement, but its SQL holds " + statements.size() + ": " + creation.original());
+			throw InvalidDeclarationException.of(entity, entity.identity() + " must be one statement, but its SQL holds "
+					+ statements.size() + ": " + statement);
 		}
 	}
 
@@ -239,6 +248,9 @@ public final class Simulation {
 			statement.executeBatch();
 		}
 		catch (SQLException ex) {
+			if (ServerError.isConnectionLost(ex)) {
+				throw ex;
+			}
 			replayToFindRejected(connection, setup, creations);
 			throw ex;
 		}
@@ -246,21 +258,24 @@ public final class Simulation {
 
 	/**
 	 * A batch failed: replay it one statement at a time in a fresh start of the transaction
-	 * to name the declaration PostgreSQL rejected. Returns normally if none is rejected.
+	 * to name the declaration PostgreSQL rejected. Returns normally if none is rejected. Each
+	 * statement goes as a batch of one, in which the driver refuses to split text into several
+	 * statements: should a declaration ever get past the single-statement guard, it still
+	 * cannot run anything it hides.
 	 */
 	private void replayToFindRejected(Connection connection, List<String> setup, List<Creation> creations)
 			throws SQLException {
 		connection.rollback();
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : this.transactionSettings) {
-				statement.execute(sql);
+				executeAlone(statement, sql);
 			}
 			for (String sql : setup) {
-				statement.execute(sql);
+				executeAlone(statement, sql);
 			}
 			for (Creation creation : creations) {
 				try {
-					statement.execute(creation.rewritten());
+					executeAlone(statement, creation.rewritten());
 				}
 				catch (SQLException ex) {
 					throw rejected(creation, ex);
@@ -269,6 +284,16 @@ public final class Simulation {
 		}
 		finally {
 			connection.rollback();
+		}
+	}
+
+	private static void executeAlone(Statement statement, String sql) throws SQLException {
+		statement.addBatch(sql);
+		try {
+			statement.executeBatch();
+		}
+		catch (BatchUpdateException ex) {
+			throw (ex.getNextException() != null) ? ex.getNextException() : ex;
 		}
 	}
 

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Convergence of plans that change functions, in place or by dropping and creating them
@@ -288,6 +289,7 @@ class FunctionConvergenceTests {
 
 	@Test
 	void changedReturnTypeDropsAndRecreatesAFunctionWithStandardBodyCallingIt(@TempDir Path migrations) {
+		assumeTrue(this.database.serverMajorVersion() >= 14, "BEGIN ATOMIC bodies came with PostgreSQL 14");
 		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "function_atomic", migrations);
 		scenario.execute("""
 				CREATE TABLE function_atomic.prices (id integer PRIMARY KEY, price numeric NOT NULL);
@@ -371,7 +373,10 @@ class FunctionConvergenceTests {
 		assertThat(scenario.statuses(declared))
 			.containsOnly(entry("procedure_rename.deposit(integer, integer)", DriftStatus.CHANGED));
 		Convergence convergence = scenario.converge(declared);
-		int create = convergence.position("PROCEDURE procedure_rename.deposit(IN account integer, IN amount integer)");
+		// PostgreSQL 14 started printing the IN of procedure arguments
+		String arguments = (this.database.serverMajorVersion() >= 14) ? "IN account integer, IN amount integer"
+				: "account integer, amount integer";
+		int create = convergence.position("PROCEDURE procedure_rename.deposit(" + arguments + ")");
 		assertThat(convergence.position("DROP PROCEDURE procedure_rename.deposit(integer, integer)")).isLessThan(create);
 		scenario.execute("CALL procedure_rename.deposit(amount => 5, account => 1)");
 		assertThat(scenario.string("SELECT balance::text FROM procedure_rename.accounts")).isEqualTo("15");

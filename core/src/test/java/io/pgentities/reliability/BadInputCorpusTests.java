@@ -45,7 +45,6 @@ import io.pgentities.test.PostgresTest;
 import io.pgentities.test.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -138,7 +137,6 @@ class BadInputCorpusTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("unterminatedInFactories")
-	@Disabled("engine bug: a lexer error in a factory-made declaration escapes as a bare SqlSyntaxException")
 	void unterminatedTokenInAFactoryDeclarationIsRejectedNamingItsSource(BadInput input) {
 		assertFailsCleanly(input);
 	}

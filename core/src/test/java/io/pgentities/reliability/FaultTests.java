@@ -56,7 +56,6 @@ import io.pgentities.test.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -141,7 +140,6 @@ class FaultTests {
 	}
 
 	@Test
-	@Disabled("engine bug: a check whose connection is killed fails with 'This connection has been closed' only")
 	void connectionKilledInTheMiddleOfACheckFailsWithPostgresReason() throws Exception {
 		Throwable failure = killCheckWaitingForALock();
 		assertThat(messages(failure)).contains("terminating connection due to administrator command");
@@ -173,7 +171,6 @@ class FaultTests {
 	}
 
 	@Test
-	@Disabled("engine bug: an apply whose connection is killed fails with 'This connection has been closed' only")
 	void connectionKilledInTheMiddleOfApplyingAPlanFailsNamingTheStatementAndPostgresReason() throws Exception {
 		Throwable failure = killApplyRunningTheSlowStatement();
 		assertThat(failure).isInstanceOf(PlanExecutionException.class);
