@@ -48,6 +48,24 @@ public record ServerError(String message, @Nullable String sqlState, int positio
 	}
 
 	/**
+	 * Whether the exception says the server ran out of a resource or hit a limit (SQLSTATE
+	 * classes 53 and 54: out of shared memory, too many locks, statement too complex), which
+	 * is no fault of any one declaration.
+	 * @param ex the exception
+	 * @return whether a resource ran out
+	 */
+	public static boolean isResourceExhausted(SQLException ex) {
+		for (SQLException current = ex; current != null; current = (current.getNextException() != current)
+				? current.getNextException() : null) {
+			String state = current.getSQLState();
+			if (state != null && (state.startsWith("53") || state.startsWith("54"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Reads the fields of an exception thrown by the PostgreSQL JDBC driver, or of any other.
 	 * @param ex the exception
 	 * @return its fields
@@ -58,6 +76,10 @@ public record ServerError(String message, @Nullable String sqlState, int positio
 			Object serverError = getter.invoke(ex);
 			if (serverError != null) {
 				String message = (String) serverError.getClass().getMethod("getMessage").invoke(serverError);
+				String hint = (String) serverError.getClass().getMethod("getHint").invoke(serverError);
+				if (message != null && hint != null) {
+					message = message + " (hint: " + hint + ")";
+				}
 				int position = (Integer) serverError.getClass().getMethod("getPosition").invoke(serverError);
 				return new ServerError((message != null) ? message : String.valueOf(ex.getMessage()), ex.getSQLState(),
 						position);

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 import io.pgentities.EntityKind;
 import io.pgentities.EntityRejectedException;
 import io.pgentities.InvalidDeclarationException;
+import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.PgPolicy;
@@ -251,6 +252,9 @@ public final class Simulation {
 			if (ServerError.isConnectionLost(ex)) {
 				throw ex;
 			}
+			if (ServerError.isResourceExhausted(ex)) {
+				throw resourceExhausted(ex, creations.size());
+			}
 			replayToFindRejected(connection, setup, creations);
 			throw ex;
 		}
@@ -278,6 +282,9 @@ public final class Simulation {
 					executeAlone(statement, creation.rewritten());
 				}
 				catch (SQLException ex) {
+					if (ServerError.isResourceExhausted(ex)) {
+						throw resourceExhausted(ex, creations.size());
+					}
 					throw rejected(creation, ex);
 				}
 			}
@@ -295,6 +302,14 @@ public final class Simulation {
 		catch (BatchUpdateException ex) {
 			throw (ex.getNextException() != null) ? ex.getNextException() : ex;
 		}
+	}
+
+	private static PgEntitiesException resourceExhausted(SQLException ex, int statements) {
+		return new PgEntitiesException("PostgreSQL ran out of a resource while simulating " + statements
+				+ " declared statements in one transaction: " + ServerError.of(ex).message()
+				+ ". Each object created takes a few entries of the shared lock table, which holds"
+				+ " max_locks_per_transaction x (max_connections + max_prepared_transactions) of them;"
+				+ " for many thousands of entities, raise max_locks_per_transaction.", ex);
 	}
 
 	private EntityRejectedException rejected(Creation creation, SQLException ex) {
