@@ -137,6 +137,11 @@ public final class Analyzer {
 		String currentUser = currentUser(connection);
 		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
 		Surrounding surrounding = planned ? Surrounding.read(connection, read, live) : null;
+		// printing a view's definition takes a lock on it until the transaction ends: let the
+		// live side's locks go before the simulation takes its own, so that large checks fit
+		// the server's lock table
+		connection.rollback();
+		applySettings(connection);
 		SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
 				this.settings.checkTransactionSettings());
 		return new Observation(currentUser, live, surrounding, simulated);
