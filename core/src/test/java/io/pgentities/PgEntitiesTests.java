@@ -38,7 +38,7 @@ class PgEntitiesTests {
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
 			+ "POLICY (and CREATE INDEX / COMMENT ON for them) may declare entities, found ";
 
-	// Statements as written by /work/shared/workload/generate.py (--scale 2), one per file there
+	// Statements as the shared workload generator writes them (generate.py --scale 2), one per file there
 	private static final String WORKLOAD_TOUCH = """
 			CREATE OR REPLACE FUNCTION public.touch_0()
 			RETURNS trigger LANGUAGE plpgsql AS $$

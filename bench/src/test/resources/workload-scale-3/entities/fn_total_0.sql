@@ -1,4 +1,0 @@
-create or replace function public.total_0(p_qty integer, p_price numeric)
-returns numeric
-language sql immutable parallel safe
-as $$ select p_qty * p_price $$

@@ -1,2 +1,0 @@
-CREATE TRIGGER item_0_touch BEFORE UPDATE ON public.item_0
-FOR EACH ROW EXECUTE FUNCTION public.touch_0()

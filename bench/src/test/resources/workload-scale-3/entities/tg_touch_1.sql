@@ -1,2 +1,0 @@
-CREATE TRIGGER item_1_touch BEFORE UPDATE ON public.item_1
-FOR EACH ROW EXECUTE FUNCTION public.touch_1()

@@ -1,2 +1,0 @@
-CREATE TRIGGER item_2_touch BEFORE UPDATE ON public.item_2
-FOR EACH ROW EXECUTE FUNCTION public.touch_2()
