@@ -19,10 +19,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import io.pgentities.EntityKind;
 import io.pgentities.PgEntity;
@@ -44,23 +47,14 @@ final class DeclarationOrder {
 	}
 
 	static List<PgEntity> sort(List<PgEntity> declared) {
-		Map<String, List<Integer>> byName = new HashMap<>();
-		for (int i = 0; i < declared.size(); i++) {
-			byName.computeIfAbsent(declared.get(i).name(), (name) -> new ArrayList<>()).add(i);
-		}
-		List<Set<Integer>> needs = new ArrayList<>();
+		List<Set<Integer>> needs = needs(declared);
 		List<List<Integer>> neededBy = new ArrayList<>();
 		for (int i = 0; i < declared.size(); i++) {
-			needs.add(new HashSet<>());
 			neededBy.add(new ArrayList<>());
 		}
 		for (int i = 0; i < declared.size(); i++) {
-			for (String name : identifiers(declared.get(i).createStatement())) {
-				for (int other : byName.getOrDefault(name, List.of())) {
-					if (other != i && needs.get(i).add(other)) {
-						neededBy.get(other).add(i);
-					}
-				}
+			for (int other : needs.get(i)) {
+				neededBy.get(other).add(i);
 			}
 		}
 		Comparator<Integer> priority = Comparator.<Integer>comparingInt((i) -> rank(declared.get(i).kind()))
@@ -91,6 +85,97 @@ final class DeclarationOrder {
 			}
 		}
 		return sorted;
+	}
+
+	/**
+	 * Splits sorted declarations into groups that name nothing of each other, each group at
+	 * most {@code maxWeight} heavy unless one connected set of declarations is heavier, and
+	 * each in the order given.
+	 * @param sorted the declarations, sorted
+	 * @param weight how heavy each declaration is (the statements it takes)
+	 * @param maxWeight the weight a group should not exceed
+	 * @return the groups, in the order of their first declaration
+	 */
+	static List<List<PgEntity>> groups(List<PgEntity> sorted, ToIntFunction<PgEntity> weight,
+			int maxWeight) {
+		int[] parent = new int[sorted.size()];
+		for (int i = 0; i < parent.length; i++) {
+			parent[i] = i;
+		}
+		List<Set<Integer>> needs = needs(sorted);
+		for (int i = 0; i < sorted.size(); i++) {
+			for (int other : needs.get(i)) {
+				parent[root(parent, i)] = root(parent, other);
+			}
+		}
+		Map<Integer, List<PgEntity>> components = new LinkedHashMap<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			components.computeIfAbsent(root(parent, i), (r) -> new ArrayList<>()).add(sorted.get(i));
+		}
+		List<List<PgEntity>> groups = new ArrayList<>();
+		List<PgEntity> current = new ArrayList<>();
+		int currentWeight = 0;
+		for (List<PgEntity> component : components.values()) {
+			int componentWeight = component.stream().mapToInt(weight).sum();
+			if (!current.isEmpty() && currentWeight + componentWeight > maxWeight) {
+				groups.add(current);
+				current = new ArrayList<>();
+				currentWeight = 0;
+			}
+			current.addAll(component);
+			currentWeight += componentWeight;
+		}
+		if (!current.isEmpty()) {
+			groups.add(current);
+		}
+		// components were gathered in the order of their first member: restore the sorted order
+		List<List<PgEntity>> ordered = new ArrayList<>();
+		Map<PgEntity, Integer> position = new IdentityHashMap<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			position.put(sorted.get(i), i);
+		}
+		for (List<PgEntity> group : groups) {
+			List<PgEntity> copy = new ArrayList<>(group);
+			copy.sort(Comparator.comparingInt(position::get));
+			ordered.add(copy);
+		}
+		return ordered;
+	}
+
+	private static int root(int[] parent, int node) {
+		int root = node;
+		while (parent[root] != root) {
+			root = parent[root];
+		}
+		while (parent[node] != root) {
+			int next = parent[node];
+			parent[node] = root;
+			node = next;
+		}
+		return root;
+	}
+
+	/**
+	 * For each declaration, the other declarations whose names it mentions.
+	 */
+	private static List<Set<Integer>> needs(List<PgEntity> declared) {
+		Map<String, List<Integer>> byName = new HashMap<>();
+		for (int i = 0; i < declared.size(); i++) {
+			byName.computeIfAbsent(declared.get(i).name(), (name) -> new ArrayList<>()).add(i);
+		}
+		List<Set<Integer>> needs = new ArrayList<>();
+		for (int i = 0; i < declared.size(); i++) {
+			Set<Integer> mine = new HashSet<>();
+			for (String name : identifiers(declared.get(i).createStatement())) {
+				for (int other : byName.getOrDefault(name, List.of())) {
+					if (other != i) {
+						mine.add(other);
+					}
+				}
+			}
+			needs.add(mine);
+		}
+		return needs;
 	}
 
 	private static int rank(EntityKind kind) {

@@ -18,6 +18,7 @@ package io.pgentities.simulate;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +47,7 @@ import io.pgentities.catalog.CatalogPolicy;
 import io.pgentities.catalog.CatalogReader;
 import io.pgentities.catalog.CatalogSnapshot;
 import io.pgentities.catalog.CatalogTrigger;
+import io.pgentities.catalog.Dependency;
 import io.pgentities.catalog.NameMapping;
 import io.pgentities.sql.Identifiers;
 import io.pgentities.sql.OnClause;
@@ -53,6 +55,8 @@ import io.pgentities.sql.SqlStatement;
 import io.pgentities.sql.SqlSyntaxException;
 import io.pgentities.sql.StatementSplitter;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lets PostgreSQL canonicalize declarations: creates every declared entity in scratch schemas,
@@ -62,6 +66,8 @@ import org.jspecify.annotations.Nullable;
  * rolls the transaction back.
  */
 public final class Simulation {
+
+	private static final Logger logger = LoggerFactory.getLogger(Simulation.class);
 
 	private final List<PgEntity> declared;
 
@@ -109,6 +115,35 @@ public final class Simulation {
 		}
 		List<PgEntity> ordered = DeclarationOrder.sort(this.declared);
 		this.searchSchemas.forEach(this.scratch::scratchFor);
+		int budget = LockBudget.of(connection);
+		int weight = ordered.stream().mapToInt(LockBudget::weight).sum();
+		if (weight <= budget) {
+			return simulate(connection, ordered);
+		}
+		// more than the server's lock table can hold in one transaction: simulate groups of
+		// declarations that name nothing of each other, each in a savepoint whose rollback
+		// gives its locks back
+		List<List<PgEntity>> groups = DeclarationOrder.groups(ordered, LockBudget::weight, budget);
+		logger.info("Simulating {} declarations in {} groups: together they need more locks than "
+				+ "max_locks_per_transaction allows one transaction", ordered.size(), groups.size());
+		Map<PgEntity, CatalogEntity> canonical = new IdentityHashMap<>();
+		List<CatalogEntity> entities = new ArrayList<>();
+		List<Dependency> dependencies = new ArrayList<>();
+		List<PgEntity> creationOrder = new ArrayList<>();
+		for (List<PgEntity> group : groups) {
+			Savepoint savepoint = connection.setSavepoint();
+			SimulationResult part = simulate(connection, group);
+			connection.rollback(savepoint);
+			canonical.putAll(part.canonical());
+			entities.addAll(part.snapshot().entities());
+			dependencies.addAll(part.snapshot().dependencies());
+			creationOrder.addAll(part.creationOrder());
+		}
+		return new SimulationResult(canonical, new CatalogSnapshot(entities, dependencies), this.scratch.mapping(),
+				creationOrder);
+	}
+
+	private SimulationResult simulate(Connection connection, List<PgEntity> ordered) throws SQLException {
 		Map<List<String>, String> copies = tableCopies(connection, ordered);
 		ScratchRewriter rewriter = new ScratchRewriter(this.scratch.scratchBySchema(), routineNames(ordered),
 				relationNames(ordered, copies.keySet()));

@@ -18,6 +18,9 @@ package io.pgentities.reliability;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pgentities.DriftReport;
+import io.pgentities.DriftStatus;
+import io.pgentities.EntityDrift;
 import io.pgentities.EntityRejectedException;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesException;
@@ -31,22 +34,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Tests that a server running out of a resource during a check is reported as such, and not
- * blamed on whichever declaration happened to be created when it ran out.
+ * Tests a check on a server whose lock table is too small to create every declaration in one
+ * transaction: independent declarations are simulated in groups, and what cannot be split is
+ * reported as the server running out, not blamed on a declaration.
  */
 class ResourceLimitTests {
 
 	@Test
-	void lockTableExhaustedDuringACheckIsReportedWithPostgresHintAndBlamesNoDeclaration() {
-		try (EmbeddedPostgres server = EmbeddedPostgres.builder()
-			.serverSetting("max_locks_per_transaction", "10")
-			.serverSetting("max_connections", "10")
-			.start()) {
-			PGSimpleDataSource dataSource = new PGSimpleDataSource();
-			dataSource.setUrl(server.jdbcUrl("postgres"));
+	void declarationsTooManyForOneTransactionAreSimulatedInGroups() throws Exception {
+		try (EmbeddedPostgres server = small()) {
+			PGSimpleDataSource dataSource = dataSource(server);
 			List<PgEntity> declared = new ArrayList<>();
+			StringBuilder live = new StringBuilder();
 			for (int i = 0; i < 4000; i++) {
 				declared.add(PgView.of("public", "v" + i, "SELECT " + i + " AS n"));
+				if (i % 2 == 0) {
+					live.append("CREATE VIEW v").append(i).append(" AS SELECT ").append(i).append(" AS n;");
+				}
+			}
+			try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+				statement.execute(live.toString());
+				// the server cannot hold them all in one transaction
+				connection.setAutoCommit(false);
+				Throwable oneTransaction = catchThrowable(() -> {
+					for (PgEntity view : declared) {
+						statement.execute(view.createStatement().replace("public.", "pg_temp."));
+					}
+				});
+				connection.rollback();
+				assertThat(oneTransaction).hasMessageContaining("out of shared memory");
+			}
+			DriftReport report = PgEntitiesEngine.create(dataSource).check(declared);
+			assertThat(report.entities()).hasSize(4000);
+			assertThat(report.entities()).filteredOn((drift) -> drift.status() == DriftStatus.IN_SYNC).hasSize(2000);
+			assertThat(report.entities()).filteredOn((drift) -> drift.status() == DriftStatus.MISSING)
+				.extracting(EntityDrift::name)
+				.allMatch((name) -> Integer.parseInt(name.substring(1)) % 2 == 1)
+				.hasSize(2000);
+		}
+	}
+
+	@Test
+	void lockTableExhaustedByDeclarationsThatCannotBeSplitIsReportedWithPostgresHint() {
+		try (EmbeddedPostgres server = small()) {
+			PGSimpleDataSource dataSource = dataSource(server);
+			// a chain: each view reads the one before, so they must all exist at once
+			List<PgEntity> declared = new ArrayList<>();
+			declared.add(PgView.of("public", "v0", "SELECT 0 AS n"));
+			for (int i = 1; i < 4000; i++) {
+				declared.add(PgView.of("public", "v" + i, "SELECT n + 1 AS n FROM v" + (i - 1)));
 			}
 			Throwable failure = catchThrowable(() -> PgEntitiesEngine.create(dataSource).check(declared));
 			assertThat(failure).isInstanceOf(PgEntitiesException.class)
@@ -56,6 +92,23 @@ class ResourceLimitTests {
 			// nothing was left behind, and a smaller check still works on the same server
 			assertThat(PgEntitiesEngine.create(dataSource).check(declared.subList(0, 5)).entities()).hasSize(5);
 		}
+	}
+
+	/**
+	 * A server whose lock table nominally holds 100 entries, a third of it about sixteen
+	 * views; PostgreSQL's spare shared memory lets it hold a few thousand in practice.
+	 */
+	private static EmbeddedPostgres small() {
+		return EmbeddedPostgres.builder()
+			.serverSetting("max_connections", "10")
+			.serverSetting("max_locks_per_transaction", "10")
+			.start();
+	}
+
+	private static PGSimpleDataSource dataSource(EmbeddedPostgres server) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(server.jdbcUrl("postgres"));
+		return dataSource;
 	}
 
 }
