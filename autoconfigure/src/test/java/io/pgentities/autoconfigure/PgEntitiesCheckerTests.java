@@ -26,6 +26,7 @@ import io.pgentities.Analysis;
 import io.pgentities.DriftStatus;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
+import io.pgentities.PgFunction;
 import io.pgentities.PgView;
 import io.pgentities.test.PostgresTest;
 import io.pgentities.test.TestDatabase;
@@ -60,6 +61,23 @@ class PgEntitiesCheckerTests {
 	void createSchema() {
 		this.database.execute("DROP SCHEMA IF EXISTS checker CASCADE; CREATE SCHEMA checker;"
 				+ "CREATE VIEW checker.a AS SELECT 1 AS one; CREATE VIEW checker.c AS SELECT 3 AS three");
+	}
+
+	@Test
+	void analyzeShowsTheDriftWhenNoPlanCanResolveIt() {
+		this.database.execute("CREATE FUNCTION checker.code() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;"
+				+ "CREATE TABLE checker.orders (id integer, code text DEFAULT checker.code())");
+		PgEntitiesChecker checker = new PgEntitiesChecker(PgEntitiesEngine.create(this.database.dataSource()),
+				() -> List.of(PgFunction.of("checker", "code()", "RETURNS varchar LANGUAGE sql AS $$ SELECT 'x' $$")),
+				Duration.ofSeconds(30), this.clock);
+		Analysis analysis = checker.analyze();
+		assertThat(analysis.report().entities()).extracting((entity) -> entity.identity() + " " + entity.status())
+			.contains("checker.code() CHANGED");
+		assertThat(analysis.plan().statements()).singleElement()
+			.asString()
+			.startsWith("-- no plan: ")
+			.contains("checker.orders");
+		assertThat(checker.lastAnalysis()).isSameAs(analysis);
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import io.pgentities.DriftReport;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
+import io.pgentities.PlanRefusedException;
 import io.pgentities.catalog.CatalogReader;
 import io.pgentities.catalog.CatalogSnapshot;
 import io.pgentities.catalog.NameMapping;
@@ -117,9 +118,15 @@ public final class Analyzer {
 		Map<String, Set<String>> liveNeeds = surrounding.addTo(IdentityGraph.needs(observed.live()));
 		Map<String, Set<String>> declaredNeeds = surrounding
 			.addTo(IdentityGraph.needs(observed.simulated().snapshot(), observed.live()));
-		MigrationPlan plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()),
-				surrounding.surroundings(),
-				new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
+		MigrationPlan plan;
+		try {
+			plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()),
+					surrounding.surroundings(),
+					new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
+		}
+		catch (PgEntitiesException ex) {
+			throw new PlanRefusedException(ex.getMessage(), report, ex);
+		}
 		List<EntityComparison> reversed = comparisons.stream()
 			.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))
 			.toList();
