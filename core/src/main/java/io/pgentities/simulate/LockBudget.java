@@ -22,8 +22,6 @@ import java.sql.Statement;
 
 import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
-import io.pgentities.PgPolicy;
-import io.pgentities.PgTrigger;
 
 /**
  * How many objects one simulation transaction may create. Every object created holds a few
@@ -53,7 +51,7 @@ final class LockBudget {
 	 */
 	static int weight(PgEntity entity) {
 		int statements = (entity instanceof PgMaterializedView view) ? 1 + view.indexes().size() : 1;
-		int copy = (entity instanceof PgTrigger || entity instanceof PgPolicy) ? 2 : 0;
+		int copy = (OwningTable.of(entity) != null) ? 2 : 0;
 		return 2 * statements + copy;
 	}
 

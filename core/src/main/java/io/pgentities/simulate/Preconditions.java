@@ -23,8 +23,6 @@ import io.pgentities.EntityKind;
 import io.pgentities.EntityRejectedException;
 import io.pgentities.InvalidDeclarationException;
 import io.pgentities.PgEntity;
-import io.pgentities.PgPolicy;
-import io.pgentities.PgTrigger;
 import io.pgentities.sql.Identifiers;
 
 /**
@@ -49,9 +47,9 @@ final class Preconditions {
 	 */
 	static void requireNamesFit(List<PgEntity> declared) {
 		for (PgEntity entity : declared) {
-			List<String> names = (entity instanceof PgTrigger trigger) ? List.of(entity.schema(), trigger.table(), entity.name())
-					: (entity instanceof PgPolicy policy) ? List.of(entity.schema(), policy.table(), entity.name())
-							: List.of(entity.schema(), entity.name());
+			String table = OwningTable.of(entity);
+			List<String> names = (table != null) ? List.of(entity.schema(), table, entity.name())
+					: List.of(entity.schema(), entity.name());
 			for (String name : names) {
 				int bytes = name.getBytes(StandardCharsets.UTF_8).length;
 				if (bytes > MAX_NAME_BYTES) {
@@ -68,8 +66,7 @@ final class Preconditions {
 	 */
 	static void requireRelations(List<PgEntity> declared, LiveRelations live, List<List<String>> declaredRelations) {
 		for (PgEntity entity : declared) {
-			String table = (entity instanceof PgTrigger trigger) ? trigger.table()
-					: (entity instanceof PgPolicy policy) ? policy.table() : null;
+			String table = OwningTable.of(entity);
 			if (table != null && live.kind(entity.schema(), table) == null
 					&& !declaredRelations.contains(List.of(entity.schema(), table))) {
 				throw new EntityRejectedException(entity,

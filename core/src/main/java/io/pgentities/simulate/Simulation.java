@@ -40,8 +40,6 @@ import io.pgentities.InvalidDeclarationException;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
-import io.pgentities.PgPolicy;
-import io.pgentities.PgTrigger;
 import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogPolicy;
 import io.pgentities.catalog.CatalogReader;
@@ -201,7 +199,7 @@ public final class Simulation {
 	}
 
 	private void requireScratchTarget(Creation creation) {
-		boolean onRelation = creation.entity() instanceof PgTrigger || creation.entity() instanceof PgPolicy
+		boolean onRelation = OwningTable.of(creation.entity()) != null
 				|| (creation.entity() instanceof PgMaterializedView view
 						&& view.createIndexStatements().contains(creation.original()));
 		if (!onRelation) {
@@ -236,10 +234,9 @@ public final class Simulation {
 		Set<List<String>> declaredRelations = relationNames(ordered, Set.of());
 		Set<List<String>> targets = new LinkedHashSet<>();
 		for (PgEntity entity : ordered) {
-			List<String> table = (entity instanceof PgTrigger trigger) ? List.of(trigger.schema(), trigger.table())
-					: (entity instanceof PgPolicy policy) ? List.of(policy.schema(), policy.table()) : null;
-			if (table != null && !declaredRelations.contains(table)) {
-				targets.add(table);
+			String table = OwningTable.of(entity);
+			if (table != null && !declaredRelations.contains(List.of(entity.schema(), table))) {
+				targets.add(List.of(entity.schema(), table));
 			}
 		}
 		Set<List<String>> names = new LinkedHashSet<>(targets);
@@ -388,7 +385,8 @@ public final class Simulation {
 		created.values().forEach((list) -> list.sort(Comparator.comparingLong(CatalogEntity::oid)));
 		Map<PgEntity, CatalogEntity> matched = new IdentityHashMap<>();
 		for (PgEntity entity : ordered) {
-			List<CatalogEntity> candidates = created.get(key(entity.kind(), entity.schema(), owner(entity), entity.name()));
+			List<CatalogEntity> candidates = created
+				.get(key(entity.kind(), entity.schema(), OwningTable.of(entity), entity.name()));
 			if (candidates == null || candidates.isEmpty()) {
 				throw new IllegalStateException("Simulated " + entity.kind() + " " + entity.identity()
 						+ " was not found in the catalog after it was created");
@@ -401,13 +399,6 @@ public final class Simulation {
 	private static List<Object> key(EntityKind kind, String schema, @Nullable String owner, String name) {
 		EntityKind group = (kind == EntityKind.PROCEDURE) ? EntityKind.FUNCTION : kind;
 		return Arrays.asList(group, schema, owner, name);
-	}
-
-	private static @Nullable String owner(PgEntity entity) {
-		if (entity instanceof PgTrigger trigger) {
-			return trigger.table();
-		}
-		return (entity instanceof PgPolicy policy) ? policy.table() : null;
 	}
 
 	private static @Nullable String owner(CatalogEntity entity) {
