@@ -33,6 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
 import io.pgentities.PgEntitiesEngine;
@@ -144,10 +145,13 @@ class ConcurrencyTests {
 	}
 
 	private Measurement measure() throws Exception {
-		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
-		try (TestDatabase elsewhere = TestDatabase.create()) {
+		// checks use a connection pool, as in an application
+		try (TestDatabase elsewhere = TestDatabase.create();
+				HikariDataSource managedPool = pool(this.database);
+				HikariDataSource elsewherePool = pool(elsewhere)) {
 			elsewhere.execute(ACCOUNTS_TABLE);
-			PgEntitiesEngine control = PgEntitiesEngine.create(elsewhere.dataSource());
+			PgEntitiesEngine engine = PgEntitiesEngine.create(managedPool);
+			PgEntitiesEngine control = PgEntitiesEngine.create(elsewherePool);
 			control.reconcile(declared());
 			Measurement measurement = measure(engine, control);
 			System.out.println("[ConcurrencyTests] " + measurement);
@@ -317,6 +321,15 @@ class ConcurrencyTests {
 			}
 		}
 		return client;
+	}
+
+	private static HikariDataSource pool(TestDatabase database) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(database.jdbcUrl());
+		pool.setUsername(database.user());
+		pool.setPassword(database.password());
+		pool.setMaximumPoolSize(2);
+		return pool;
 	}
 
 	private PGSimpleDataSource newDataSource() {
