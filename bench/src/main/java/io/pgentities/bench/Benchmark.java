@@ -104,12 +104,12 @@ public final class Benchmark {
 			return;
 		}
 		String jdbcUrl = options.jdbcUrl();
-		List<Measurement> results;
+		Results results;
 		try (PostgresServer server = (jdbcUrl != null) ? PostgresServer.connect(jdbcUrl)
 				: PostgresServer.startEmbedded(options.serverSettings())) {
 			results = new Benchmark(server, options, System.out).run();
 		}
-		if (results.stream().anyMatch((result) -> !result.problem().isEmpty())) {
+		if (results.anyProblem()) {
 			System.exit(1);
 		}
 	}
@@ -129,23 +129,38 @@ public final class Benchmark {
 	 * @return the measurements
 	 * @throws Exception if the benchmark cannot run
 	 */
-	List<Measurement> run() throws Exception {
+	Results run() throws Exception {
 		printEnvironment();
 		List<Measurement> results = new ArrayList<>();
+		List<ClientLatency> latencies = new ArrayList<>();
 		for (int scale : this.options.scales()) {
-			results.addAll(measure(Workload.ofScale(scale)));
+			Workload workload = Workload.ofScale(scale);
+			results.addAll(measure(workload));
+			if (this.options.clients() > 0) {
+				latencies.add(measureBesideClients(workload));
+			}
 		}
 		this.out.println();
 		printLoad("at end");
 		this.out.println();
 		printTable(results);
+		if (!latencies.isEmpty()) {
+			this.out.println();
+			printLatencyTable(latencies);
+		}
 		this.out.println();
 		results.forEach((result) -> this.out.println(result.resultLine()));
+		latencies.forEach((latency) -> this.out.println(latency.resultLine()));
 		results.stream()
 			.filter((result) -> !result.problem().isEmpty())
 			.forEach((result) -> this.out.printf(Locale.ROOT, "PROBLEM scale=%d entities=%d scenario=%s %s%n",
 					result.scale(), result.entities(), result.scenario().id(), result.problem()));
-		return results;
+		latencies.stream()
+			.filter((latency) -> !latency.problem().isEmpty())
+			.forEach((latency) -> this.out.printf(Locale.ROOT,
+					"PROBLEM scale=%d entities=%d scenario=checks-beside-clients %s%n", latency.scale(),
+					latency.entities(), latency.problem()));
+		return new Results(results, latencies);
 	}
 
 	private void printEnvironment() throws SQLException {
@@ -316,6 +331,33 @@ public final class Benchmark {
 		}
 	}
 
+	/**
+	 * Runs consecutive checks of every entity, all in sync, beside client threads working on
+	 * the workload's first tables and views.
+	 */
+	private ClientLatency measureBesideClients(Workload workload) {
+		int clients = this.options.clients();
+		List<PgEntity> entities = workload.entities();
+		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql())) {
+			createEntities(database, workload);
+			ClientLatency latency = new ChecksBesideClients(clients, this.options.warmup()).measure(database, workload,
+					entities);
+			this.out.printf(Locale.ROOT,
+					"  %-18s client p99 %.2f ms alone, %.2f ms beside checks (%+.0f%%), %.2f ms beside a SELECT 1 "
+							+ "session (%+.0f%%); %d clients, %d checks of %.1f ms%s%n",
+					"beside-clients", latency.alone().p99Millis(), latency.besideChecks().p99Millis(),
+					latency.checksIncreasePercent(), latency.besideSession().p99Millis(),
+					latency.sessionIncreasePercent(), clients, latency.checks(), latency.checkMillis(),
+					latency.problem().isEmpty() ? "" : "  PROBLEM: " + latency.problem());
+			return latency;
+		}
+		catch (Exception ex) {
+			String problem = "FAILED: " + failure(ex);
+			this.out.printf(Locale.ROOT, "  %-18s %s%n", "beside-clients", problem);
+			return ClientLatency.failed(workload.scale(), entities.size(), clients, problem);
+		}
+	}
+
 	private Measurement planWrite(Workload workload, List<PgEntity> entities,
 			AtomicReference<@Nullable MigrationPlan> plan) throws Exception {
 		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql());
@@ -481,6 +523,25 @@ public final class Benchmark {
 		}
 	}
 
+	private void printLatencyTable(List<ClientLatency> latencies) {
+		this.out.printf(Locale.ROOT, "Client latency beside consecutive checks (p50 / p99 ms; increase of p99 over alone)%n");
+		String format = "%6s %9s %8s %7s %9s  %-15s  %-24s  %-24s  %s%n";
+		this.out.printf(Locale.ROOT, format, "scale", "entities", "clients", "checks", "check ms", "alone",
+				"beside checks", "beside SELECT 1 session", "operations");
+		for (ClientLatency latency : latencies) {
+			this.out.printf(Locale.ROOT, format, latency.scale(), latency.entities(), latency.clients(),
+					latency.checks(), String.format(Locale.ROOT, "%.1f", latency.checkMillis()),
+					String.format(Locale.ROOT, "%.2f / %.2f", latency.alone().p50Millis(), latency.alone().p99Millis()),
+					String.format(Locale.ROOT, "%.2f / %.2f (%+.0f%%)", latency.besideChecks().p50Millis(),
+							latency.besideChecks().p99Millis(), latency.checksIncreasePercent()),
+					String.format(Locale.ROOT, "%.2f / %.2f (%+.0f%%)", latency.besideSession().p50Millis(),
+							latency.besideSession().p99Millis(), latency.sessionIncreasePercent()),
+					latency.alone().operations() + latency.besideChecks().operations()
+							+ latency.besideSession().operations()
+							+ (latency.problem().isEmpty() ? "" : "  PROBLEM: " + latency.problem()));
+		}
+	}
+
 	private static String range(List<Double> millis) {
 		if (millis.isEmpty()) {
 			return "-";
@@ -566,6 +627,25 @@ public final class Benchmark {
 	 * One run: how long its measured part took, and what it sent.
 	 */
 	private record Trial(long nanos, long roundTrips, List<StatementTime> statements) {
+
+	}
+
+	/**
+	 * What the benchmark measured.
+	 *
+	 * @param scenarios the scenarios of every scale
+	 * @param clientLatencies the client latencies beside checks of every scale, if asked for
+	 */
+	record Results(List<Measurement> scenarios, List<ClientLatency> clientLatencies) {
+
+		/**
+		 * Whether the engine answered a scenario wrongly or a measurement failed.
+		 * @return {@code true} if any did
+		 */
+		boolean anyProblem() {
+			return this.scenarios.stream().anyMatch((result) -> !result.problem().isEmpty())
+					|| this.clientLatencies.stream().anyMatch((latency) -> !latency.problem().isEmpty());
+		}
 
 	}
 

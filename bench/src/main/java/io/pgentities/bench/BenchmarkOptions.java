@@ -34,10 +34,12 @@ import org.jspecify.annotations.Nullable;
  * @param serverSettings configuration parameters of the embedded server, such as
  * {@code max_locks_per_transaction}
  * @param profile whether to show where the time of each scenario goes
+ * @param clients the client threads beside which consecutive checks are measured at each
+ * scale, or 0 not to measure that
  * @param help whether only the usage was asked for
  */
 record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs, int warmup,
-		Map<String, String> serverSettings, boolean profile, boolean help) {
+		Map<String, String> serverSettings, boolean profile, int clients, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar pg-entities-bench.jar [options]
@@ -49,6 +51,8 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 			  --server-setting N=V    a configuration parameter of the embedded server (repeatable),
 			                          such as max_locks_per_transaction=256
 			  --profile               show per scenario where the time goes (statements vs Java)
+			  --clients 0             also measure, per scale, the latency of this many client
+			                          threads beside 50 consecutive checks (0: do not)
 			  --help                  show this
 			""";
 
@@ -72,6 +76,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 		int warmup = 1;
 		Map<String, String> serverSettings = new LinkedHashMap<>();
 		boolean profile = false;
+		int clients = 0;
 		boolean help = false;
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i];
@@ -84,7 +89,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 			switch (name) {
 				case "--profile" -> profile = true;
 				case "--help", "-h" -> help = true;
-				case "--scales", "--jdbc-url", "--runs", "--warmup", "--server-setting" -> {
+				case "--scales", "--jdbc-url", "--runs", "--warmup", "--server-setting", "--clients" -> {
 					if (value == null) {
 						if (i + 1 >= args.length) {
 							throw new IllegalArgumentException(name + " needs a value");
@@ -96,6 +101,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 						case "--jdbc-url" -> jdbcUrl = value;
 						case "--runs" -> runs = number(name, value, 1);
 						case "--warmup" -> warmup = number(name, value, 0);
+						case "--clients" -> clients = number(name, value, 0);
 						default -> serverSetting(value, serverSettings);
 					}
 				}
@@ -106,7 +112,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 			throw new IllegalArgumentException("--server-setting configures the embedded server, which is not used "
 					+ "when a JDBC URL is given (by --jdbc-url or PG_ENTITIES_TEST_JDBC_URL)");
 		}
-		return new BenchmarkOptions(scales, jdbcUrl, runs, warmup, serverSettings, profile, help);
+		return new BenchmarkOptions(scales, jdbcUrl, runs, warmup, serverSettings, profile, clients, help);
 	}
 
 	private static void serverSetting(String value, Map<String, String> serverSettings) {

@@ -39,6 +39,7 @@ class BenchmarkOptionsTests {
 		assertThat(options.jdbcUrl()).isNull();
 		assertThat(options.serverSettings()).isEmpty();
 		assertThat(options.profile()).isFalse();
+		assertThat(options.clients()).isZero();
 		assertThat(options.help()).isFalse();
 	}
 
@@ -70,11 +71,13 @@ class BenchmarkOptionsTests {
 	@Test
 	void readsValuesAfterTheNameOrAnEqualsSign() {
 		BenchmarkOptions options = BenchmarkOptions
-			.parse(new String[] { "--scales", "1, 10", "--runs=3", "--warmup", "0", "--profile" }, null);
+			.parse(new String[] { "--scales", "1, 10", "--runs=3", "--warmup", "0", "--profile", "--clients", "8" },
+					null);
 		assertThat(options.scales()).isEqualTo(List.of(1, 10));
 		assertThat(options.runs()).isEqualTo(3);
 		assertThat(options.warmup()).isZero();
 		assertThat(options.profile()).isTrue();
+		assertThat(options.clients()).isEqualTo(8);
 	}
 
 	@Test
