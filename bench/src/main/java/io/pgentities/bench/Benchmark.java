@@ -135,9 +135,10 @@ public final class Benchmark {
 		List<ClientLatency> latencies = new ArrayList<>();
 		for (int scale : this.options.scales()) {
 			Workload workload = Workload.ofScale(scale);
-			results.addAll(measure(workload));
+			List<PgEntity> entities = readEntities(workload);
+			results.addAll(measure(workload, entities));
 			if (this.options.clients() > 0) {
-				latencies.add(measureBesideClients(workload));
+				latencies.add(measureBesideClients(workload, entities));
 			}
 		}
 		this.out.println();
@@ -189,12 +190,19 @@ public final class Benchmark {
 		}
 	}
 
-	private List<Measurement> measure(Workload workload) throws Exception {
+	/**
+	 * Reads the entities of a scale once, for all its measurements, and says how long that took.
+	 */
+	private List<PgEntity> readEntities(Workload workload) {
 		long start = System.nanoTime();
 		List<PgEntity> entities = workload.entities();
 		double parseMillis = (System.nanoTime() - start) / 1e6;
 		this.out.printf(Locale.ROOT, "%nScale %d: %d entities over %d tables (read from SQL in %.1f ms)%n",
 				workload.scale(), entities.size(), workload.scale(), parseMillis);
+		return entities;
+	}
+
+	private List<Measurement> measure(Workload workload, List<PgEntity> entities) throws Exception {
 		this.floor = openFloor(workload, entities);
 		try {
 			List<Measurement> results = new ArrayList<>();
@@ -335,9 +343,8 @@ public final class Benchmark {
 	 * Runs consecutive checks of every entity, all in sync, beside client threads working on
 	 * the workload's first tables and views.
 	 */
-	private ClientLatency measureBesideClients(Workload workload) {
+	private ClientLatency measureBesideClients(Workload workload, List<PgEntity> entities) {
 		int clients = this.options.clients();
-		List<PgEntity> entities = workload.entities();
 		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql())) {
 			createEntities(database, workload);
 			ClientLatency latency = new ChecksBesideClients(clients, this.options.warmup()).measure(database, workload,

@@ -246,8 +246,14 @@ final class ChecksBesideClients {
 					long start = System.nanoTime();
 					try {
 						switch ((int) (operation++ % 3)) {
-							case 0 -> read(readRow, (statement) -> statement.setInt(1, id));
-							case 1 -> read(readSummary, (statement) -> statement.setString(1, "name " + id % NAMES));
+							case 0 -> {
+								readRow.setInt(1, id);
+								read(readRow);
+							}
+							case 1 -> {
+								readSummary.setString(1, "name " + id % NAMES);
+								read(readSummary);
+							}
 							default -> {
 								update.setInt(1, id);
 								update.executeUpdate();
@@ -267,21 +273,13 @@ final class ChecksBesideClients {
 			return this;
 		}
 
-		private static void read(PreparedStatement statement, Binder binder) throws SQLException {
-			binder.bind(statement);
+		private static void read(PreparedStatement statement) throws SQLException {
 			try (ResultSet result = statement.executeQuery()) {
 				while (result.next()) {
 					result.getObject(1);
 				}
 			}
 		}
-
-	}
-
-	@FunctionalInterface
-	private interface Binder {
-
-		void bind(PreparedStatement statement) throws SQLException;
 
 	}
 

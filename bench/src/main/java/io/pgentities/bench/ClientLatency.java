@@ -16,7 +16,6 @@
 
 package io.pgentities.bench;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,7 +45,7 @@ record ClientLatency(int scale, int entities, int clients, int checks, double ch
 	 * @return the measurement, without latencies
 	 */
 	static ClientLatency failed(int scale, int entities, int clients, String problem) {
-		Latencies none = Latencies.of(new long[0]);
+		Latencies none = Latencies.of(List.of());
 		return new ClientLatency(scale, entities, clients, 0, Double.NaN, none, none, none, problem);
 	}
 
@@ -99,19 +98,9 @@ record ClientLatency(int scale, int entities, int clients, int checks, double ch
 		 * @param nanos the latencies, in nanoseconds
 		 * @return the summary; percentiles are {@code NaN} without latencies
 		 */
-		static Latencies of(long[] nanos) {
-			long[] sorted = nanos.clone();
-			Arrays.sort(sorted);
-			return new Latencies(sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.99));
-		}
-
-		/**
-		 * Summarizes latencies.
-		 * @param nanos the latencies, in nanoseconds
-		 * @return the summary
-		 */
 		static Latencies of(List<Long> nanos) {
-			return of(nanos.stream().mapToLong(Long::longValue).toArray());
+			long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+			return new Latencies(sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.99));
 		}
 
 		private static double percentile(long[] sorted, double fraction) {
