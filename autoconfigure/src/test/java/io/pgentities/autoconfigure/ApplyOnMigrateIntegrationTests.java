@@ -19,7 +19,7 @@ import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

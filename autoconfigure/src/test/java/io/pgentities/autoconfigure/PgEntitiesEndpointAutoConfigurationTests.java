@@ -18,8 +18,8 @@ package io.pgentities.autoconfigure;
 import javax.sql.DataSource;
 
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint;
-import io.pgentities.test.PostgresTest;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

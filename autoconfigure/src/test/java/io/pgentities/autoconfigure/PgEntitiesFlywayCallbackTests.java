@@ -29,7 +29,7 @@ import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgView;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Event;
 import org.junit.jupiter.api.AfterEach;

@@ -19,8 +19,8 @@ import javax.sql.DataSource;
 
 import io.pgentities.PgView;
 import io.pgentities.autoconfigure.actuate.health.PgEntitiesHealthIndicator;
-import io.pgentities.test.PostgresTest;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

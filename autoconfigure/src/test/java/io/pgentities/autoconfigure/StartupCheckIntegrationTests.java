@@ -17,7 +17,7 @@ package io.pgentities.autoconfigure;
 
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

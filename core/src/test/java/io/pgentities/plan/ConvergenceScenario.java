@@ -42,7 +42,7 @@ import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.sql.Identifiers;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;

@@ -24,8 +24,8 @@ import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.PgView;
 import io.pgentities.plan.ConvergenceScenario.Convergence;
-import io.pgentities.test.PostgresTest;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

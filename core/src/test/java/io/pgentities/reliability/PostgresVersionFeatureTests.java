@@ -34,8 +34,8 @@ import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.PgView;
-import io.pgentities.test.PostgresTest;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

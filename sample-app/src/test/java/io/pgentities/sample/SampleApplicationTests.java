@@ -31,8 +31,8 @@ import com.jayway.jsonpath.JsonPath;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.autoconfigure.PgEntityDeclarations;
-import io.pgentities.test.PostgresTest;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -26,7 +26,7 @@ import io.pgentities.PgEntities;
 import io.pgentities.PgEntity;
 import io.pgentities.sample.SampleEntities;
 import io.pgentities.sample.docs.DocumentationSnippets.Snippet;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

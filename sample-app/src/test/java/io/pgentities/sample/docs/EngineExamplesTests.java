@@ -22,7 +22,7 @@ import java.util.Optional;
 
 import io.pgentities.PgEntities;
 import io.pgentities.PgEntitiesEngine;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -22,7 +22,7 @@ import java.util.Map;
 import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.PgEntity;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

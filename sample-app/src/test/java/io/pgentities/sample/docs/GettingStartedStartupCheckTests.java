@@ -19,7 +19,7 @@ package io.pgentities.sample.docs;
 import javax.sql.DataSource;
 
 import io.pgentities.autoconfigure.PgEntitiesAutoConfiguration;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

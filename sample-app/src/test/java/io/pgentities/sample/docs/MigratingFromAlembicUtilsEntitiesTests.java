@@ -24,7 +24,7 @@ import io.pgentities.EntityDrift;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.sample.SampleEntities;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

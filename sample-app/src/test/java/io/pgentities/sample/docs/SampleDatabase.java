@@ -30,7 +30,7 @@ import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.autoconfigure.PgEntitiesAutoConfiguration;
 import io.pgentities.autoconfigure.PgEntityDeclarations;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

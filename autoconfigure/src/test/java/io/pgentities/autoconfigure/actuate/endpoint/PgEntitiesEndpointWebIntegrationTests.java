@@ -24,8 +24,8 @@ import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
-import io.pgentities.test.PostgresTest;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

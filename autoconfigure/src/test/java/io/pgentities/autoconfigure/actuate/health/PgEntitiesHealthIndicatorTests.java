@@ -23,8 +23,8 @@ import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
-import io.pgentities.test.PostgresTest;
-import io.pgentities.test.TestDatabase;
+import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

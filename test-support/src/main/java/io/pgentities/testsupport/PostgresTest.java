@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.pgentities.test;
+package io.pgentities.testsupport;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

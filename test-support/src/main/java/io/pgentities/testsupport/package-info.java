@@ -19,10 +19,10 @@
  * {@code PG_ENTITIES_TEST_JDBC_URL}, else a Testcontainers one when a Docker engine is
  * available, else an embedded one.
  *
- * @see io.pgentities.test.PostgresTest
- * @see io.pgentities.test.TestServer
+ * @see io.pgentities.testsupport.PostgresTest
+ * @see io.pgentities.testsupport.TestServer
  */
 @NullMarked
-package io.pgentities.test;
+package io.pgentities.testsupport;
 
 import org.jspecify.annotations.NullMarked;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.pgentities.test;
+package io.pgentities.testsupport;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.pgentities.test;
+package io.pgentities.testsupport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
