@@ -26,6 +26,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import io.pgentities.catalog.IdentityPatterns;
 import io.pgentities.engine.Analyzer;
 import io.pgentities.engine.EngineSettings;
 import io.pgentities.engine.PlanExecutor;
@@ -65,6 +66,8 @@ public final class PgEntitiesEngine {
 
 	private final String defaultSchema;
 
+	private final IdentityPatterns ignored;
+
 	private PgEntitiesEngine(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.schemas = List.copyOf(builder.schemas);
@@ -72,6 +75,7 @@ public final class PgEntitiesEngine {
 		this.lockTimeout = builder.lockTimeout;
 		this.statementTimeout = builder.statementTimeout;
 		this.defaultSchema = builder.defaultSchema;
+		this.ignored = builder.ignored;
 	}
 
 	/**
@@ -107,6 +111,15 @@ public final class PgEntitiesEngine {
 	 */
 	public boolean dropUndeclared() {
 		return this.dropUndeclared;
+	}
+
+	/**
+	 * The identity patterns of the undeclared objects this engine leaves alone.
+	 * @return the patterns, empty when nothing is ignored
+	 * @see Builder#ignore(Collection)
+	 */
+	public List<String> ignored() {
+		return this.ignored.patterns();
 	}
 
 	/**
@@ -201,7 +214,7 @@ public final class PgEntitiesEngine {
 
 	private EngineSettings settings() {
 		return new EngineSettings(this.schemas, this.dropUndeclared, this.lockTimeout, this.statementTimeout,
-				this.defaultSchema);
+				this.defaultSchema, this.ignored);
 	}
 
 	/**
@@ -220,6 +233,8 @@ public final class PgEntitiesEngine {
 		private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
 
 		private String defaultSchema = DEFAULT_SCHEMA;
+
+		private IdentityPatterns ignored = IdentityPatterns.NONE;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -253,6 +268,26 @@ public final class PgEntitiesEngine {
 		 */
 		public Builder dropUndeclared(boolean dropUndeclared) {
 			this.dropUndeclared = dropUndeclared;
+			return this;
+		}
+
+		/**
+		 * Undeclared objects to leave alone, by identity pattern: {@code *} matches any run of
+		 * characters ({@code public.legacy_*}, {@code reporting.*},
+		 * {@code public.products.audit_*} for the triggers of a table). Matching objects are
+		 * neither reported nor dropped, whatever {@link #dropUndeclared(boolean)} says; when
+		 * something they depend on must be dropped and created again, they are created again
+		 * as they were, like any dependent. A declared entity is compared even if its identity
+		 * matches. Whitespace outside quoted names does not count, and a pattern without an
+		 * argument list matches every overload of a routine ({@code public.f} matches
+		 * {@code public.f(integer)}); names and argument types are written as identities print
+		 * them ({@code public.f(integer, timestamp with time zone)}). Default: none.
+		 * @param patterns the patterns
+		 * @return this builder
+		 * @throws IllegalArgumentException if a pattern is blank
+		 */
+		public Builder ignore(Collection<String> patterns) {
+			this.ignored = IdentityPatterns.of(patterns);
 			return this;
 		}
 
