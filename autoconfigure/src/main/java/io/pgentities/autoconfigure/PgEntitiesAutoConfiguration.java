@@ -76,6 +76,7 @@ public final class PgEntitiesAutoConfiguration {
 		return PgEntitiesEngine.builder(dataSource)
 			.schemas(properties.getSchemas())
 			.dropUndeclared(properties.isDropUndeclared())
+			.ignore(properties.getIgnore())
 			.lockTimeout(properties.getLockTimeout())
 			.statementTimeout(properties.getStatementTimeout())
 			.defaultSchema(properties.getDefaultSchema())
@@ -98,7 +99,8 @@ public final class PgEntitiesAutoConfiguration {
 				? new MigrationGenerator(properties.getGenerate(), dataSource, flywayHistoryTable(environment),
 						mainClass(beanFactory))
 				: null;
-		return new PgEntitiesStartupCheck(checker, properties.getCheckOnStartup(), generator);
+		return new PgEntitiesStartupCheck(checker, properties.getCheckOnStartup(), generator,
+				DriftAdvice.of(properties));
 	}
 
 	private static @Nullable String flywayHistoryTable(Environment environment) {

@@ -57,6 +57,12 @@ public class PgEntitiesProperties {
 	private boolean dropUndeclared;
 
 	/**
+	 * Identity patterns of undeclared objects to leave alone: neither reported nor dropped.
+	 * '*' matches any run of characters, as in 'public.legacy_*' or 'reporting.*'.
+	 */
+	private List<String> ignore = new ArrayList<>();
+
+	/**
 	 * Whether to bring the database to the declared state in a Flyway afterMigrate
 	 * callback.
 	 */
@@ -119,6 +125,14 @@ public class PgEntitiesProperties {
 
 	public void setDropUndeclared(boolean dropUndeclared) {
 		this.dropUndeclared = dropUndeclared;
+	}
+
+	public List<String> getIgnore() {
+		return this.ignore;
+	}
+
+	public void setIgnore(List<String> ignore) {
+		this.ignore = ignore;
 	}
 
 	public boolean isApplyOnMigrate() {
