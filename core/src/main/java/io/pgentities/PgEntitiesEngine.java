@@ -29,6 +29,7 @@ import javax.sql.DataSource;
 import io.pgentities.catalog.IdentityPatterns;
 import io.pgentities.engine.Analyzer;
 import io.pgentities.engine.EngineSettings;
+import io.pgentities.engine.IdentityResolver;
 import io.pgentities.engine.PlanExecutor;
 
 /**
@@ -151,6 +152,25 @@ public final class PgEntitiesEngine {
 	public Analysis analyze(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
 		return new Analyzer(this.dataSource, settings()).analyze(new ArrayList<>(declared));
+	}
+
+	/**
+	 * Reads an identity written by hand as PostgreSQL would read it, for looking entities up
+	 * in a {@link DriftReport}: unquoted names fold to lower case, an unqualified name is in
+	 * the {@linkplain Builder#defaultSchema(String) default schema}, and the server resolves
+	 * each argument type through its aliases and prints it as identities do, so that
+	 * {@code f(int)} becomes {@code public.f(integer)} and {@code public.g(timestamptz, varchar[])}
+	 * becomes {@code public.g(timestamp with time zone, character varying[])}. The database is
+	 * only read, in a read-only transaction that is rolled back; nothing is created or locked.
+	 * @param identity the identity as written
+	 * @return the identities it may stand for, most likely first (a two-part name without
+	 * arguments may be {@code schema.view} or {@code table.trigger} in the default schema); the
+	 * text itself when it cannot be read as an identity
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public List<String> resolveIdentity(String identity) {
+		Objects.requireNonNull(identity, "identity must not be null");
+		return new IdentityResolver(this.dataSource, settings()).resolve(identity);
 	}
 
 	/**
