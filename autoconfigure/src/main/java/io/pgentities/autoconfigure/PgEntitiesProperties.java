@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.pgentities.PgEntitiesEngine;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -209,8 +210,10 @@ public class PgEntitiesProperties {
 
 		/**
 		 * Directory the migration is written into, relative to the working directory.
+		 * Defaults to the first filesystem location Flyway uses, else its first classpath
+		 * location under 'src/main/resources', else 'src/main/resources/db/migration'.
 		 */
-		private String directory = "src/main/resources/db/migration";
+		private @Nullable String directory;
 
 		/**
 		 * Description of generated migrations, part of their file names.
@@ -236,11 +239,11 @@ public class PgEntitiesProperties {
 			this.onStartup = onStartup;
 		}
 
-		public String getDirectory() {
+		public @Nullable String getDirectory() {
 			return this.directory;
 		}
 
-		public void setDirectory(String directory) {
+		public void setDirectory(@Nullable String directory) {
 			this.directory = directory;
 		}
 
