@@ -44,6 +44,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IdentityResolver {
 
+	/** PostgreSQL's {@code FUNC_MAX_ARGS}: no routine has more arguments. */
+	private static final int MAX_ARGUMENTS = 100;
+
 	private final DataSource dataSource;
 
 	private final EngineSettings settings;
@@ -81,7 +84,7 @@ public final class IdentityResolver {
 				default -> List.of(Identifiers.qualify(names.get(0), names.get(1), names.get(2)));
 			};
 		}
-		if (names.size() > 2) {
+		if (names.size() > 2 || written.arguments().size() > MAX_ARGUMENTS) {
 			return List.of(text.strip());
 		}
 		String schema = (names.size() == 2) ? names.get(0) : defaultSchema;

@@ -15,6 +15,7 @@
  */
 package io.pgentities.engine;
 
+import java.util.Collections;
 import java.util.List;
 
 import io.pgentities.EntityDrift;
@@ -117,6 +118,12 @@ class IdentityResolverTests {
 		assertThat(resolve(" f( ")).containsExactly("f(");
 		assertThat(resolve("a.b.c.d")).containsExactly("a.b.c.d");
 		assertThat(resolve("public.")).containsExactly("public.");
+	}
+
+	@Test
+	void moreArgumentsThanARoutineCanHaveAreNotResolved() {
+		String arguments = String.join(",", Collections.nCopies(101, "int"));
+		assertThat(resolve("f(" + arguments + ")")).containsExactly("f(" + arguments + ")");
 	}
 
 	@Test
