@@ -15,6 +15,10 @@
  */
 package io.pgentities.engine;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Tests for {@link IdentityResolver}, through {@link PgEntitiesEngine#resolveIdentity(String)}.
@@ -130,6 +135,28 @@ class IdentityResolverTests {
 	void defaultSchemaOfTheEngineApplies() {
 		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource()).defaultSchema("app").build();
 		assertThat(engine.resolveIdentity("f(amount)")).containsExactly("app.f(app.amount)");
+	}
+
+	@Test
+	void resolvingNeedsNoLockOnTablesAndLeavesNoTransactionOpen() throws Exception {
+		try (Connection writer = this.database.connect()) {
+			writer.setAutoCommit(false);
+			try (Statement statement = writer.createStatement()) {
+				statement.execute("LOCK TABLE public.items IN ACCESS EXCLUSIVE MODE");
+			}
+			PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource())
+				.lockTimeout(Duration.ofSeconds(2))
+				.build();
+			assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> engine.resolveIdentity("f(mood, int)")))
+				.containsExactly("public.f(public.mood, integer)");
+			writer.rollback();
+		}
+		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+						+ "WHERE datname = current_database() AND state LIKE 'idle in transaction%'")) {
+			result.next();
+			assertThat(result.getInt(1)).isZero();
+		}
 	}
 
 	@Test
