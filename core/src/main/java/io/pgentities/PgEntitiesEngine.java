@@ -300,8 +300,9 @@ public final class PgEntitiesEngine {
 		 * as they were, like any dependent. A declared entity is compared even if its identity
 		 * matches. Whitespace outside quoted names does not count, and a pattern without an
 		 * argument list matches every overload of a routine ({@code public.f} matches
-		 * {@code public.f(integer)}); names and argument types are written as identities print
-		 * them ({@code public.f(integer, timestamp with time zone)}). Default: none.
+		 * {@code public.f(integer)}). Names are written as identities print them; an argument
+		 * list without {@code *} is read like a declaration's ({@code public.f(int, timestamptz)}
+		 * matches {@code public.f(integer, timestamp with time zone)}). Default: none.
 		 * @param patterns the patterns
 		 * @return this builder
 		 * @throws IllegalArgumentException if a pattern is blank

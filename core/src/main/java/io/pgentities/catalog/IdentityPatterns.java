@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.pgentities.sql.Identifiers;
+import io.pgentities.sql.RoutineSignature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * overload of a function or procedure: {@code public.f} matches {@code public.f(integer)}.
  * <p>
  * Names are matched as identities print them: lower case unless the name was quoted, and
- * quoted where PostgreSQL needs quotes. Argument types are matched as PostgreSQL spells them
- * ({@code integer}, {@code timestamp with time zone}), not by their aliases.
+ * quoted where PostgreSQL needs quotes. An argument list without {@code *} is read like a
+ * declaration's: argument names and type modifiers are left out and the common aliases spelled
+ * as PostgreSQL does ({@code int} is {@code integer}, {@code timestamptz} is
+ * {@code timestamp with time zone}); a type outside {@code pg_catalog} is matched
+ * schema-qualified, as identities print it.
  */
 public final class IdentityPatterns {
 
@@ -103,7 +107,7 @@ public final class IdentityPatterns {
 
 	private static Pattern compile(String pattern) {
 		StringBuilder regex = new StringBuilder();
-		for (String literal : withoutSpaces(pattern).split("\\*", -1)) {
+		for (String literal : withoutSpaces(withCanonicalArguments(pattern)).split("\\*", -1)) {
 			if (!regex.isEmpty()) {
 				regex.append(".*");
 			}
@@ -112,6 +116,25 @@ public final class IdentityPatterns {
 			}
 		}
 		return Pattern.compile(regex.toString(), Pattern.DOTALL);
+	}
+
+	/**
+	 * The pattern with an argument list that has no wildcard spelled as identities spell it.
+	 */
+	private static String withCanonicalArguments(String pattern) {
+		String trimmed = pattern.strip();
+		int open = trimmed.indexOf('(');
+		if (open < 0 || !trimmed.endsWith(")") || trimmed.indexOf('*', open) >= 0 || trimmed.indexOf('"', open) >= 0) {
+			return pattern;
+		}
+		try {
+			String arguments = trimmed.substring(open + 1, trimmed.length() - 1);
+			return trimmed.substring(0, open + 1) + RoutineSignature.identityArgumentTypes(arguments, true) + ")";
+		}
+		catch (RuntimeException ex) {
+			// not an argument list the lexer can read: matched as written
+			return pattern;
+		}
 	}
 
 	/**

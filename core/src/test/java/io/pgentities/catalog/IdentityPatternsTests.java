@@ -73,9 +73,27 @@ class IdentityPatternsTests {
 	}
 
 	@Test
-	void argumentTypesAreMatchedAsPostgresqlSpellsThem() {
-		assertThat(IdentityPatterns.of(List.of("public.f(int)")).matches(function("public", "f", "integer")))
-			.isFalse();
+	void argumentListWithoutWildcardIsReadLikeADeclarations() {
+		CatalogRoutine f = function("public", "f", "integer, timestamp with time zone, character varying[]");
+		assertThat(IdentityPatterns.of(List.of("public.f(int, timestamptz, varchar(20)[])")).matches(f)).isTrue();
+		assertThat(IdentityPatterns.of(List.of("public.f(p_id int4, p_at timestamptz, p_tags varchar[])")).matches(f))
+			.isTrue();
+		assertThat(IdentityPatterns.of(List.of("public.f(int)")).matches(f)).isFalse();
+	}
+
+	@Test
+	void argumentListWithAWildcardIsMatchedAsWritten() {
+		CatalogRoutine f = function("public", "f", "integer, text");
+		assertThat(IdentityPatterns.of(List.of("public.f(integer*)")).matches(f)).isTrue();
+		assertThat(IdentityPatterns.of(List.of("public.f(int*)")).matches(f)).isTrue();
+		assertThat(IdentityPatterns.of(List.of("public.f(int4*)")).matches(f)).isFalse();
+	}
+
+	@Test
+	void typesOutsidePgCatalogAreMatchedQualified() {
+		CatalogRoutine f = function("public", "f", "public.mood");
+		assertThat(IdentityPatterns.of(List.of("public.f(public.mood)")).matches(f)).isTrue();
+		assertThat(IdentityPatterns.of(List.of("public.f(mood)")).matches(f)).isFalse();
 	}
 
 	@Test
