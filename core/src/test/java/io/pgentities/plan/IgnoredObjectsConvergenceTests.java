@@ -132,6 +132,28 @@ class IgnoredObjectsConvergenceTests {
 			.containsExactly("300.00", "40.00");
 	}
 
+	@Test
+	void undeclaredDependentInASchemaThatIsReadButNotManagedIsRecreatedToo(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "ignore_managed", migrations);
+		scenario.execute(START.formatted("ignore_managed") + """
+				CREATE SCHEMA ignore_read;
+				CREATE FUNCTION ignore_read.doubled(p_value numeric) RETURNS numeric
+				    LANGUAGE sql IMMUTABLE AS $$ SELECT p_value * 2 $$;
+				CREATE VIEW ignore_read.doubled_totals AS
+				    SELECT id, ignore_read.doubled(amount) AS doubled FROM ignore_managed.orders;
+				""");
+		List<PgEntity> declared = List.of(orderTotal("ignore_managed", "p_id"),
+				PgFunction.of("ignore_read", "doubled(p_amount numeric)",
+						"RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT p_amount * 2 $$"));
+		assertThat(scenario.statuses(declared)).contains(entry("ignore_read.doubled(numeric)", DriftStatus.CHANGED))
+			.doesNotContainKey("ignore_read.doubled_totals");
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.position("DROP VIEW ignore_read.doubled_totals"))
+			.isLessThan(convergence.position("DROP FUNCTION ignore_read.doubled(numeric)"));
+		assertThat(scenario.strings("SELECT doubled::text FROM ignore_read.doubled_totals ORDER BY id"))
+			.containsExactly("300.00", "40.00");
+	}
+
 	private static PgFunction orderTotal(String schema, String argument) {
 		return PgFunction.of(schema, "order_total(" + argument + " integer)",
 				"RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT amount FROM %s.orders WHERE id = %s $$"
