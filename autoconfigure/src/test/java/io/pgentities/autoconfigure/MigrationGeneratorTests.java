@@ -28,6 +28,7 @@ import io.pgentities.DriftReport;
 import io.pgentities.MigrationPlan;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +135,35 @@ class MigrationGeneratorTests {
 		try (var files = Files.list(this.directory)) {
 			assertThat(files).extracting((file) -> file.getFileName().toString()).containsExactly("V1__pg_entities.sql");
 		}
+	}
+
+	@Test
+	void directoryIsFlywaysDefaultWhenNeitherSetNorGivenByFlyway() {
+		MigrationGenerator generator = new MigrationGenerator(new PgEntitiesProperties().getGenerate(),
+				this.database.dataSource(), null, getClass());
+		assertThat(generator.directory()).isEqualTo(Path.of("src/main/resources/db/migration"));
+	}
+
+	@Test
+	void directoryIsTheFirstOfFlywaysLocationsWhenNotSet() {
+		Flyway flyway = Flyway.configure()
+			.dataSource(this.database.dataSource())
+			.locations("classpath:db/flyway", "classpath:db/more")
+			.load();
+		MigrationGenerator generator = new MigrationGenerator(new PgEntitiesProperties().getGenerate(),
+				this.database.dataSource(), null, new FlywayBeanMigrations(flyway), getClass());
+		assertThat(generator.directory()).isEqualTo(Path.of("src/main/resources/db/flyway"));
+	}
+
+	@Test
+	void directorySetWinsOverFlywaysLocations() {
+		Flyway flyway = Flyway.configure()
+			.dataSource(this.database.dataSource())
+			.locations("filesystem:" + this.directory.resolve("flyway"))
+			.load();
+		MigrationGenerator generator = new MigrationGenerator(properties(), this.database.dataSource(), null,
+				new FlywayBeanMigrations(flyway), getClass());
+		assertThat(generator.directory()).isEqualTo(this.directory);
 	}
 
 	@Test

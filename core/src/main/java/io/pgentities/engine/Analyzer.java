@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,14 @@ import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.PlanRefusedException;
+import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogReader;
 import io.pgentities.catalog.CatalogSnapshot;
 import io.pgentities.catalog.NameMapping;
 import io.pgentities.diff.DriftComparator;
 import io.pgentities.diff.EntityComparison;
 import io.pgentities.plan.Planner;
+import io.pgentities.plan.Surroundings;
 import io.pgentities.simulate.Simulation;
 import io.pgentities.simulate.SimulationResult;
 import io.pgentities.simulate.ServerError;
@@ -106,7 +109,7 @@ public final class Analyzer {
 					+ ServerError.of(ex).message(), ex);
 		}
 		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
-				managed);
+				managed, this.settings.ignored());
 		DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
 				Duration.ofNanos(System.nanoTime() - start));
 		logger.debug("Checked {} declared entities against schemas {} in {} ms", declared.size(), managed,
@@ -118,10 +121,10 @@ public final class Analyzer {
 		Map<String, Set<String>> liveNeeds = surrounding.addTo(IdentityGraph.needs(observed.live()));
 		Map<String, Set<String>> declaredNeeds = surrounding
 			.addTo(IdentityGraph.needs(observed.simulated().snapshot(), observed.live()));
+		Surroundings surroundings = surrounding.surroundings().withBystanders(unreported(observed.live(), comparisons));
 		MigrationPlan plan;
 		try {
-			plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()),
-					surrounding.surroundings(),
+			plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()), surroundings,
 					new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
 		}
 		catch (PgEntitiesException ex) {
@@ -131,7 +134,7 @@ public final class Analyzer {
 			.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))
 			.toList();
 		MigrationPlan undoPlan = Planner.plan(reversed, declaredNeeds, liveNeeds, List.of(),
-				surrounding.surroundings().withoutBlockers(), new Planner.Options(true, observed.currentUser(), true));
+				surroundings.withoutBlockers(), new Planner.Options(true, observed.currentUser(), true));
 		return new Analysis(report, plan, undoPlan);
 	}
 
@@ -174,6 +177,17 @@ public final class Analyzer {
 			result.next();
 			return result.getString(1);
 		}
+	}
+
+	/**
+	 * The live objects no comparison covers: ignored ones, and undeclared ones in schemas that
+	 * are read but not managed. The plan leaves them alone unless something they depend on is
+	 * dropped; then they are recreated as they are, since a drop without CASCADE would fail.
+	 */
+	private static List<CatalogEntity> unreported(CatalogSnapshot live, List<EntityComparison> comparisons) {
+		Set<String> compared = new HashSet<>();
+		comparisons.forEach((comparison) -> compared.add(comparison.identity()));
+		return live.entities().stream().filter((entity) -> !compared.contains(entity.identity())).toList();
 	}
 
 	private static List<String> creationOrder(SimulationResult simulated) {
