@@ -33,7 +33,6 @@ import io.pgentities.DriftReport;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
-import io.pgentities.PlanRefusedException;
 import io.pgentities.catalog.CatalogReader;
 import io.pgentities.catalog.CatalogSnapshot;
 import io.pgentities.catalog.NameMapping;
@@ -118,14 +117,11 @@ public final class Analyzer {
 		Map<String, Set<String>> liveNeeds = surrounding.addTo(IdentityGraph.needs(observed.live()));
 		Map<String, Set<String>> declaredNeeds = surrounding
 			.addTo(IdentityGraph.needs(observed.simulated().snapshot(), observed.live()));
-		MigrationPlan plan;
-		try {
-			plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()),
-					surrounding.surroundings(),
-					new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
-		}
-		catch (PgEntitiesException ex) {
-			throw new PlanRefusedException(ex.getMessage(), report, ex);
+		MigrationPlan plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()),
+				surrounding.surroundings(),
+				new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
+		if (plan.isRefused()) {
+			return new Analysis(report, plan, EMPTY_PLAN);
 		}
 		List<EntityComparison> reversed = comparisons.stream()
 			.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))
