@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDrift;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PlanRefusal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,8 +97,18 @@ final class DriftMessages {
 		}
 		appendPlan(message, plan);
 		message.append(NEW_LINE)
-			.append((written != null) ? "The plan was written to " + written + "; restart to apply it." : ACTION);
+			.append((written != null) ? "The plan was written to " + written + "; restart to apply it." : action(plan));
 		return message.toString();
+	}
+
+	/**
+	 * What to do about the drift: the manual action of a refused plan, else {@link #ACTION}.
+	 * @param plan the plan
+	 * @return the action
+	 */
+	static String action(MigrationPlan plan) {
+		PlanRefusal refusal = plan.refusal();
+		return (refusal != null) ? refusal.action() : ACTION;
 	}
 
 	/**
@@ -128,6 +139,11 @@ final class DriftMessages {
 	}
 
 	private static void appendPlan(StringBuilder message, MigrationPlan plan) {
+		PlanRefusal refusal = plan.refusal();
+		if (refusal != null) {
+			message.append(NEW_LINE).append("No plan can resolve it: ").append(refusal.reason()).append('.');
+			return;
+		}
 		if (plan.isEmpty()) {
 			message.append(NEW_LINE).append("The plan is empty: nothing would be applied.");
 			return;

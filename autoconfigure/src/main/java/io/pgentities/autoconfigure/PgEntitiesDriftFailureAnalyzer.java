@@ -20,14 +20,15 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * An {@link AbstractFailureAnalyzer} for {@link PgEntitiesDriftException}: lists every
- * drifted entity with its diff, and says how to resolve the drift.
+ * drifted entity with its diff, and says how to resolve the drift (by hand, when no plan can).
  */
 class PgEntitiesDriftFailureAnalyzer extends AbstractFailureAnalyzer<PgEntitiesDriftException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, PgEntitiesDriftException cause) {
 		return new FailureAnalysis(DriftMessages.description(cause.getReport(), cause.getPlan()),
-				DriftMessages.ACTION + " To start despite the drift, set pg-entities.check-on-startup=warn.", cause);
+				DriftMessages.action(cause.getPlan()) + " To start despite the drift, set pg-entities.check-on-startup=warn.",
+				cause);
 	}
 
 }
