@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class EntityRejectedException extends PgEntitiesException {
 
+	private final EntityKind kind;
+
 	private final String identity;
 
 	private final String entitySource;
@@ -58,6 +60,7 @@ public class EntityRejectedException extends PgEntitiesException {
 	private EntityRejectedException(PgEntity entity, String postgresMessage, @Nullable String sqlState, int position,
 			String statement, Location location, @Nullable Throwable cause) {
 		super(message(entity, postgresMessage, location), cause);
+		this.kind = entity.kind();
 		this.identity = entity.identity();
 		this.entitySource = entity.source();
 		this.postgresMessage = postgresMessage;
@@ -110,6 +113,14 @@ public class EntityRejectedException extends PgEntitiesException {
 
 	private record Location(String sourceName, int line, String text, boolean inFile, boolean exact) {
 
+	}
+
+	/**
+	 * The kind of the rejected entity.
+	 * @return the kind
+	 */
+	public EntityKind getKind() {
+		return this.kind;
 	}
 
 	/**
