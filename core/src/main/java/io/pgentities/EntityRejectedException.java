@@ -41,6 +41,8 @@ public class EntityRejectedException extends PgEntitiesException {
 
 	private final String lineText;
 
+	private final boolean lineInSource;
+
 	/**
 	 * Creates an exception.
 	 * @param entity the rejected entity
@@ -69,6 +71,7 @@ public class EntityRejectedException extends PgEntitiesException {
 		this.sourceName = location.sourceName();
 		this.line = location.line();
 		this.lineText = location.text();
+		this.lineInSource = location.inFile();
 	}
 
 	/**
@@ -182,6 +185,15 @@ public class EntityRejectedException extends PgEntitiesException {
 	 */
 	public int getLine() {
 		return this.line;
+	}
+
+	/**
+	 * Whether {@link #getLine()} is a line of the SQL text the entity was read from (a file),
+	 * rather than of the entity's statement.
+	 * @return whether the line is in the source
+	 */
+	public boolean isLineInSource() {
+		return this.lineInSource;
 	}
 
 	/**

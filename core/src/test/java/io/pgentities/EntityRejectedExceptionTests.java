@@ -47,6 +47,7 @@ class EntityRejectedExceptionTests {
 	void errorOnTheFirstLineOfTheFileIsOnLineOne() {
 		EntityRejectedException ex = rejected("CREATE VIEW v AS SELECT id, nope FROM items;\n");
 		assertThat(ex.getSourceName()).isEqualTo("file views.sql");
+		assertThat(ex.isLineInSource()).isTrue();
 		assertThat(ex.getLine()).isEqualTo(1);
 		assertThat(ex.getLineText()).isEqualTo("CREATE VIEW v AS SELECT id, nope FROM items;");
 		assertThat(ex.getPostgresMessage()).contains("column \"nope\" does not exist");
@@ -165,6 +166,7 @@ class EntityRejectedExceptionTests {
 		EntityRejectedException ex = catchThrowableOfType(EntityRejectedException.class,
 				() -> PgEntitiesEngine.create(this.database.dataSource()).check(List.of(view)));
 		assertThat(ex.getSourceName()).isEqualTo("bean 'v'");
+		assertThat(ex.isLineInSource()).isFalse();
 		assertThat(ex.getLine()).isEqualTo(2);
 		assertThat(ex.getMessage()).contains("at line 2 of the statement: nope");
 	}

@@ -83,9 +83,7 @@ class PgEntitiesDeclarationFailureAnalyzer implements FailureAnalyzer {
 		if (ex.getLine() == 0) {
 			return ex.getEntitySource();
 		}
-		// a source with a line is a file, else the line is one of the entity's statement
-		boolean inFile = !ex.getSourceName().equals(ex.getEntitySource());
-		return ex.getSourceName() + (inFile ? ", line " + ex.getLine()
+		return ex.getSourceName() + (ex.isLineInSource() ? ", line " + ex.getLine()
 				: " (line " + ex.getLine() + " of its statement)");
 	}
 

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 
 import io.pgentities.InvalidDeclarationException;
 import io.pgentities.PgEntitiesException;
+import io.pgentities.PgEntity;
+import io.pgentities.PgView;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
@@ -122,6 +125,16 @@ class PgEntitiesDeclarationFailureAnalyzerTests {
 	}
 
 	@Test
+	void rejectedBeanIsShownWithTheLineOfItsStatement(CapturedOutput output) {
+		String analysis = failedStart(output, BeanDeclaringApplication.class);
+		assertThat(description(analysis)).contains("PostgreSQL rejected the declaration of VIEW public.item_costs in "
+				+ "bean 'itemCosts' (line 2 of its statement):")
+			.contains("    2 |   cost")
+			.contains("ERROR: column \"cost\" does not exist");
+		assertThat(action(analysis)).contains("Correct the declaration in bean 'itemCosts' (line 2 of its statement)");
+	}
+
+	@Test
 	void findsTheExceptionAsACause() {
 		InvalidDeclarationException invalid = new InvalidDeclarationException("file views.sql", 3, "what is wrong");
 		FailureAnalysis analysis = new PgEntitiesDeclarationFailureAnalyzer()
@@ -155,7 +168,11 @@ class PgEntitiesDeclarationFailureAnalyzerTests {
 	}
 
 	private String failedStart(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(DeclaringApplication.class)
+		return failedStart(output, DeclaringApplication.class);
+	}
+
+	private String failedStart(CapturedOutput output, Class<?> application) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=" + this.database.jdbcUrl(),
 					"spring.datasource.username=" + this.database.user(),
@@ -179,6 +196,17 @@ class PgEntitiesDeclarationFailureAnalyzerTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class DeclaringApplication {
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class BeanDeclaringApplication {
+
+		@Bean
+		PgEntity itemCosts() {
+			return PgView.of("public", "item_costs", "SELECT id,\n  cost\nFROM items");
+		}
 
 	}
 
