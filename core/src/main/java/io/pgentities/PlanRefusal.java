@@ -64,7 +64,7 @@ public record PlanRefusal(EntityKind kind, String identity, String why, List<Str
 		String them = (this.dependents.size() == 1) ? "it" : "them";
 		return "Write a Flyway migration by hand that first removes the dependence of " + dependentList() + " on "
 				+ entity() + " (drop " + them + " or change " + them + "), then changes " + entity()
-				+ " as declared, then restores " + them + ". pg-entities finds the database in sync afterwards.";
+				+ " as declared, then restores " + them + "; then check again.";
 	}
 
 	/**

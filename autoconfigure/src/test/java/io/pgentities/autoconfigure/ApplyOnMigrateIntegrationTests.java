@@ -99,7 +99,7 @@ class ApplyOnMigrateIntegrationTests {
 	}
 
 	@Test
-	void failsTheMigrationWithTheRefusalWhenNoPlanCanBeMade() {
+	void failsTheMigrationWithTheRefusalWhenNoPlanCanBeMade(CapturedOutput output) {
 		this.database.execute("CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, "
 				+ "price numeric(10, 2) NOT NULL DEFAULT 0);"
 				+ "CREATE FUNCTION total(qty integer, price numeric) RETURNS double precision LANGUAGE sql IMMUTABLE "
@@ -122,6 +122,11 @@ class ApplyOnMigrateIntegrationTests {
 			.queryForObject("SELECT pg_get_function_result('total(integer, numeric)'::regprocedure)", String.class))
 			.as("nothing was applied")
 			.isEqualTo("double precision");
+		String analysis = output.toString().substring(output.toString().indexOf("APPLICATION FAILED TO START"));
+		assertThat(analysis).contains("No plan can bring the database to the declared entities: FUNCTION "
+				+ "public.total(integer, numeric) needs drop and create")
+			.contains("Write a Flyway migration by hand")
+			.contains("set pg-entities.apply-on-migrate=false");
 	}
 
 	@Test
