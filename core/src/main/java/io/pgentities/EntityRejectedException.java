@@ -56,11 +56,11 @@ public class EntityRejectedException extends PgEntitiesException {
 	 */
 	public EntityRejectedException(PgEntity entity, String postgresMessage, @Nullable String sqlState, int position,
 			String statement, @Nullable Throwable cause) {
-		this(entity, postgresMessage, sqlState, position, statement, locate(entity, statement, position), cause);
+		this(entity, postgresMessage, sqlState, position, locate(entity, statement, position), cause);
 	}
 
 	private EntityRejectedException(PgEntity entity, String postgresMessage, @Nullable String sqlState, int position,
-			String statement, Location location, @Nullable Throwable cause) {
+			Location location, @Nullable Throwable cause) {
 		super(message(entity, postgresMessage, location), cause);
 		this.kind = entity.kind();
 		this.identity = entity.identity();
