@@ -141,8 +141,13 @@ public final class FlywayMigrationWriter {
 	 * @param undoPlan the plan that reverts it, or {@code null}
 	 * @param description what the migration does; becomes part of the file name
 	 * @return the file written, or empty when the plan has nothing to do
+	 * @throws PlanRefusedException if the plan is refused: there is nothing a migration could run
 	 */
 	public Optional<Path> write(MigrationPlan plan, @Nullable MigrationPlan undoPlan, String description) {
+		PlanRefusal refusal = plan.refusal();
+		if (refusal != null) {
+			throw new PlanRefusedException(refusal, null);
+		}
 		if (plan.isEmpty()) {
 			return Optional.empty();
 		}

@@ -16,30 +16,69 @@
 package io.pgentities;
 
 import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ordered SQL that brings a database to the declared state, with the summary of what it
- * changes. Every statement can run inside one transaction.
+ * changes. Every statement can run inside one transaction. When no SQL pg-entities may run can
+ * do it, the plan is {@link #isRefused() refused}: it has no statements, and its
+ * {@link #refusal()} says why and what to do by hand.
  *
  * @param statements the statements, in order, without trailing semicolons
  * @param summary one line per change, e.g. {@code CHANGED VIEW public.order_line_items (drop and
  * recreate: columns removed)}; used as the header of generated migration files
  * @param drops the identities of the objects the plan drops without recreating them
+ * @param refusal why no plan can be made, or {@code null} when the plan was made
  */
-public record MigrationPlan(List<String> statements, List<String> summary, List<String> drops) {
+public record MigrationPlan(List<String> statements, List<String> summary, List<String> drops,
+		@Nullable PlanRefusal refusal) {
 
 	public MigrationPlan {
 		statements = List.copyOf(statements);
 		summary = List.copyOf(summary);
 		drops = List.copyOf(drops);
+		if (refusal != null && !statements.isEmpty()) {
+			throw new IllegalArgumentException("A refused plan has no statements");
+		}
 	}
 
 	/**
-	 * Whether there is nothing to do.
-	 * @return whether the plan has no statements
+	 * A plan that was made.
+	 * @param statements the statements, in order, without trailing semicolons
+	 * @param summary one line per change
+	 * @param drops the identities of the objects the plan drops without recreating them
+	 */
+	public MigrationPlan(List<String> statements, List<String> summary, List<String> drops) {
+		this(statements, summary, drops, null);
+	}
+
+	/**
+	 * The plan that could not be made.
+	 * @param refusal why
+	 * @return a refused plan, without statements
+	 */
+	public static MigrationPlan refused(PlanRefusal refusal) {
+		Objects.requireNonNull(refusal, "refusal must not be null");
+		return new MigrationPlan(List.of(), List.of(), List.of(), refusal);
+	}
+
+	/**
+	 * Whether no plan could be made; {@link #refusal()} says why.
+	 * @return whether the plan is refused
+	 */
+	public boolean isRefused() {
+		return this.refusal != null;
+	}
+
+	/**
+	 * Whether there is nothing to do: no statements, and not refused (a refused plan leaves
+	 * work to be done by hand).
+	 * @return whether the plan has nothing to do
 	 */
 	public boolean isEmpty() {
-		return this.statements.isEmpty();
+		return this.statements.isEmpty() && this.refusal == null;
 	}
 
 	/**

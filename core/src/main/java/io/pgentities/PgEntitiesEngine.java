@@ -31,6 +31,7 @@ import io.pgentities.engine.Analyzer;
 import io.pgentities.engine.EngineSettings;
 import io.pgentities.engine.IdentityResolver;
 import io.pgentities.engine.PlanExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: compares declared entities with a database, plans the difference and
@@ -139,13 +140,18 @@ public final class PgEntitiesEngine {
 	 * Plans the statements that bring the database to the declared state.
 	 * @param declared the declared entities
 	 * @return the plan, empty when in sync
+	 * @throws PlanRefusedException if no plan can be made; {@link #analyze} returns the
+	 * refusal instead
 	 */
 	public MigrationPlan plan(Collection<? extends PgEntity> declared) {
-		return analyze(declared).plan();
+		Analysis analysis = analyze(declared);
+		requireNotRefused(analysis.plan(), analysis.report());
+		return analysis.plan();
 	}
 
 	/**
-	 * Compares and plans in one look at the database.
+	 * Compares and plans in one look at the database. When no plan can be made, the plan is
+	 * {@link MigrationPlan#isRefused() refused} and says why; the report is complete either way.
 	 * @param declared the declared entities
 	 * @return the report and the plan
 	 */
@@ -180,6 +186,7 @@ public final class PgEntitiesEngine {
 	 * the database in sync and applies nothing.
 	 * @param declared the declared entities
 	 * @return the analysis the applied plan came from
+	 * @throws PlanRefusedException if no plan can be made; nothing is applied
 	 */
 	public Analysis reconcile(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
@@ -189,6 +196,7 @@ public final class PgEntitiesEngine {
 			}
 			try {
 				Analysis analysis = analyze(declared);
+				requireNotRefused(analysis.plan(), analysis.report());
 				apply(analysis.plan());
 				return analysis;
 			}
@@ -207,9 +215,11 @@ public final class PgEntitiesEngine {
 	 * Runs a plan in one transaction: either every statement takes effect or none does.
 	 * @param plan the plan
 	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
+	 * @throws PlanRefusedException if the plan is refused
 	 */
 	public void apply(MigrationPlan plan) {
 		Objects.requireNonNull(plan, "plan must not be null");
+		requireNotRefused(plan, null);
 		new PlanExecutor(this.dataSource, settings()).apply(plan);
 	}
 
@@ -220,15 +230,24 @@ public final class PgEntitiesEngine {
 	 * @param plan the plan
 	 * @param connection the connection, in a transaction
 	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
+	 * @throws PlanRefusedException if the plan is refused
 	 */
 	public void apply(MigrationPlan plan, Connection connection) {
 		Objects.requireNonNull(plan, "plan must not be null");
 		Objects.requireNonNull(connection, "connection must not be null");
+		requireNotRefused(plan, null);
 		try {
 			PlanExecutor.run(connection, plan.statements(), settings());
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Applying the plan failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void requireNotRefused(MigrationPlan plan, @Nullable DriftReport report) {
+		PlanRefusal refusal = plan.refusal();
+		if (refusal != null) {
+			throw new PlanRefusedException(refusal, report);
 		}
 	}
 

@@ -15,32 +15,48 @@
  */
 package io.pgentities;
 
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
 /**
- * Thrown when the database can be compared with the declarations but no plan can bring it to
- * them without {@code CASCADE}: an object that must be dropped is used by something
- * pg-entities does not manage (a column default, a constraint). The drift report is still
- * available, for read-only uses such as the actuator endpoint.
+ * Thrown by {@link PgEntitiesEngine#plan}, {@link PgEntitiesEngine#reconcile} and
+ * {@link PgEntitiesEngine#apply} when no plan can bring the database to the declarations
+ * without {@code CASCADE}: an object that must be dropped is used by something pg-entities
+ * does not manage (a column default, a constraint). {@link PgEntitiesEngine#analyze} does not
+ * throw it: its plan is {@link MigrationPlan#isRefused() refused} instead.
  */
 public class PlanRefusedException extends PgEntitiesException {
 
-	private final DriftReport report;
+	private final PlanRefusal refusal;
+
+	private final @Nullable DriftReport report;
 
 	/**
 	 * Creates an exception.
-	 * @param message why no plan can be made, naming what blocks it
-	 * @param report the comparison made before planning
-	 * @param cause the planner's exception
+	 * @param refusal why no plan can be made, and what to do by hand
+	 * @param report the comparison made before planning, or {@code null} when a refused plan
+	 * was given to apply
 	 */
-	public PlanRefusedException(String message, DriftReport report, Throwable cause) {
-		super(message, cause);
+	public PlanRefusedException(PlanRefusal refusal, @Nullable DriftReport report) {
+		super(Objects.requireNonNull(refusal, "refusal must not be null").message());
+		this.refusal = refusal;
 		this.report = report;
 	}
 
 	/**
-	 * The comparison made before planning.
-	 * @return the drift report
+	 * Why no plan can be made, and what to do by hand.
+	 * @return the refusal
 	 */
-	public DriftReport getReport() {
+	public PlanRefusal getRefusal() {
+		return this.refusal;
+	}
+
+	/**
+	 * The comparison made before planning.
+	 * @return the drift report, or {@code null} when a refused plan was given to apply
+	 */
+	public @Nullable DriftReport getReport() {
 		return this.report;
 	}
 

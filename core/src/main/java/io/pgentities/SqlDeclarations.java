@@ -56,33 +56,35 @@ final class SqlDeclarations {
 	 * @throws InvalidDeclarationException if the text is invalid or does more than declare entities
 	 */
 	static List<PgEntity> read(String sql, String sourceName, String defaultSchema) {
-		List<Declaration> declarations = new ArrayList<>();
+		List<Read> declarations = new ArrayList<>();
 		try {
 			for (SqlStatement statement : StatementSplitter.split(sql)) {
-				declarations.add(DeclarationReader.read(statement, defaultSchema));
+				declarations.add(new Read(DeclarationReader.read(statement, defaultSchema), statement));
 			}
 		}
 		catch (SqlSyntaxException ex) {
 			throw new InvalidDeclarationException(sourceName, ex.getLine(), ex.getReason(), ex);
 		}
 		SqlDeclarations entities = new SqlDeclarations(sourceName);
-		for (Declaration declaration : declarations) {
-			if (!(declaration instanceof Declaration.Index) && !(declaration instanceof Declaration.Comment)) {
-				entities.add(declaration);
+		for (Read read : declarations) {
+			if (!(read.declaration() instanceof Declaration.Index)
+					&& !(read.declaration() instanceof Declaration.Comment)) {
+				entities.add(read.declaration(), read.statement());
 			}
 		}
-		for (Declaration declaration : declarations) {
-			if (declaration instanceof Declaration.Index index) {
-				entities.attach(index);
+		for (Read read : declarations) {
+			if (read.declaration() instanceof Declaration.Index index) {
+				entities.attach(index, read.statement());
 			}
-			else if (declaration instanceof Declaration.Comment comment) {
+			else if (read.declaration() instanceof Declaration.Comment comment) {
 				entities.attach(comment);
 			}
 		}
+		entities.declared.forEach((entity) -> DeclaredStatements.remember(entity.entity, entity.statements));
 		return entities.declared.stream().map((entity) -> entity.entity).toList();
 	}
 
-	private void add(Declaration declaration) {
+	private void add(Declaration declaration, SqlStatement statement) {
 		String source = this.sourceName + ":" + declaration.line();
 		Declared entity;
 		try {
@@ -102,6 +104,7 @@ final class SqlDeclarations {
 					: entity.entity.identity() + " is declared twice, at lines " + previous.line + " ("
 							+ first.sqlName() + ") and " + entity.line + " (" + second.sqlName() + ")");
 		}
+		entity.statements.add(statement);
 		this.declared.add(entity);
 	}
 
@@ -141,7 +144,7 @@ final class SqlDeclarations {
 				policy.line());
 	}
 
-	private void attach(Declaration.Index index) {
+	private void attach(Declaration.Index index, SqlStatement statement) {
 		Declared view = null;
 		for (Declared candidate : this.declared) {
 			Key key = candidate.key;
@@ -158,6 +161,7 @@ final class SqlDeclarations {
 		}
 		try {
 			view.entity = ((PgMaterializedView) view.entity).withIndex(index.statement());
+			view.statements.add(statement);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid(index, ex.getMessage());
@@ -218,6 +222,12 @@ final class SqlDeclarations {
 	}
 
 	/**
+	 * A statement and what it declares.
+	 */
+	private record Read(Declaration declaration, SqlStatement statement) {
+	}
+
+	/**
 	 * What a {@code COMMENT ON} statement can name an entity by.
 	 */
 	private record Key(EntityKind kind, String schema, @Nullable String table, String name,
@@ -236,6 +246,8 @@ final class SqlDeclarations {
 		private final int line;
 
 		private int commentLine;
+
+		private final List<SqlStatement> statements = new ArrayList<>();
 
 		Declared(Key key, PgEntity entity, int line) {
 			this.key = key;

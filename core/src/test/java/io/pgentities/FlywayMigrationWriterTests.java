@@ -64,6 +64,18 @@ class FlywayMigrationWriterTests {
 	}
 
 	@Test
+	void refusedPlanIsNeverWritten(@TempDir Path directory) throws IOException {
+		MigrationPlan refused = MigrationPlan.refused(new PlanRefusal(EntityKind.FUNCTION, "public.code()",
+				"drop and create (return type changed)", List.of("default value for column code of table public.orders")));
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(PlanRefusedException.class)
+			.isThrownBy(() -> new FlywayMigrationWriter(directory).write(refused, "refused"))
+			.withMessageContaining("public.code()");
+		try (Stream<Path> files = Files.list(directory)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	@Test
 	void directoryThatDoesNotExistYetIsCreated(@TempDir Path directory) {
 		Path migrations = directory.resolve("db").resolve("migration");
 		Path file = new FlywayMigrationWriter(migrations).write(PLAN, "first").orElseThrow();

@@ -139,4 +139,57 @@ class PgEntitiesEngineTests {
 		assertThat(after.inSync()).isTrue();
 	}
 
+	@Test
+	void analyzeReturnsARefusedPlanWhenAColumnDefaultBlocksADrop() {
+		List<PgEntity> declared = refusedScenario("refused_analyze");
+		Analysis analysis = PgEntitiesEngine.create(this.database.dataSource()).analyze(declared);
+		assertThat(analysis.report().entities()).extracting(EntityDrift::identity, EntityDrift::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("refused_analyze.code()", DriftStatus.CHANGED));
+		MigrationPlan plan = analysis.plan();
+		assertThat(plan.isRefused()).isTrue();
+		assertThat(plan.isEmpty()).as("a refused plan leaves work to do").isFalse();
+		assertThat(plan.statements()).isEmpty();
+		assertThat(plan.toSql()).isEmpty();
+		assertThat(analysis.undoPlan().statements()).isEmpty();
+		PlanRefusal refusal = plan.refusal();
+		assertThat(refusal).isNotNull();
+		assertThat(refusal.kind()).isEqualTo(EntityKind.FUNCTION);
+		assertThat(refusal.identity()).isEqualTo("refused_analyze.code()");
+		assertThat(refusal.dependents()).singleElement()
+			.asString()
+			.contains("column code of table refused_analyze.orders");
+		assertThat(refusal.reason()).startsWith("FUNCTION refused_analyze.code() needs drop and create (")
+			.contains("never drops with CASCADE");
+		assertThat(refusal.action()).contains("by hand", "column code of table refused_analyze.orders");
+	}
+
+	@Test
+	void planReconcileAndApplyThrowTheRefusalWithTheReport() {
+		List<PgEntity> declared = refusedScenario("refused_plan");
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(PlanRefusedException.class)
+			.isThrownBy(() -> engine.plan(declared))
+			.satisfies((ex) -> {
+				assertThat(ex.getRefusal().identity()).isEqualTo("refused_plan.code()");
+				assertThat(ex.getReport()).isNotNull();
+				assertThat(ex.getReport().drifted()).hasSize(1);
+				assertThat(ex.getMessage()).isEqualTo(ex.getRefusal().message());
+			});
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(PlanRefusedException.class)
+			.isThrownBy(() -> engine.reconcile(declared))
+			.satisfies((ex) -> assertThat(ex.getReport()).isNotNull());
+		MigrationPlan refused = engine.analyze(declared).plan();
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(PlanRefusedException.class)
+			.isThrownBy(() -> engine.apply(refused))
+			.satisfies((ex) -> assertThat(ex.getReport()).isNull());
+		assertThat(engine.check(declared).drifted()).as("nothing was applied").hasSize(1);
+	}
+
+	private List<PgEntity> refusedScenario(String schema) {
+		this.database.execute("CREATE SCHEMA " + schema + ";"
+				+ "CREATE FUNCTION " + schema + ".code() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;"
+				+ "CREATE TABLE " + schema + ".orders (id integer, code text DEFAULT " + schema + ".code())");
+		return List.of(PgFunction.of(schema, "code()", "RETURNS varchar LANGUAGE sql AS $$ SELECT 'x'::varchar $$"));
+	}
+
 }

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.pgentities.EntityKind;
+import io.pgentities.InvalidDeclarationException;
 import io.pgentities.PgEntities;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
@@ -247,8 +248,8 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 		for (PgEntity entity : entities) {
 			PgEntity previous = byIdentity.putIfAbsent(namespace(entity.kind()) + " " + entity.identity(), entity);
 			if (previous != null) {
-				throw new PgEntitiesException(describe(previous) + " is declared twice: in " + previous.source()
-						+ " and in " + entity.source()
+				throw InvalidDeclarationException.of(entity, describe(previous) + " is declared twice: in "
+						+ previous.source() + " and in " + entity.source()
 						+ ((previous.kind() != entity.kind()) ? " (as " + entity.kind().sqlName() + ")" : ""));
 			}
 		}

@@ -69,6 +69,9 @@ record DriftAdvice(boolean generateOnStartup, boolean applyOnMigrate, boolean dr
 		if (written != null) {
 			sentences.add("The plan was written to " + written + "; restart to apply it.");
 		}
+		else if (plan.refusal() != null) {
+			sentences.add(plan.refusal().action());
+		}
 		else if (!plan.isEmpty()) {
 			sentences.add(resolvePlan());
 		}

@@ -18,6 +18,7 @@ package io.pgentities.autoconfigure;
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDrift;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PlanRefusal;
 
 /**
  * The text of log messages and failure analyses about drift.
@@ -112,6 +113,11 @@ final class DriftMessages {
 	}
 
 	private static void appendPlan(StringBuilder message, MigrationPlan plan) {
+		PlanRefusal refusal = plan.refusal();
+		if (refusal != null) {
+			message.append(NEW_LINE).append("No plan can resolve it: ").append(refusal.reason()).append('.');
+			return;
+		}
 		if (plan.isEmpty()) {
 			message.append(NEW_LINE).append("The plan is empty: nothing would be applied.");
 			return;

@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import io.pgentities.Analysis;
 import io.pgentities.FlywayMigrationWriter;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PlanRefusal;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +101,7 @@ final class MigrationGenerator {
 
 	/**
 	 * Write the plan of an analysis, and its undo plan if enabled, unless the plan is
-	 * empty or the application is packaged and generation is not forced.
+	 * empty or refused, or the application is packaged and generation is not forced.
 	 * @param analysis the analysis
 	 * @return the migration written
 	 */
@@ -110,6 +111,12 @@ final class MigrationGenerator {
 		if (jar != null && !this.properties.isForce()) {
 			logger.warn("pg-entities: not writing a migration because the application runs from " + jar
 					+ "; set pg-entities.generate.force=true to write one anyway");
+			return Optional.empty();
+		}
+		PlanRefusal refusal = plan.refusal();
+		if (refusal != null) {
+			logger.warn("pg-entities: no migration written, because no plan can resolve the drift: "
+					+ refusal.reason() + ". " + refusal.action());
 			return Optional.empty();
 		}
 		if (plan.isEmpty()) {

@@ -19,16 +19,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.pgentities.Analysis;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
-import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
-import io.pgentities.PlanRefusedException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -90,21 +87,13 @@ public class PgEntitiesChecker {
 
 	/**
 	 * Check the database now, and remember the result. When no plan can resolve the drift
-	 * (something pg-entities does not manage blocks a drop), the result still carries the
-	 * drift report, and its plan is a single comment saying why.
+	 * (something pg-entities does not manage blocks a drop), the plan is
+	 * {@link io.pgentities.MigrationPlan#isRefused() refused}.
 	 * @return the drift report and the plan that resolves it
 	 * @throws io.pgentities.PgEntitiesException if the check fails
 	 */
 	public Analysis analyze() {
-		Analysis analysis;
-		try {
-			analysis = this.engine.analyze(this.declarations.entities());
-		}
-		catch (PlanRefusedException ex) {
-			// the drift is still worth showing; the refusal stands in for the plan
-			analysis = new Analysis(ex.getReport(), new MigrationPlan(List.of("-- no plan: " + ex.getMessage()),
-					List.of("no plan: " + ex.getMessage()), List.of()));
-		}
+		Analysis analysis = this.engine.analyze(this.declarations.entities());
 		record(analysis);
 		return analysis;
 	}

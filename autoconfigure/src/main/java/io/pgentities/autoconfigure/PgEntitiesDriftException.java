@@ -20,6 +20,7 @@ import io.pgentities.DriftReport;
 import io.pgentities.EntityDrift;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
+import io.pgentities.PlanRefusal;
 
 /**
  * Thrown at startup, when {@code pg-entities.check-on-startup} is {@code fail}, if the
@@ -47,17 +48,21 @@ public class PgEntitiesDriftException extends PgEntitiesException {
 	 * @param action what to do about the drift, given the settings in force
 	 */
 	public PgEntitiesDriftException(Analysis analysis, String action) {
-		super(message(analysis.report()));
+		super(message(analysis));
 		this.report = analysis.report();
 		this.plan = analysis.plan();
 		this.action = action;
 	}
 
-	private static String message(DriftReport report) {
+	private static String message(Analysis analysis) {
 		StringBuilder message = new StringBuilder();
-		message.append(DriftMessages.differ(report)).append(':');
-		for (EntityDrift entity : report.drifted()) {
+		message.append(DriftMessages.differ(analysis.report())).append(':');
+		for (EntityDrift entity : analysis.report().drifted()) {
 			message.append(System.lineSeparator()).append("  ").append(DriftMessages.line(entity));
+		}
+		PlanRefusal refusal = analysis.plan().refusal();
+		if (refusal != null) {
+			message.append(System.lineSeparator()).append(refusal.message());
 		}
 		return message.toString();
 	}

@@ -20,7 +20,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * An {@link AbstractFailureAnalyzer} for {@link PgEntitiesDriftException}: lists every
- * drifted entity with its diff, and says how to resolve the drift.
+ * drifted entity with its diff, and says how to resolve the drift (by hand, when no plan can).
  */
 class PgEntitiesDriftFailureAnalyzer extends AbstractFailureAnalyzer<PgEntitiesDriftException> {
 

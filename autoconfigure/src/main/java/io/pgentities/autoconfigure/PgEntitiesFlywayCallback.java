@@ -24,6 +24,8 @@ import io.pgentities.Analysis;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesException;
+import io.pgentities.PlanRefusal;
+import io.pgentities.PlanRefusedException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.callback.Callback;
@@ -37,7 +39,8 @@ import org.springframework.util.Assert;
  * {@code migrate}: it checks the declarations and runs the plan on Flyway's connection, in
  * the transaction Flyway opens for the callback. A PostgreSQL advisory lock, held until
  * that transaction ends, serializes instances that migrate at the same time; the later
- * one finds the database in sync.
+ * one finds the database in sync. When no plan can be made, the migrate fails with a
+ * {@link PlanRefusedException} that says what to change by hand.
  */
 public class PgEntitiesFlywayCallback implements Callback {
 
@@ -87,6 +90,13 @@ public class PgEntitiesFlywayCallback implements Callback {
 			// migrations, and this transaction holds nothing but the advisory lock
 			Analysis analysis = checker.getEngine().analyze(checker.getDeclarations().entities());
 			MigrationPlan plan = analysis.plan();
+			PlanRefusal refusal = plan.refusal();
+			if (refusal != null) {
+				checker.record(analysis);
+				// fails the migrate: the declarations cannot be applied, and saying so beats
+				// starting against a database that does not match them
+				throw new PlanRefusedException(refusal, analysis.report());
+			}
 			if (plan.isEmpty()) {
 				logger.info("pg-entities: "
 						+ DriftMessages.count(analysis.report().entities().size(), "entity", "entities")

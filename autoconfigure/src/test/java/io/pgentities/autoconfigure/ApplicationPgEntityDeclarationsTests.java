@@ -134,10 +134,14 @@ class ApplicationPgEntityDeclarationsTests {
 	@Test
 	void rejectsAnEntityDeclaredByABeanAndAFile() {
 		this.contextRunner.withUserConfiguration(EntityBeansConfiguration.class)
-			.run((context) -> assertThatExceptionOfType(PgEntitiesException.class)
+			.run((context) -> assertThatExceptionOfType(InvalidDeclarationException.class)
 				.isThrownBy(() -> declarations(context, List.of("classpath:entities/declarations/views.sql")))
-				.withMessage("VIEW public.item_names is declared twice: in bean 'itemNames' and in "
-						+ "file entities/declarations/views.sql:2"));
+				.withMessage("file entities/declarations/views.sql:2: VIEW public.item_names is declared twice: in "
+						+ "bean 'itemNames' and in file entities/declarations/views.sql:2")
+				.satisfies((ex) -> {
+					assertThat(ex.getSourceName()).isEqualTo("file entities/declarations/views.sql");
+					assertThat(ex.getLine()).isEqualTo(2);
+				}));
 	}
 
 	@Test

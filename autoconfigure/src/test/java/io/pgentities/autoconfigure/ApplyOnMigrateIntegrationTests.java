@@ -19,6 +19,7 @@ import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
+import io.pgentities.PlanRefusedException;
 import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +35,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Integration tests for {@code pg-entities.apply-on-migrate}: a Spring Boot application
@@ -93,6 +96,37 @@ class ApplyOnMigrateIntegrationTests {
 			assertThat(checker.analyze().report().inSync()).isTrue();
 		}
 		assertThat(output).contains("pg-entities: applied 3 statements after migrate:");
+	}
+
+	@Test
+	void failsTheMigrationWithTheRefusalWhenNoPlanCanBeMade(CapturedOutput output) {
+		this.database.execute("CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, "
+				+ "price numeric(10, 2) NOT NULL DEFAULT 0);"
+				+ "CREATE FUNCTION total(qty integer, price numeric) RETURNS double precision LANGUAGE sql IMMUTABLE "
+				+ "AS $$ SELECT (qty * price)::float8 $$;"
+				+ "CREATE TABLE orders (id integer, amount double precision DEFAULT total(1, 2))");
+		Throwable failure = catchThrowable(() -> application(AppliedApplication.class)
+			.properties("spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=1")
+			.run());
+		PlanRefusedException refused = null;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PlanRefusedException ex) {
+				refused = ex;
+			}
+		}
+		assertThat(refused).as("the migrate fails with the refusal").isNotNull();
+		assertThat(refused.getRefusal().identity()).isEqualTo("public.total(integer, numeric)");
+		assertThat(refused.getMessage()).contains("default value for column amount of table public.orders")
+			.contains("Write a Flyway migration by hand");
+		assertThat(new JdbcTemplate(this.database.dataSource())
+			.queryForObject("SELECT pg_get_function_result('total(integer, numeric)'::regprocedure)", String.class))
+			.as("nothing was applied")
+			.isEqualTo("double precision");
+		String analysis = output.toString().substring(output.toString().indexOf("APPLICATION FAILED TO START"));
+		assertThat(analysis).contains("No plan can bring the database to the declared entities: FUNCTION "
+				+ "public.total(integer, numeric) needs drop and create")
+			.contains("Write a Flyway migration by hand")
+			.contains("set pg-entities.apply-on-migrate=false");
 	}
 
 	@Test

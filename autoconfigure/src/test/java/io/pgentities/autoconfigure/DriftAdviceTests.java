@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
@@ -65,6 +66,15 @@ class DriftAdviceTests {
 	void generationThatIsOnIsNotSuggestedNorIsApplyOnMigrateWhichItTurnsOff() {
 		assertThat(new DriftAdvice(true, false, false, List.of()).action(report(MISSING), PLAN, null))
 			.isEqualTo("Put the plan into a Flyway migration to resolve the drift.");
+	}
+
+	@Test
+	void aRefusedPlanGetsItsManualActionInsteadOfGenerationOrApplyOnMigrate() {
+		Analysis refused = DriftReports.refused();
+		assertThat(DriftAdvice.DEFAULTS.action(refused.report(), refused.plan(), null))
+			.startsWith(refused.plan().refusal().action())
+			.doesNotContain("pg-entities.generate.on-startup")
+			.doesNotContain("pg-entities.apply-on-migrate");
 	}
 
 	@Test

@@ -88,4 +88,25 @@ class DriftMessagesTests {
 		assertThat(DriftMessages.differ(report)).isEqualTo("pg-entities: 1 of 1 entity differs from the database");
 	}
 
+	@Test
+	void warningOfARefusedPlanGivesTheRefusalAndTheManualActionInsteadOfAPlan() {
+		Analysis analysis = DriftReports.refused();
+		String warning = DriftMessages.warning(analysis.report(), analysis.plan(),
+				DriftAdvice.DEFAULTS.action(analysis.report(), analysis.plan(), null));
+		assertThat(warning).contains("No plan can resolve it: FUNCTION public.total(integer, numeric) needs drop and "
+				+ "create (return type changed), but default value for column amount of table public.orders depends "
+				+ "on it, and pg-entities never drops with CASCADE.")
+			.contains(analysis.plan().refusal().action())
+			.doesNotContain("The plan that resolves it")
+			.doesNotContain("pg-entities.generate.on-startup");
+	}
+
+	@Test
+	void descriptionOfARefusedPlanGivesTheRefusal() {
+		Analysis analysis = DriftReports.refused();
+		assertThat(DriftMessages.description(analysis.report(), analysis.plan()))
+			.contains("No plan can resolve it: FUNCTION public.total(integer, numeric) needs drop and create")
+			.doesNotContain("The plan is empty");
+	}
+
 }

@@ -24,6 +24,7 @@ import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PlanRefusal;
 
 /**
  * A report with one entity of each status, as a check of a database would give it, for
@@ -59,6 +60,12 @@ final class DriftReports {
 						"CREATE OR REPLACE VIEW public.item_names AS SELECT id, name FROM items"),
 				List.of("MISSING FUNCTION public.total(integer, numeric)", "CHANGED VIEW public.item_names"), List.of());
 		return new Analysis(report, plan);
+	}
+
+	static Analysis refused() {
+		PlanRefusal refusal = new PlanRefusal(EntityKind.FUNCTION, "public.total(integer, numeric)",
+				"drop and create (return type changed)", List.of("default value for column amount of table public.orders"));
+		return new Analysis(drifted().report(), MigrationPlan.refused(refusal));
 	}
 
 }

@@ -97,6 +97,26 @@ class GenerateOnStartupIntegrationTests {
 	}
 
 	@Test
+	void writesNothingAndSaysWhyWhenNoPlanCanBeMade(CapturedOutput output) throws IOException {
+		Files.copy(new org.springframework.core.io.ClassPathResource("flyway/items/V1__items.sql").getInputStream(),
+				this.migrations.resolve("V1__items.sql"));
+		Files.writeString(this.migrations.resolve("V2__orders.sql"), "CREATE FUNCTION total(qty integer, price numeric) RETURNS double precision LANGUAGE sql IMMUTABLE "
+				+ "AS $$ SELECT (qty * price)::float8 $$;"
+				+ "CREATE TABLE orders (id integer, amount double precision DEFAULT total(1, 2))");
+		try (ConfigurableApplicationContext context = application().properties("pg-entities.check-on-startup=warn")
+			.run()) {
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().plan().isRefused()).isTrue();
+		}
+		assertThat(files()).containsExactly("V1__items.sql", "V2__orders.sql");
+		assertThat(output).containsPattern("WARN .* pg-entities: no migration written, because no plan can resolve "
+				+ "the drift: FUNCTION public.total\\(integer, numeric\\) needs drop and create")
+			.contains("default value for column amount of table public.orders depends on it")
+			.contains("Write a Flyway migration by hand")
+			.doesNotContain("wrote migration")
+			.doesNotContain("restart to apply it");
+	}
+
+	@Test
 	void writesNothingWhenInSync(CapturedOutput output) throws IOException {
 		// a first start applies the declarations: generating turns the callback off
 		application().properties("pg-entities.apply-on-migrate=true", "pg-entities.generate.on-startup=false",

@@ -73,10 +73,10 @@ class PgEntitiesCheckerTests {
 		Analysis analysis = checker.analyze();
 		assertThat(analysis.report().entities()).extracting((entity) -> entity.identity() + " " + entity.status())
 			.contains("checker.code() CHANGED");
-		assertThat(analysis.plan().statements()).singleElement()
-			.asString()
-			.startsWith("-- no plan: ")
-			.contains("checker.orders");
+		assertThat(analysis.plan().isRefused()).isTrue();
+		assertThat(analysis.plan().statements()).isEmpty();
+		assertThat(analysis.plan().refusal().identity()).isEqualTo("checker.code()");
+		assertThat(analysis.plan().refusal().dependents()).singleElement().asString().contains("checker.orders");
 		assertThat(checker.lastAnalysis()).isSameAs(analysis);
 	}
 

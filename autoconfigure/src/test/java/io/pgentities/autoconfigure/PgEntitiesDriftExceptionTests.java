@@ -42,4 +42,11 @@ class PgEntitiesDriftExceptionTests {
 				"  UNDECLARED TRIGGER public.items.old (in the database, declared nowhere)");
 	}
 
+	@Test
+	void messageEndsWithTheRefusalWhenNoPlanCanBeMade() {
+		Analysis analysis = DriftReports.refused();
+		PgEntitiesDriftException ex = new PgEntitiesDriftException(analysis);
+		assertThat(ex.getMessage()).endsWith(System.lineSeparator() + analysis.plan().refusal().message());
+	}
+
 }

@@ -90,4 +90,12 @@ class PgEntitiesDriftFailureAnalyzerTests {
 			.load(FailureAnalyzer.class, null, ignore)).hasAtLeastOneElementOfType(PgEntitiesDriftFailureAnalyzer.class);
 	}
 
+	@Test
+	void actionOfARefusedPlanIsWhatToDoByHand() {
+		FailureAnalysis analysis = this.analyzer.analyze(new PgEntitiesDriftException(DriftReports.refused()));
+		assertThat(analysis.getDescription()).contains("No plan can resolve it: FUNCTION public.total(integer, numeric)");
+		assertThat(analysis.getAction()).startsWith("Write a Flyway migration by hand")
+			.doesNotContain("pg-entities.generate.on-startup=true")
+			.contains("pg-entities.check-on-startup=warn");
+	}
 }

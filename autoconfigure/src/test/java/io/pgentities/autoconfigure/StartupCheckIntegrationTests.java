@@ -151,6 +151,47 @@ class StartupCheckIntegrationTests {
 	}
 
 	@Test
+	void warnSaysThatNoPlanCanResolveTheDriftAndWhatToDoByHand(CapturedOutput output) {
+		createItemsAndABlockedFunction();
+		try (ConfigurableApplicationContext context = application("pg-entities.check-on-startup=warn",
+				"spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=1")
+			.run()) {
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().plan().isRefused()).isTrue();
+		}
+		assertThat(output).containsPattern("WARN .* pg-entities: 3 of 3 entities differ from the database")
+			.contains("CHANGED FUNCTION public.total(integer, numeric)")
+			.contains("No plan can resolve it: FUNCTION public.total(integer, numeric) needs drop and create")
+			.contains("default value for column amount of table public.orders depends on it")
+			.contains("Write a Flyway migration by hand")
+			.doesNotContain("The plan that resolves it")
+			.doesNotContain("pg-entities.generate.on-startup=true");
+	}
+
+	@Test
+	void failNamesTheRefusalAndTheManualActionInTheFailureAnalysis(CapturedOutput output) {
+		createItemsAndABlockedFunction();
+		assertThatException().isThrownBy(() -> application("pg-entities.check-on-startup=fail",
+				"spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=1")
+			.run()).isInstanceOf(PgEntitiesDriftException.class);
+		String analysis = output.toString().substring(output.toString().indexOf("APPLICATION FAILED TO START"));
+		assertThat(analysis).contains("CHANGED FUNCTION public.total(integer, numeric)")
+			.contains("No plan can resolve it: FUNCTION public.total(integer, numeric) needs drop and create")
+			.contains("default value for column amount of table public.orders depends on it")
+			.doesNotContain("The plan that resolves it");
+		assertThat(analysis.substring(analysis.indexOf("Action:"))).contains("Write a Flyway migration by hand")
+			.contains("pg-entities.check-on-startup=warn")
+			.doesNotContain("pg-entities.generate.on-startup=true");
+	}
+
+	private void createItemsAndABlockedFunction() {
+		this.database.execute("CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, "
+				+ "price numeric(10, 2) NOT NULL DEFAULT 0);"
+				+ "CREATE FUNCTION total(qty integer, price numeric) RETURNS double precision LANGUAGE sql IMMUTABLE "
+				+ "AS $$ SELECT (qty * price)::float8 $$;"
+				+ "CREATE TABLE orders (id integer, amount double precision DEFAULT total(1, 2))");
+	}
+
+	@Test
 	void checksAfterFlywayWithLazyInitialization(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = application("spring.main.lazy-initialization=true").run()) {
 			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().report().drifted()).hasSize(3);

@@ -34,7 +34,6 @@ import io.pgentities.DriftReport;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
-import io.pgentities.PlanRefusedException;
 import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogReader;
 import io.pgentities.catalog.CatalogSnapshot;
@@ -122,13 +121,10 @@ public final class Analyzer {
 		Map<String, Set<String>> declaredNeeds = surrounding
 			.addTo(IdentityGraph.needs(observed.simulated().snapshot(), observed.live()));
 		Surroundings surroundings = surrounding.surroundings().withBystanders(unreported(observed.live(), comparisons));
-		MigrationPlan plan;
-		try {
-			plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()), surroundings,
-					new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
-		}
-		catch (PgEntitiesException ex) {
-			throw new PlanRefusedException(ex.getMessage(), report, ex);
+		MigrationPlan plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()),
+				surroundings, new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
+		if (plan.isRefused()) {
+			return new Analysis(report, plan, EMPTY_PLAN);
 		}
 		List<EntityComparison> reversed = comparisons.stream()
 			.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))

@@ -31,8 +31,8 @@ import java.util.Set;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
-import io.pgentities.PgEntitiesException;
 import io.pgentities.PgMaterializedView;
+import io.pgentities.PlanRefusal;
 import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogRoutine;
 import io.pgentities.catalog.CatalogView;
@@ -97,9 +97,8 @@ public final class Planner {
 	 * @param creationOrder declared identities in an order PostgreSQL accepted them
 	 * @param surroundings the objects outside the managed ones that drops affect
 	 * @param options the options
-	 * @return the plan
-	 * @throws io.pgentities.PgEntitiesException if an object must be dropped that something no
-	 * plan can recreate depends on
+	 * @return the plan, {@link MigrationPlan#isRefused() refused} if an object must be dropped
+	 * that something no plan can recreate depends on
 	 */
 	public static MigrationPlan plan(List<EntityComparison> comparisons, Map<String, Set<String>> currentNeeds,
 			Map<String, Set<String>> desiredNeeds, List<String> creationOrder, Surroundings surroundings,
@@ -118,7 +117,10 @@ public final class Planner {
 			decide(comparison);
 		}
 		closeOverDependents();
-		refuseBlockedDrops();
+		PlanRefusal refusal = blockedDrop();
+		if (refusal != null) {
+			return MigrationPlan.refused(refusal);
+		}
 		List<String> statements = new ArrayList<>();
 		Map<String, Set<String>> dependents = invert(this.currentNeeds);
 		for (String identity : TopologicalOrder.sort(this.drops, dependents, this::compareForDrop)) {
@@ -256,17 +258,16 @@ public final class Planner {
 		}
 	}
 
-	private void refuseBlockedDrops() {
+	private @Nullable PlanRefusal blockedDrop() {
 		for (String identity : this.drops) {
 			List<String> blockers = this.surroundings.blockers().get(identity);
 			if (blockers != null) {
 				EntityComparison comparison = this.comparisons.get(identity);
-				throw new PgEntitiesException("Cannot plan " + comparison.kind().sqlName() + " " + identity + ": it must "
-						+ "be dropped and created again, but " + String.join("; ", blockers) + " depend"
-						+ ((blockers.size() == 1) ? "s" : "") + " on it, and pg-entities never drops with CASCADE. "
-						+ "Change " + ((blockers.size() == 1) ? "it" : "them") + " in a hand-written migration first.");
+				return new PlanRefusal(comparison.kind(), identity, this.reasons.getOrDefault(identity, "drop"),
+						blockers);
 			}
 		}
+		return null;
 	}
 
 	private List<String> create(String identity) {

@@ -15,6 +15,7 @@
  */
 package io.pgentities.simulate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,31 +54,75 @@ final class ScratchRewriter {
 	}
 
 	String rewrite(String sql) {
+		return rewrite(sql, 0, new ArrayList<>());
+	}
+
+	/**
+	 * Where a character of the rewritten text came from in the original: PostgreSQL reports
+	 * errors in the text it was sent, the user wrote the original.
+	 * @param sql the original text
+	 * @param rewrittenOffset a 0-based offset in {@code rewrite(sql)}
+	 * @return the 0-based offset in {@code sql}: the same character, or the start of the name
+	 * that was replaced there
+	 */
+	int originalOffset(String sql, int rewrittenOffset) {
+		List<Replacement> replacements = new ArrayList<>();
+		rewrite(sql, 0, replacements);
+		int shift = 0;
+		for (Replacement replacement : replacements) {
+			int start = replacement.offset() + shift;
+			if (rewrittenOffset < start) {
+				break;
+			}
+			if (rewrittenOffset < start + replacement.replacementLength()) {
+				return replacement.offset();
+			}
+			shift += replacement.replacementLength() - replacement.length();
+		}
+		return rewrittenOffset - shift;
+	}
+
+	private String rewrite(String sql, int base, List<Replacement> replacements) {
 		List<Token> tokens = SqlLexer.tokenize(sql);
 		StringBuilder rewritten = new StringBuilder(sql.length() + 64);
 		for (int i = 0; i < tokens.size(); i++) {
 			Token token = tokens.get(i);
 			if (token.type() == TokenType.DOLLAR_STRING) {
-				rewritten.append(rewriteBody(token.text()));
+				rewritten.append(rewriteBody(token, base, replacements));
 				continue;
 			}
 			String scratch = token.isIdentifier() ? scratchSchemaAt(tokens, i) : null;
+			if (scratch != null) {
+				replacements.add(new Replacement(base + token.offset(), token.text().length(), scratch.length()));
+			}
 			rewritten.append((scratch != null) ? scratch : token.text());
 		}
 		return rewritten.toString();
 	}
 
-	private String rewriteBody(String dollarQuoted) {
+	private String rewriteBody(Token body, int base, List<Replacement> replacements) {
+		String dollarQuoted = body.text();
 		int open = dollarQuoted.indexOf('$', 1) + 1;
 		int close = dollarQuoted.length() - open;
+		List<Replacement> inBody = new ArrayList<>();
 		try {
-			return dollarQuoted.substring(0, open) + rewrite(dollarQuoted.substring(open, close))
+			String rewritten = dollarQuoted.substring(0, open)
+					+ rewrite(dollarQuoted.substring(open, close), base + body.offset() + open, inBody)
 					+ dollarQuoted.substring(close);
+			replacements.addAll(inBody);
+			return rewritten;
 		}
 		catch (SqlSyntaxException ex) {
 			// not SQL (another language's body): leave it alone
 			return dollarQuoted;
 		}
+	}
+
+	/**
+	 * A name of the original text replaced by a scratch schema's name.
+	 */
+	private record Replacement(int offset, int length, int replacementLength) {
+
 	}
 
 	private @Nullable String scratchSchemaAt(List<Token> tokens, int index) {

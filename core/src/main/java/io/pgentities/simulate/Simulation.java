@@ -154,7 +154,7 @@ public final class Simulation {
 				creations.add(creation);
 			}
 		}
-		execute(connection, setup, creations);
+		execute(connection, setup, creations, rewriter);
 		NameMapping mapping = this.scratch.mapping();
 		CatalogReader.usePrintingSearchPath(connection);
 		CatalogSnapshot snapshot = CatalogReader.read(connection, this.scratch.scratchBySchema().values(), mapping);
@@ -270,7 +270,8 @@ public final class Simulation {
 		return names;
 	}
 
-	private void execute(Connection connection, List<String> setup, List<Creation> creations) throws SQLException {
+	private void execute(Connection connection, List<String> setup, List<Creation> creations,
+			ScratchRewriter rewriter) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : setup) {
 				statement.addBatch(sql);
@@ -287,7 +288,7 @@ public final class Simulation {
 			if (ServerError.isResourceExhausted(ex)) {
 				throw resourceExhausted(ex, creations.size());
 			}
-			replayToFindRejected(connection, setup, creations);
+			replayToFindRejected(connection, setup, creations, rewriter);
 			throw ex;
 		}
 	}
@@ -299,8 +300,8 @@ public final class Simulation {
 	 * statements: should a declaration ever get past the single-statement guard, it still
 	 * cannot run anything it hides.
 	 */
-	private void replayToFindRejected(Connection connection, List<String> setup, List<Creation> creations)
-			throws SQLException {
+	private void replayToFindRejected(Connection connection, List<String> setup, List<Creation> creations,
+			ScratchRewriter rewriter) throws SQLException {
 		connection.rollback();
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : this.transactionSettings) {
@@ -317,7 +318,7 @@ public final class Simulation {
 					if (ServerError.isResourceExhausted(ex)) {
 						throw resourceExhausted(ex, creations.size());
 					}
-					throw rejected(creation, ex);
+					throw rejected(creation, ex, rewriter);
 				}
 			}
 		}
@@ -344,31 +345,14 @@ public final class Simulation {
 				+ " for many thousands of entities, raise max_locks_per_transaction.", ex);
 	}
 
-	private EntityRejectedException rejected(Creation creation, SQLException ex) {
-		NameMapping mapping = this.scratch.mapping();
+	private EntityRejectedException rejected(Creation creation, SQLException ex, ScratchRewriter rewriter) {
 		ServerError error = ServerError.of(ex);
-		String statement = mapping.text(creation.rewritten());
-		return new EntityRejectedException(creation.entity(), mapping.text(error.message()), error.sqlState(),
-				samePlace(creation.rewritten(), error.position(), statement), statement, ex);
-	}
-
-	/**
-	 * PostgreSQL's error position is in the statement as sent, with scratch names; mapping
-	 * the names back shifts columns but never lines, so keep the line and clamp the column.
-	 */
-	private static int samePlace(String sent, int position, String shown) {
-		if (position <= 0 || position > sent.length()) {
-			return position;
-		}
-		int line = (int) sent.substring(0, position - 1).chars().filter((c) -> c == '\n').count();
-		int column = position - 1 - (sent.lastIndexOf('\n', position - 2) + 1);
-		int lineStart = 0;
-		for (int i = 0; i < line; i++) {
-			lineStart = shown.indexOf('\n', lineStart) + 1;
-		}
-		int lineEnd = shown.indexOf('\n', lineStart);
-		int lineLength = ((lineEnd < 0) ? shown.length() : lineEnd) - lineStart;
-		return lineStart + Math.min(column, Math.max(0, lineLength - 1)) + 1;
+		// PostgreSQL's position is in the statement sent, with scratch names: take it back to
+		// the statement as declared, where the entity's source can place it
+		int position = (error.position() > 0)
+				? rewriter.originalOffset(creation.original(), error.position() - 1) + 1 : 0;
+		return new EntityRejectedException(creation.entity(), this.scratch.mapping().text(error.message()),
+				error.sqlState(), position, creation.original(), ex);
 	}
 
 	/**

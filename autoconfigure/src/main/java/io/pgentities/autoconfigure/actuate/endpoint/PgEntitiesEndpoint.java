@@ -23,6 +23,7 @@ import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.EntityKind;
+import io.pgentities.PlanRefusal;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import org.jspecify.annotations.Nullable;
 
@@ -151,7 +152,7 @@ public class PgEntitiesEndpoint {
 
 	/**
 	 * A description of a check: whether the database matches the declarations, every
-	 * entity compared, and the plan that would resolve the drift.
+	 * entity compared, and the plan that would resolve the drift, or why no plan can.
 	 */
 	public static final class PgEntitiesDescriptor implements OperationResponseBody {
 
@@ -163,12 +164,16 @@ public class PgEntitiesEndpoint {
 
 		private final List<String> plan;
 
+		private final @Nullable RefusalDescriptor refusal;
+
 		PgEntitiesDescriptor(Analysis analysis) {
 			DriftReport report = analysis.report();
 			this.inSync = report.inSync();
 			this.durationMs = report.duration().toMillis();
 			this.entities = report.entities().stream().map(EntityDriftDescriptor::new).toList();
 			this.plan = analysis.plan().statements();
+			PlanRefusal refusal = analysis.plan().refusal();
+			this.refusal = (refusal != null) ? new RefusalDescriptor(refusal) : null;
 		}
 
 		public boolean isInSync() {
@@ -185,6 +190,52 @@ public class PgEntitiesEndpoint {
 
 		public List<String> getPlan() {
 			return this.plan;
+		}
+
+		/**
+		 * Why no plan can resolve the drift; the plan is then empty.
+		 * @return the refusal, or {@code null} when a plan was made
+		 */
+		public @Nullable RefusalDescriptor getRefusal() {
+			return this.refusal;
+		}
+
+	}
+
+	/**
+	 * A description of why no plan can resolve the drift, and what to do by hand.
+	 */
+	public static final class RefusalDescriptor {
+
+		private final String entity;
+
+		private final List<String> dependents;
+
+		private final String reason;
+
+		private final String action;
+
+		RefusalDescriptor(PlanRefusal refusal) {
+			this.entity = refusal.entity();
+			this.dependents = refusal.dependents();
+			this.reason = refusal.reason();
+			this.action = refusal.action();
+		}
+
+		public String getEntity() {
+			return this.entity;
+		}
+
+		public List<String> getDependents() {
+			return this.dependents;
+		}
+
+		public String getReason() {
+			return this.reason;
+		}
+
+		public String getAction() {
+			return this.action;
 		}
 
 	}

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
+import io.pgentities.PlanRefusal;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -29,7 +30,8 @@ import org.springframework.util.Assert;
 /**
  * {@link org.springframework.boot.health.contributor.HealthIndicator} that reports
  * whether the database matches the declared entities, with the number of entities of
- * each status. It reuses a recent check rather than run one per probe. Drift is
+ * each status, and why no plan can resolve the drift when none can. It reuses a recent
+ * check rather than run one per probe. Drift is
  * {@code UP} unless the indicator is told to report it as {@code DOWN}; a check that
  * fails is {@code DOWN}.
  */
@@ -64,6 +66,14 @@ public class PgEntitiesHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		PgEntitiesChecker.counts(analysis).forEach((status, count) -> counts.put(status.name(), count));
 		builder.withDetail("inSync", report.inSync()).withDetail("entities", counts);
+		PlanRefusal refusal = analysis.plan().refusal();
+		if (refusal != null) {
+			Map<String, String> details = new LinkedHashMap<>();
+			details.put("entity", refusal.entity());
+			details.put("reason", refusal.reason());
+			details.put("action", refusal.action());
+			builder.withDetail("refusal", details);
+		}
 	}
 
 }

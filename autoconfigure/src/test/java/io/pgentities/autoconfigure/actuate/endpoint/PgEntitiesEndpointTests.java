@@ -28,6 +28,7 @@ import io.pgentities.PgView;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.EntityDriftDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PgEntitiesDescriptor;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.RefusalDescriptor;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,34 @@ class PgEntitiesEndpointTests {
 					"public.leftover UNDECLARED database");
 		assertThat(descriptor.getPlan()).isNotEmpty()
 			.anySatisfy((statement) -> assertThat(statement).contains("public.total"));
+	}
+
+	@Test
+	void entitiesHasNoRefusalWhenAPlanCanBeMade() {
+		assertThat(this.endpoint.entities().getRefusal()).isNull();
+	}
+
+	@Test
+	void entitiesReturnsTheRefusalWithAnEmptyPlanWhenNoPlanCanBeMade(TestDatabase database) {
+		database.execute("CREATE SCHEMA refused;"
+				+ "CREATE FUNCTION refused.code() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;"
+				+ "CREATE TABLE refused.orders (id integer, code text DEFAULT refused.code())");
+		PgEntitiesEndpoint endpoint = new PgEntitiesEndpoint(new PgEntitiesChecker(
+				PgEntitiesEngine.create(database.dataSource()),
+				() -> List.of(PgFunction.of("refused", "code()", "RETURNS varchar LANGUAGE sql AS $$ SELECT 'x'::varchar $$")
+					.withSource("bean 'code'")),
+				Duration.ZERO));
+		PgEntitiesDescriptor descriptor = endpoint.entities();
+		assertThat(descriptor.isInSync()).isFalse();
+		assertThat(descriptor.getEntities()).extracting((entity) -> entity.getIdentity() + " " + entity.getStatus())
+			.containsExactly("refused.code() CHANGED");
+		assertThat(descriptor.getPlan()).isEmpty();
+		RefusalDescriptor refusal = descriptor.getRefusal();
+		assertThat(refusal).isNotNull();
+		assertThat(refusal.getEntity()).isEqualTo("FUNCTION refused.code()");
+		assertThat(refusal.getDependents()).singleElement().asString().contains("column code of table refused.orders");
+		assertThat(refusal.getReason()).contains("never drops with CASCADE");
+		assertThat(refusal.getAction()).contains("by hand");
 	}
 
 	@Test

@@ -97,6 +97,36 @@ class PgEntitiesEndpointWebIntegrationTests {
 			.containsExactly("bean 'expensiveItems'");
 		List<String> plan = json.read("$.plan");
 		assertThat(plan).hasSize(2).anySatisfy((statement) -> assertThat(statement).contains("public.total"));
+		assertThat(json.read("$", Map.class)).containsOnlyKeys("inSync", "durationMs", "entities", "plan");
+	}
+
+	@Test
+	void getReturnsTheRefusalInAFieldOfItsOwnWhenNoPlanCanBeMade() {
+		// a column default uses total(), whose return type the declaration changes
+		database.execute("CREATE FUNCTION total(qty integer, price numeric) RETURNS double precision LANGUAGE sql IMMUTABLE "
+				+ "AS $$ SELECT (qty * price)::float8 $$;"
+				+ "CREATE TABLE orders (id integer, amount double precision DEFAULT total(1, 2))");
+		try {
+			DocumentContext json = JsonPath.parse(get("/actuator/pgentities").getBody());
+			assertThat(json.read("$.inSync", Boolean.class)).isFalse();
+			assertThat(json.read("$.entities[?(@.identity == 'public.total(integer, numeric)')].status", List.class))
+				.containsExactly("CHANGED");
+			assertThat(json.read("$.plan", List.class)).isEmpty();
+			Map<String, Object> refusal = json.read("$.refusal");
+			assertThat(refusal).containsOnlyKeys("entity", "dependents", "reason", "action")
+				.containsEntry("entity", "FUNCTION public.total(integer, numeric)")
+				.containsEntry("dependents", List.of("default value for column amount of table public.orders"));
+			assertThat(refusal.get("reason")).asString().contains("never drops with CASCADE");
+			assertThat(refusal.get("action")).asString().contains("by hand");
+			DocumentContext health = JsonPath.parse(get("/actuator/health/pgentities").getBody());
+			assertThat(health.read("$.details.refusal.entity", String.class))
+				.isEqualTo("FUNCTION public.total(integer, numeric)");
+		}
+		finally {
+			database.execute("DROP TABLE orders; DROP FUNCTION total(integer, numeric)");
+			// leave a fresh result for the health probe of the other tests
+			get("/actuator/pgentities");
+		}
 	}
 
 	@Test

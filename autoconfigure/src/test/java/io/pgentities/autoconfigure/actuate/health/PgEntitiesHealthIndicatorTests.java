@@ -21,6 +21,7 @@ import java.util.Map;
 
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
+import io.pgentities.PgFunction;
 import io.pgentities.PgView;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.testsupport.PostgresTest;
@@ -81,6 +82,34 @@ class PgEntitiesHealthIndicatorTests {
 	void upWhenInSyncAndDownOnDrift() {
 		assertThat(new PgEntitiesHealthIndicator(checker(List.of(IN_SYNC)), true).health().getStatus())
 			.isEqualTo(Status.UP);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void showsWhyNoPlanCanResolveTheDrift() {
+		this.database.execute("CREATE FUNCTION health.code() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;"
+				+ "CREATE TABLE health.orders (id integer, code text DEFAULT health.code())");
+		try {
+			PgFunction declared = PgFunction.of("health", "code()",
+					"RETURNS varchar LANGUAGE sql AS $$ SELECT 'x'::varchar $$");
+			Health health = new PgEntitiesHealthIndicator(checker(List.of(IN_SYNC, declared)), false).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("inSync", false).containsKey("refusal");
+			assertThat((Map<String, Object>) health.getDetails().get("refusal"))
+				.containsEntry("entity", "FUNCTION health.code()")
+				.hasEntrySatisfying("reason",
+						(reason) -> assertThat(reason).asString().contains("column code of table health.orders"))
+				.hasEntrySatisfying("action", (action) -> assertThat(action).asString().contains("by hand"));
+		}
+		finally {
+			this.database.execute("DROP TABLE health.orders; DROP FUNCTION health.code()");
+		}
+	}
+
+	@Test
+	void hasNoRefusalWhenAPlanCanBeMade() {
+		Health health = new PgEntitiesHealthIndicator(checker(List.of(IN_SYNC, MISSING)), false).health();
+		assertThat(health.getDetails()).doesNotContainKey("refusal");
 	}
 
 	@Test
