@@ -77,6 +77,12 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 		return this.entities;
 	}
 
+	static List<PgEntity> fromFiles(ResourcePatternResolver resourceResolver, List<String> locations,
+			String defaultSchema) {
+		Assert.notNull(resourceResolver, "'resourceResolver' must not be null");
+		return List.copyOf(checkUnique(files(resourceResolver, locations, defaultSchema)));
+	}
+
 	private static List<PgEntity> beans(ListableBeanFactory beanFactory) {
 		List<PgEntity> entities = new ArrayList<>();
 		Map<String, PgEntity> single = beanFactory.getBeansOfType(PgEntity.class, false, true);
