@@ -36,7 +36,7 @@ import io.pgentities.autoconfigure.PgEntityDeclarations;
 import io.pgentities.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -53,10 +53,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The JUnit extension behind {@link PgEntitiesTest}: finds or builds the class's database,
- * checks the declared entities against it before the tests run, and resolves
+ * checks the declared entities against it before the first test runs (a failed check fails
+ * every test of the class), and resolves
  * {@link PgEntitiesDatabase} and {@link DataSource} parameters.
  */
-public final class PgEntitiesExtension implements BeforeAllCallback, ParameterResolver {
+public final class PgEntitiesExtension implements BeforeEachCallback, ParameterResolver {
 
 	private static final Namespace NAMESPACE = Namespace.create(PgEntitiesExtension.class);
 
@@ -64,19 +65,31 @@ public final class PgEntitiesExtension implements BeforeAllCallback, ParameterRe
 
 	private static final String SPRING_EXTENSION = "org.springframework.test.context.junit.jupiter.SpringExtension";
 
+	// Checked before the first test rather than before all: a Spring test's context, and so
+	// its database, may need properties that static @BeforeAll methods provide
 	@Override
-	public void beforeAll(ExtensionContext context) {
-		PgEntitiesTest settings = settings(context);
-		PgEntitiesDatabase database = database(context);
-		switch (settings.check()) {
-			case IN_SYNC -> PgEntitiesAssertions.assertThat(database.engine())
-				.as("entities of %s", database.description())
-				.hasEntitiesInSync(database.entities());
-			case CONVERGES -> PgEntitiesAssertions.assertThat(database.engine())
-				.as("entities of %s", database.description())
-				.converges(database.entities());
-			case NONE -> {
+	public void beforeEach(ExtensionContext context) {
+		ExtensionContext classContext = classContext(context);
+		CheckOutcome outcome = classContext.getStore(NAMESPACE)
+			.computeIfAbsent(CheckOutcome.class, (key) -> check(classContext), CheckOutcome.class);
+		outcome.rethrow();
+	}
+
+	private static CheckOutcome check(ExtensionContext classContext) {
+		try {
+			PgEntitiesDatabase database = database(classContext);
+			PgEntitiesAssert assertion = PgEntitiesAssertions.assertThat(database.engine())
+				.as("entities of %s", database.description());
+			switch (settings(classContext).check()) {
+				case IN_SYNC -> assertion.hasEntitiesInSync(database.entities());
+				case CONVERGES -> assertion.converges(database.entities());
+				case NONE -> {
+				}
 			}
+			return new CheckOutcome(null);
+		}
+		catch (AssertionError | RuntimeException ex) {
+			return new CheckOutcome(ex);
 		}
 	}
 
@@ -228,6 +241,22 @@ public final class PgEntitiesExtension implements BeforeAllCallback, ParameterRe
 			current = parent.get();
 		}
 		return current;
+	}
+
+	/**
+	 * How the check of a class ended, given to each of its tests.
+	 */
+	private record CheckOutcome(@Nullable Throwable failure) {
+
+		void rethrow() {
+			if (this.failure instanceof Error error) {
+				throw error;
+			}
+			if (this.failure instanceof RuntimeException exception) {
+				throw exception;
+			}
+		}
+
 	}
 
 	/**

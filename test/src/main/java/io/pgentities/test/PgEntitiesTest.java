@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives a test class a database and checks the declared entities against it before its
- * tests run. The database is, in this order:
+ * first test runs; when the check fails, every test of the class fails with the drift.
+ * The database is, in this order:
  * <ol>
  * <li>the application's, when the class is a Spring test ({@code @SpringBootTest}): the
  * context's {@code DataSource}, as the application's own Flyway left it, checked against
@@ -75,7 +76,7 @@ public @interface PgEntitiesTest {
 	Check check() default Check.IN_SYNC;
 
 	/**
-	 * What {@link PgEntitiesTest} checks before the tests of a class run; a failed check
+	 * What {@link PgEntitiesTest} checks before the first test of a class; a failed check
 	 * fails every test of the class with the drift.
 	 */
 	enum Check {
