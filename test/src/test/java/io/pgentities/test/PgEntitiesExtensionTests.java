@@ -28,6 +28,8 @@ import javax.sql.DataSource;
 
 import io.pgentities.EntityKind;
 import io.pgentities.test.PgEntitiesTest.Check;
+import io.pgentities.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -40,12 +42,15 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
  * Tests for {@link PgEntitiesExtension}: runs test classes annotated with
- * {@link PgEntitiesTest} on the embedded PostgreSQL and looks at how they ended.
+ * {@link PgEntitiesTest}, on the embedded PostgreSQL or a service connection's database,
+ * and looks at how they ended.
  */
 class PgEntitiesExtensionTests {
 
@@ -57,7 +62,7 @@ class PgEntitiesExtensionTests {
 	static void runTestClasses() {
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
 			.selectors(selectClass(MigratedInSync.class), selectClass(TablesOnly.class),
-					selectClass(TablesOnlyConverging.class))
+					selectClass(TablesOnlyConverging.class), selectClass(OnAServiceConnection.class))
 			.build();
 		LauncherFactory.create().execute(request, new TestExecutionListener() {
 
@@ -67,6 +72,11 @@ class PgEntitiesExtensionTests {
 			}
 
 		});
+	}
+
+	@AfterAll
+	static void dropTheServiceConnectionsDatabase() {
+		OnAServiceConnection.server.database.close();
 	}
 
 	@Test
@@ -100,6 +110,17 @@ class PgEntitiesExtensionTests {
 		assertThat(observed.get("views after converging")).isEqualTo(0);
 	}
 
+	@Test
+	void aServiceConnectionsDatabaseIsStartedMigratedAndChecked() throws SQLException {
+		assertThat(results.get("OnAServiceConnection").getStatus()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+		assertThat(results.get("theContainersDatabaseIsTheOneChecked").getStatus())
+			.isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+		assertThat(OnAServiceConnection.server.started).isTrue();
+		assertThat(observed.get("description")).isEqualTo(OnAServiceConnection.server.toString());
+		assertThat(count(OnAServiceConnection.server.database.dataSource(),
+				"SELECT count(*) FROM pg_views WHERE viewname = 'cheap_items'")).isEqualTo(1);
+	}
+
 	private static String name(TestSource source) {
 		if (source instanceof ClassSource classSource) {
 			return classSource.getJavaClass().getSimpleName();
@@ -129,6 +150,60 @@ class PgEntitiesExtensionTests {
 			observed.put("entities", entities);
 			observed.put("url", database.description());
 			assertThat(database.entities()).extracting((entity) -> entity.kind()).containsExactly(EntityKind.VIEW);
+		}
+
+	}
+
+	@PgEntitiesTest
+	static class OnAServiceConnection {
+
+		@ServiceConnection
+		static final StandInContainer server = new StandInContainer(TestDatabase.create());
+
+		@Test
+		void theContainersDatabaseIsTheOneChecked(PgEntitiesDatabase database) {
+			observed.put("description", database.description());
+		}
+
+	}
+
+	/**
+	 * Stands in for a Testcontainers {@code JdbcDatabaseContainer}, whose methods the
+	 * extension calls, in front of a real database: there is no Docker engine here.
+	 */
+	public static final class StandInContainer {
+
+		final TestDatabase database;
+
+		volatile boolean started;
+
+		StandInContainer(TestDatabase database) {
+			this.database = database;
+		}
+
+		public boolean isRunning() {
+			return this.started;
+		}
+
+		public void start() {
+			this.started = true;
+		}
+
+		public String getJdbcUrl() {
+			return this.database.jdbcUrl();
+		}
+
+		public String getUsername() {
+			return this.database.user();
+		}
+
+		public String getPassword() {
+			return this.database.password();
+		}
+
+		@Override
+		public String toString() {
+			return "stand-in container of " + this.database.name();
 		}
 
 	}
