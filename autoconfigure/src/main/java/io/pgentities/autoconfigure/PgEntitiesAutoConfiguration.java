@@ -68,9 +68,14 @@ public final class PgEntitiesAutoConfiguration {
 	@ConditionalOnMissingBean(PgEntityDeclarations.class)
 	ApplicationPgEntityDeclarations pgEntityDeclarations(ListableBeanFactory beanFactory,
 			ResourceLoader resourceLoader, PgEntitiesProperties properties) {
+		return declarations(beanFactory, resourceLoader, properties, false);
+	}
+
+	private static ApplicationPgEntityDeclarations declarations(ListableBeanFactory beanFactory,
+			ResourceLoader resourceLoader, PgEntitiesProperties properties, boolean development) {
 		return new ApplicationPgEntityDeclarations(beanFactory,
 				ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocations(),
-				properties.getDefaultSchema());
+				properties.getDefaultSchema(), development);
 	}
 
 	@Bean
@@ -142,9 +147,7 @@ public final class PgEntitiesAutoConfiguration {
 		@ConditionalOnMissingBean(PgEntityDeclarations.class)
 		ApplicationPgEntityDeclarations pgEntityDeclarations(ListableBeanFactory beanFactory,
 				ResourceLoader resourceLoader, PgEntitiesProperties properties) {
-			return new ApplicationPgEntityDeclarations(beanFactory,
-					ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocations(),
-					properties.getDefaultSchema(), true);
+			return declarations(beanFactory, resourceLoader, properties, true);
 		}
 
 		@Bean
