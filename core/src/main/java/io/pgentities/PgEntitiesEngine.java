@@ -180,6 +180,24 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
+	 * Rehearses a plan: runs its statements and then checks the declarations against the
+	 * database as the plan left it, all in one transaction that is rolled back whatever
+	 * happens, so nothing of the plan remains. A plan converges when the report is in sync;
+	 * tests use this to prove that applying a plan would leave no drift, without changing
+	 * the database.
+	 * @param plan the plan, usually {@link #plan(Collection) planned} for the same declarations
+	 * @param declared the declared entities
+	 * @return the drift report as seen after the plan's statements, inside the transaction
+	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 */
+	public DriftReport rehearse(MigrationPlan plan, Collection<? extends PgEntity> declared) {
+		Objects.requireNonNull(plan, "plan must not be null");
+		Objects.requireNonNull(declared, "declared must not be null");
+		return new Analyzer(this.dataSource, settings()).rehearse(plan, new ArrayList<>(declared));
+	}
+
+	/**
 	 * Checks and, when anything drifted, applies the plan, holding a PostgreSQL advisory lock
 	 * ({@link #RECONCILE_LOCK_KEY}) meanwhile, so that reconciliations started at the same
 	 * moment (two instances of an application) run one after the other: the later one finds

@@ -127,6 +127,47 @@ class PgEntitiesEngineTests {
 	}
 
 	@Test
+	void rehearsedPlanIsInSyncInsideItsTransactionAndLeavesNothingBehind() throws Exception {
+		this.database.execute("drop schema public cascade; create schema public;");
+		this.database.execute(SeedTutorial.TABLES);
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		String before = definitions();
+		DriftReport rehearsed = engine.rehearse(engine.plan(SeedTutorial.ENTITIES), SeedTutorial.ENTITIES);
+		assertThat(rehearsed.entities()).extracting(EntityDrift::status).containsOnly(DriftStatus.IN_SYNC);
+		assertThat(definitions()).isEqualTo(before);
+		assertThat(engine.check(SeedTutorial.ENTITIES).entities()).extracting(EntityDrift::status)
+			.containsOnly(DriftStatus.MISSING);
+	}
+
+	@Test
+	void rehearsalShowsTheDriftAPlanLeaves() {
+		this.database.execute("drop schema public cascade; create schema public;");
+		this.database.execute(SeedTutorial.TABLES);
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		MigrationPlan incomplete = new MigrationPlan(List.of(
+				"CREATE FUNCTION public.timestamp_update_on_edit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"),
+				List.of(), List.of());
+		DriftReport rehearsed = engine.rehearse(incomplete, List.of(SeedTutorial.TIMESTAMP_UPDATE_ON_EDIT,
+				SeedTutorial.ORDER_LINE_ITEMS));
+		assertThat(rehearsed.entities()).extracting(EntityDrift::identity, EntityDrift::status)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple("public.timestamp_update_on_edit()", DriftStatus.CHANGED),
+					org.assertj.core.groups.Tuple.tuple("public.order_line_items", DriftStatus.MISSING));
+	}
+
+	@Test
+	void rehearsalOfAFailingPlanNamesTheStatement() {
+		this.database.execute("drop schema public cascade; create schema public;");
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		MigrationPlan failing = new MigrationPlan(List.of("CREATE VIEW public.v AS SELECT * FROM no_such_table"),
+				List.of(), List.of());
+		org.assertj.core.api.Assertions
+			.assertThatExceptionOfType(PlanExecutionException.class)
+			.isThrownBy(() -> engine.rehearse(failing, List.of(PgView.of("public", "v", "SELECT 1 AS one"))))
+			.withMessageContaining("no_such_table");
+	}
+
+	@Test
 	void seedTutorialFromNothingConvergesInOnePlan() {
 		this.database.execute("drop schema public cascade; create schema public;");
 		this.database.execute(SeedTutorial.TABLES);

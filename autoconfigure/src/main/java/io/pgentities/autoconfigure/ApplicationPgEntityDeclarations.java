@@ -22,6 +22,7 @@ import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,11 +40,14 @@ import io.pgentities.InvalidDeclarationException;
 import io.pgentities.PgEntities;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.Assert;
@@ -57,6 +61,8 @@ import org.springframework.util.StringUtils;
  */
 final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 
+	private static final Log logger = LogFactory.getLog(ApplicationPgEntityDeclarations.class);
+
 	private static final ResolvableType ENTITY_COLLECTION = ResolvableType
 		.forType(new ParameterizedTypeReference<Collection<? extends PgEntity>>() {
 		});
@@ -65,17 +71,38 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 
 	ApplicationPgEntityDeclarations(ListableBeanFactory beanFactory, ResourcePatternResolver resourceResolver,
 			List<String> locations, String defaultSchema) {
+		this(beanFactory, resourceResolver, locations, defaultSchema, false);
+	}
+
+	/**
+	 * Collect the declarations.
+	 * @param beanFactory the bean factory of the entity beans
+	 * @param resourceResolver the resolver of the locations
+	 * @param locations the resource patterns of the entity files
+	 * @param defaultSchema the schema of entities whose names are not qualified
+	 * @param development whether the application runs from a project under development
+	 * (with DevTools): a file copied into the build output is read from its source, and a
+	 * copy whose source was deleted is ignored
+	 */
+	ApplicationPgEntityDeclarations(ListableBeanFactory beanFactory, ResourcePatternResolver resourceResolver,
+			List<String> locations, String defaultSchema, boolean development) {
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(resourceResolver, "'resourceResolver' must not be null");
 		List<PgEntity> entities = new ArrayList<>();
 		entities.addAll(beans(beanFactory));
-		entities.addAll(files(resourceResolver, locations, defaultSchema));
+		entities.addAll(files(resourceResolver, locations, defaultSchema, development));
 		this.entities = List.copyOf(checkUnique(entities));
 	}
 
 	@Override
 	public List<PgEntity> entities() {
 		return this.entities;
+	}
+
+	static List<PgEntity> fromFiles(ResourcePatternResolver resourceResolver, List<String> locations,
+			String defaultSchema) {
+		Assert.notNull(resourceResolver, "'resourceResolver' must not be null");
+		return List.copyOf(checkUnique(files(resourceResolver, locations, defaultSchema, false)));
 	}
 
 	private static List<PgEntity> beans(ListableBeanFactory beanFactory) {
@@ -110,7 +137,7 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 	}
 
 	private static List<PgEntity> files(ResourcePatternResolver resolver, List<String> locations,
-			String defaultSchema) {
+			String defaultSchema, boolean development) {
 		Map<String, Resource> resources = new LinkedHashMap<>();
 		for (String location : locations) {
 			if (!StringUtils.hasText(location)) {
@@ -122,9 +149,48 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 		}
 		List<PgEntity> entities = new ArrayList<>();
 		for (Resource resource : resources.values()) {
-			entities.addAll(PgEntities.fromSql(read(resource), sourceName(resolver, resource), defaultSchema));
+			Resource readable = fromSource(resolver, resource, development);
+			if (readable != null) {
+				entities.addAll(PgEntities.fromSql(read(readable), sourceName(resolver, resource), defaultSchema));
+			}
 		}
 		return entities;
+	}
+
+	/**
+	 * Return what to read for a resource: the resource itself, or in development the
+	 * source file of a copy in a build's output; {@code null} for a copy whose source was
+	 * deleted, in development. Outside development such a stale copy is read, with a
+	 * warning that names it.
+	 */
+	private static @Nullable Resource fromSource(ResourcePatternResolver resolver, Resource resource,
+			boolean development) {
+		if (!resource.isFile()) {
+			return resource;
+		}
+		Path copy;
+		try {
+			copy = resource.getFile().toPath();
+		}
+		catch (IOException ex) {
+			return resource;
+		}
+		Path source = EntitySources.sourceOf(copy).orElse(null);
+		if (source == null) {
+			return resource;
+		}
+		if (Files.isRegularFile(source)) {
+			return development ? new FileSystemResource(source) : resource;
+		}
+		String name = path(resolver, resource);
+		if (development) {
+			logger.warn("pg-entities: ignoring entity file " + name + " at " + copy + ": its source " + source
+					+ " no longer exists, and the copy remains until a clean build");
+			return null;
+		}
+		logger.warn("pg-entities: entity file " + name + " at " + copy + " is a stale copy: its source " + source
+				+ " no longer exists, but its declarations count until a clean build removes the copy");
+		return resource;
 	}
 
 	private static List<Resource> resolve(ResourcePatternResolver resolver, String location) {

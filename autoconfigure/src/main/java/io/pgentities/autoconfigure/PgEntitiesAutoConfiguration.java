@@ -27,6 +27,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.devtools.filewatch.FileSystemWatcherFactory;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,7 +55,8 @@ import org.springframework.util.StringUtils;
  * @see PgEntitiesMetricsAutoConfiguration
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+		"org.springframework.boot.devtools.autoconfigure.LocalDevToolsAutoConfiguration" })
 @ConditionalOnClass(PgEntitiesEngine.class)
 @ConditionalOnBooleanProperty(name = "pg-entities.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
@@ -66,9 +69,14 @@ public final class PgEntitiesAutoConfiguration {
 	@ConditionalOnMissingBean(PgEntityDeclarations.class)
 	ApplicationPgEntityDeclarations pgEntityDeclarations(ListableBeanFactory beanFactory,
 			ResourceLoader resourceLoader, PgEntitiesProperties properties) {
+		return declarations(beanFactory, resourceLoader, properties, false);
+	}
+
+	private static ApplicationPgEntityDeclarations declarations(ListableBeanFactory beanFactory,
+			ResourceLoader resourceLoader, PgEntitiesProperties properties, boolean development) {
 		return new ApplicationPgEntityDeclarations(beanFactory,
 				ResourcePatternUtils.getResourcePatternResolver(resourceLoader), properties.getLocations(),
-				properties.getDefaultSchema());
+				properties.getDefaultSchema(), development);
 	}
 
 	@Bean
@@ -129,6 +137,34 @@ public final class PgEntitiesAutoConfiguration {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * With DevTools restarting the application: entity files are read from the source
+	 * tree, and a change to them restarts the application.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.devtools.filewatch.FileSystemWatcherFactory")
+	@ConditionalOnBean(type = "org.springframework.boot.devtools.filewatch.FileSystemWatcherFactory")
+	static class DevToolsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(PgEntityDeclarations.class)
+		ApplicationPgEntityDeclarations pgEntityDeclarations(ListableBeanFactory beanFactory,
+				ResourceLoader resourceLoader, PgEntitiesProperties properties) {
+			return declarations(beanFactory, resourceLoader, properties, true);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PgEntitiesRestartTrigger pgEntitiesRestartTrigger(FileSystemWatcherFactory watcherFactory,
+				ResourceLoader resourceLoader, PgEntitiesProperties properties) {
+			ClassLoader classLoader = (resourceLoader.getClassLoader() != null) ? resourceLoader.getClassLoader()
+					: ClassUtils.getDefaultClassLoader();
+			return new PgEntitiesRestartTrigger(watcherFactory,
+					EntitySources.directories(properties.getLocations(), classLoader));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -19,6 +19,8 @@ import java.util.List;
 
 import io.pgentities.PgEntity;
 
+import org.springframework.core.io.support.ResourcePatternResolver;
+
 /**
  * The entities an application declares, as the startup check, the Flyway callback, the
  * generator and the actuator endpoint see them. Auto-configuration provides one that
@@ -34,5 +36,22 @@ public interface PgEntityDeclarations {
 	 * @return the entities
 	 */
 	List<PgEntity> entities();
+
+	/**
+	 * Return the declarations of the SQL files at resource patterns, read as the
+	 * auto-configuration reads {@code pg-entities.locations}: each entity's source is its
+	 * file and line, and a location that does not exist declares nothing.
+	 * @param resolver the resolver of the patterns
+	 * @param locations the resource patterns, such as {@code classpath*:db/entities/**}{@code /*.sql}
+	 * @param defaultSchema the schema of entities whose names are not qualified
+	 * @return the declarations, read once, now
+	 * @throws io.pgentities.PgEntitiesException if a file cannot be read or declares an
+	 * entity twice
+	 */
+	static PgEntityDeclarations fromFiles(ResourcePatternResolver resolver, List<String> locations,
+			String defaultSchema) {
+		List<PgEntity> entities = ApplicationPgEntityDeclarations.fromFiles(resolver, locations, defaultSchema);
+		return () -> entities;
+	}
 
 }

@@ -29,9 +29,12 @@ import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgView;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link ApplicationPgEntityDeclarations}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ApplicationPgEntityDeclarationsTests {
 
 	private static final String DEFAULT_LOCATION = new PgEntitiesProperties().getLocations().get(0);
@@ -154,6 +158,53 @@ class ApplicationPgEntityDeclarationsTests {
 				.isThrownBy(() -> declarations(context, List.of()))
 				.withMessageContaining("is declared twice: in bean '")
 				.withMessageContaining("(as "));
+	}
+
+	@Test
+	void aCopyWhoseSourceWasDeletedCountsWithAWarningNamingIt(@TempDir Path module, CapturedOutput output)
+			throws IOException {
+		URL root = buildOutput(module);
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { root }, getClass().getClassLoader())) {
+			this.contextRunner.withClassLoader(classLoader)
+				.run((context) -> assertThat(sources(declarations(context, List.of(DEFAULT_LOCATION))))
+					.containsExactly("VIEW public.deleted <- file db/entities/deleted.sql:1",
+							"VIEW public.kept <- file db/entities/kept.sql:1"));
+		}
+		assertThat(output).contains("pg-entities: entity file db/entities/deleted.sql at "
+				+ module.resolve("target/classes/db/entities/deleted.sql") + " is a stale copy: its source "
+				+ module.resolve("src/main/resources/db/entities/deleted.sql") + " no longer exists");
+	}
+
+	@Test
+	void inDevelopmentFilesAreReadFromTheirSourcesAndStaleCopiesIgnored(@TempDir Path module, CapturedOutput output)
+			throws IOException {
+		URL root = buildOutput(module);
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { root }, getClass().getClassLoader())) {
+			this.contextRunner.withClassLoader(classLoader).run((context) -> {
+				List<PgEntity> entities = new ApplicationPgEntityDeclarations(context, context,
+						List.of(DEFAULT_LOCATION), "public", true)
+					.entities();
+				assertThat(sources(entities)).containsExactly("VIEW public.kept <- file db/entities/kept.sql:2");
+				assertThat(((PgView) entities.get(0)).query()).contains("2 AS edited");
+			});
+		}
+		assertThat(output).contains("pg-entities: ignoring entity file db/entities/deleted.sql at "
+				+ module.resolve("target/classes/db/entities/deleted.sql") + ": its source "
+				+ module.resolve("src/main/resources/db/entities/deleted.sql") + " no longer exists");
+	}
+
+	/**
+	 * A module built before an edit and a deletion: {@code kept.sql} was edited in the
+	 * source tree, {@code deleted.sql} deleted from it, and the build output still has
+	 * the copies of both as they were.
+	 */
+	private static URL buildOutput(Path module) throws IOException {
+		Path copies = Files.createDirectories(module.resolve("target/classes/db/entities"));
+		Files.writeString(copies.resolve("kept.sql"), "CREATE VIEW kept AS SELECT 1 AS original;\n");
+		Files.writeString(copies.resolve("deleted.sql"), "CREATE VIEW deleted AS SELECT 1 AS one;\n");
+		Path sources = Files.createDirectories(module.resolve("src/main/resources/db/entities"));
+		Files.writeString(sources.resolve("kept.sql"), "-- edited\nCREATE VIEW kept AS SELECT 2 AS edited;\n");
+		return module.resolve("target/classes").toUri().toURL();
 	}
 
 	private static List<PgEntity> declarations(org.springframework.context.ApplicationContext context,

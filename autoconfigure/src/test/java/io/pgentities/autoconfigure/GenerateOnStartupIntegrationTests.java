@@ -16,6 +16,8 @@
 package io.pgentities.autoconfigure;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -32,10 +34,14 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.devtools.filewatch.FileSystemWatcher;
+import org.springframework.boot.devtools.filewatch.FileSystemWatcherFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,6 +148,32 @@ class GenerateOnStartupIntegrationTests {
 		assertThat(files()).isEmpty();
 	}
 
+	@Test
+	void underDevToolsTheEditedSourceIsGeneratedAndAStaleCopyIgnored(@TempDir Path module) throws IOException {
+		Files.copy(new org.springframework.core.io.ClassPathResource("flyway/items/V1__items.sql").getInputStream(),
+				this.migrations.resolve("V1__items.sql"));
+		// the build copied two files; since then one was edited in the IDE and the other deleted
+		Path copies = Files.createDirectories(module.resolve("target/classes/db/entities"));
+		Files.writeString(copies.resolve("names.sql"), "CREATE VIEW item_names AS SELECT name FROM items;\n");
+		Files.writeString(copies.resolve("gone.sql"), "CREATE VIEW gone AS SELECT * FROM no_such_table;\n");
+		Path sources = Files.createDirectories(module.resolve("src/main/resources/db/entities"));
+		Files.writeString(sources.resolve("names.sql"), "CREATE VIEW item_names AS SELECT id, upper(name) AS name FROM items;\n");
+		try (URLClassLoader classLoader = new URLClassLoader(
+				new URL[] { module.resolve("target/classes").toUri().toURL() }, getClass().getClassLoader())) {
+			try (ConfigurableApplicationContext context = application()
+				.resourceLoader(new DefaultResourceLoader(classLoader))
+				.sources(DevToolsRestarting.class)
+				.properties("pg-entities.locations=classpath*:db/entities/**/*.sql")
+				.run()) {
+				assertThat(context.getBean(PgEntitiesRestartTrigger.class).getDirectories()).containsExactly(sources);
+			}
+		}
+		assertThat(this.migrations.resolve("V2__pg_entities.sql")).content()
+			.contains("CREATE VIEW public.item_names")
+			.contains("upper(items.name)")
+			.doesNotContain("gone");
+	}
+
 	private Stream<String> files() throws IOException {
 		return Files.list(this.migrations).map((file) -> file.getFileName().toString()).sorted();
 	}
@@ -154,6 +186,19 @@ class GenerateOnStartupIntegrationTests {
 					"spring.flyway.locations=filesystem:" + this.migrations,
 					"pg-entities.locations=classpath:it/entities/*.sql", "pg-entities.generate.on-startup=true",
 					"pg-entities.generate.directory=" + this.migrations, "pg-entities.check-on-startup=fail");
+	}
+
+	/**
+	 * What DevTools' auto-configuration provides while it restarts an application.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class DevToolsRestarting {
+
+		@Bean
+		FileSystemWatcherFactory fileSystemWatcherFactory() {
+			return FileSystemWatcher::new;
+		}
+
 	}
 
 	@SpringBootConfiguration

@@ -15,6 +15,7 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.devtools.filewatch.FileSystemWatcher;
+import org.springframework.boot.devtools.filewatch.FileSystemWatcherFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -92,6 +95,35 @@ class PgEntitiesAutoConfigurationTests {
 			assertThat(context.getBean(PgEntitiesChecker.class).getEngine())
 				.isSameAs(context.getBean(PgEntitiesEngine.class));
 		});
+	}
+
+	@Test
+	void withDevToolsRestartingEntitySourcesJoinTheRestartTriggers() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean(FileSystemWatcherFactory.class, () -> FileSystemWatcher::new)
+			.withPropertyValues("pg-entities.locations=classpath*:entities/declarations/**/*.sql")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PgEntitiesRestartTrigger.class);
+				assertThat(context.getBean(PgEntitiesRestartTrigger.class).getDirectories())
+					.containsExactly(Path.of("src/test/resources/entities/declarations").toAbsolutePath());
+				assertThat(context.getBean(PgEntityDeclarations.class).entities()).hasSize(3);
+			});
+	}
+
+	@Test
+	void withoutDevToolsRestartingThereIsNoRestartTrigger() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.run((context) -> assertThat(context).hasSingleBean(PgEntityDeclarations.class)
+				.doesNotHaveBean(PgEntitiesRestartTrigger.class));
+	}
+
+	@Test
+	void withoutDevToolsOnTheClassPathThereIsNoRestartTrigger() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withClassLoader(new FilteredClassLoader("org.springframework.boot.devtools"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(PgEntityDeclarations.class)
+				.doesNotHaveBean(PgEntitiesRestartTrigger.class));
 	}
 
 	@Test

@@ -18,6 +18,7 @@ package io.pgentities.engine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,10 +89,26 @@ public final class Analyzer {
 	 * @return the report
 	 */
 	public DriftReport check(List<PgEntity> declared) {
-		return run(declared, false).report();
+		return run(declared, false, List.of()).report();
+	}
+
+	/**
+	 * Applies a plan and checks the declarations against the database as the plan left it,
+	 * in one transaction that is rolled back: nothing of the plan remains.
+	 * @param plan the plan
+	 * @param declared the declared entities
+	 * @return the report after the plan
+	 * @throws io.pgentities.PlanExecutionException if a statement of the plan fails
+	 */
+	public DriftReport rehearse(MigrationPlan plan, List<PgEntity> declared) {
+		return run(declared, false, plan.statements()).report();
 	}
 
 	private Analysis run(List<PgEntity> declared, boolean planned) {
+		return run(declared, planned, List.of());
+	}
+
+	private Analysis run(List<PgEntity> declared, boolean planned, List<String> rehearsed) {
 		long start = System.nanoTime();
 		Set<String> managed = new LinkedHashSet<>(this.settings.schemas());
 		if (managed.isEmpty()) {
@@ -101,7 +118,12 @@ public final class Analyzer {
 		declared.forEach((entity) -> read.add(entity.schema()));
 		Observation observed;
 		try {
-			observed = Transaction.rolledBack(this.dataSource, (connection) -> observe(connection, declared, read, planned));
+			observed = Transaction.rolledBack(this.dataSource, (connection) -> {
+				if (!rehearsed.isEmpty()) {
+					PlanExecutor.run(connection, rehearsed, this.settings);
+				}
+				return observe(connection, declared, read, planned);
+			});
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "
@@ -139,14 +161,16 @@ public final class Analyzer {
 	 */
 	private Observation observe(Connection connection, List<PgEntity> declared, Set<String> read, boolean planned)
 			throws SQLException {
+		Savepoint start = connection.setSavepoint();
 		applySettings(connection);
 		String currentUser = currentUser(connection);
 		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
 		Surrounding surrounding = planned ? Surrounding.read(connection, read, live) : null;
 		// printing a view's definition takes a lock on it until the transaction ends: let the
 		// live side's locks go before the simulation takes its own, so that large checks fit
-		// the server's lock table
-		connection.rollback();
+		// the server's lock table. Rolling back to a savepoint releases them as well, and
+		// keeps a plan rehearsed before the check
+		connection.rollback(start);
 		applySettings(connection);
 		SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
 				this.settings.checkTransactionSettings());

@@ -75,6 +75,10 @@ public final class Simulation {
 
 	private final ScratchNames scratch = new ScratchNames();
 
+	// where a replay starts over: the transaction may hold work of the caller's (a plan
+	// being rehearsed) that must survive the replay
+	private @Nullable Savepoint start;
+
 	private Simulation(List<PgEntity> declared, List<String> searchSchemas, List<String> transactionSettings) {
 		this.declared = declared;
 		this.searchSchemas = searchSchemas;
@@ -112,6 +116,7 @@ public final class Simulation {
 			}
 		}
 		List<PgEntity> ordered = DeclarationOrder.sort(this.declared);
+		this.start = connection.setSavepoint();
 		this.searchSchemas.forEach(this.scratch::scratchFor);
 		int budget = LockBudget.of(connection);
 		int weight = ordered.stream().mapToInt(LockBudget::weight).sum();
@@ -302,7 +307,7 @@ public final class Simulation {
 	 */
 	private void replayToFindRejected(Connection connection, List<String> setup, List<Creation> creations,
 			ScratchRewriter rewriter) throws SQLException {
-		connection.rollback();
+		connection.rollback(this.start);
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : this.transactionSettings) {
 				executeAlone(statement, sql);
@@ -323,7 +328,7 @@ public final class Simulation {
 			}
 		}
 		finally {
-			connection.rollback();
+			connection.rollback(this.start);
 		}
 	}
 

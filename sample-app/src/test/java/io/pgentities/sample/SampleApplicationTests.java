@@ -31,6 +31,8 @@ import com.jayway.jsonpath.JsonPath;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.autoconfigure.PgEntityDeclarations;
+import io.pgentities.test.PgEntitiesDatabase;
+import io.pgentities.test.PgEntitiesTest;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@PgEntitiesTest
 @TypeExcludeFilters(SampleApplicationTests.DocumentationSnippetsFilter.class)
 @DirtiesContext
 class SampleApplicationTests {
@@ -91,6 +94,13 @@ class SampleApplicationTests {
 		registry.add("spring.datasource.url", () -> database.jdbcUrl());
 		registry.add("spring.datasource.username", () -> database.user());
 		registry.add("spring.datasource.password", () -> database.password());
+	}
+
+	@Test
+	void testKitChecksTheApplicationsOwnDeclarationsAndEngine(PgEntitiesDatabase checked) {
+		assertThat(checked.dataSource()).isSameAs(this.jdbc.getDataSource());
+		assertThat(checked.engine()).isSameAs(this.engine);
+		assertThat(checked.entities()).isEqualTo(this.declarations.entities()).hasSize(5);
 	}
 
 	@Test

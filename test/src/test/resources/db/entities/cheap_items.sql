@@ -1,0 +1,5 @@
+-- Items under ten
+CREATE VIEW cheap_items AS
+SELECT id, name
+FROM items
+WHERE price < 10;

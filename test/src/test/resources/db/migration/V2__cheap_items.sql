@@ -1,0 +1,1 @@
+CREATE VIEW cheap_items AS SELECT id, name FROM items WHERE price < 10;
