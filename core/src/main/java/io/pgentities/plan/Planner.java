@@ -261,8 +261,9 @@ public final class Planner {
 			List<String> blockers = this.surroundings.blockers().get(identity);
 			if (blockers != null) {
 				EntityComparison comparison = this.comparisons.get(identity);
+				String fate = this.creates.contains(identity) ? "dropped and created again" : "dropped";
 				throw new PgEntitiesException("Cannot plan " + comparison.kind().sqlName() + " " + identity + ": it must "
-						+ "be dropped and created again, but " + String.join("; ", blockers) + " depend"
+						+ "be " + fate + ", but " + String.join("; ", blockers) + " depend"
 						+ ((blockers.size() == 1) ? "s" : "") + " on it, and pg-entities never drops with CASCADE. "
 						+ "Change " + ((blockers.size() == 1) ? "it" : "them") + " in a hand-written migration first.");
 			}

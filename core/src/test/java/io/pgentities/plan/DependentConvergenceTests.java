@@ -27,6 +27,7 @@ import io.pgentities.PgFunction;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.PgTrigger;
 import io.pgentities.PgView;
+import io.pgentities.PlanRefusedException;
 import io.pgentities.plan.ConvergenceScenario.Convergence;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -224,6 +226,22 @@ class DependentConvergenceTests {
 		}
 		assertThat(plan.statements()).as("a plan was made, so it must apply and converge").isNotEmpty();
 		scenario.converge(declared);
+	}
+
+	@Test
+	void refusalToDropAnUndeclaredFunctionSaysItWouldOnlyBeDropped(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_refused_drop", migrations)
+			.dropUndeclared(true);
+		scenario.execute("""
+				CREATE FUNCTION dependent_refused_drop.new_code() RETURNS text
+				    LANGUAGE sql VOLATILE AS $$ SELECT 'C-1' $$;
+				CREATE TABLE dependent_refused_drop.orders (id integer PRIMARY KEY,
+				    code text NOT NULL DEFAULT dependent_refused_drop.new_code());
+				INSERT INTO dependent_refused_drop.orders VALUES (1, 'C-1');
+				""");
+		assertThatExceptionOfType(PlanRefusedException.class).isThrownBy(() -> scenario.engine().plan(List.of()))
+			.withMessageStartingWith("Cannot plan FUNCTION dependent_refused_drop.new_code(): it must be dropped, "
+					+ "but default value for column code of table dependent_refused_drop.orders depends on it");
 	}
 
 	@Test
