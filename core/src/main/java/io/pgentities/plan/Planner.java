@@ -32,14 +32,14 @@ import io.pgentities.DriftStatus;
 import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
+import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogRoutine;
 import io.pgentities.catalog.CatalogView;
 import io.pgentities.diff.EntityComparison;
 import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.SqlLexer;
-import io.pgentities.sql.Token;
+import io.pgentities.sql.IndexStatements;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -277,7 +277,7 @@ public final class Planner {
 		if (entity instanceof CatalogView view && view.kind() == EntityKind.MATERIALIZED_VIEW) {
 			boolean withData = (comparison.declared() instanceof PgMaterializedView declared) ? declared.withData()
 					: view.populated();
-			List<String> created = new ArrayList<>(view.createStatements(withData));
+			List<String> created = new ArrayList<>(view.createStatements(withData, comparison.declared()));
 			if (withData) {
 				created.set(0, "-- " + identity + " is created WITH DATA: its query runs now\n" + created.get(0));
 			}
@@ -310,7 +310,7 @@ public final class Planner {
 				statements.add(view.replaceStatement());
 			}
 			else if (desired instanceof CatalogView view && current instanceof CatalogView existing) {
-				statements.addAll(indexChanges(existing, view));
+				statements.addAll(indexChanges(existing, view, comparison.declared()));
 			}
 		}
 		String comment = comparison.desiredComment();
@@ -320,28 +320,20 @@ public final class Planner {
 		return statements;
 	}
 
-	private static List<String> indexChanges(CatalogView existing, CatalogView desired) {
+	private static List<String> indexChanges(CatalogView existing, CatalogView desired, @Nullable PgEntity declared) {
 		List<String> statements = new ArrayList<>();
 		for (String index : existing.indexes()) {
 			if (!desired.indexes().contains(index)) {
-				statements.add("DROP INDEX " + Identifiers.qualify(existing.schema(), indexName(index)));
+				statements.add("DROP INDEX " + Identifiers.qualify(existing.schema(),
+						IndexStatements.name(index).orElseThrow()));
 			}
 		}
 		for (String index : desired.indexes()) {
 			if (!existing.indexes().contains(index)) {
-				statements.add(index);
+				statements.add(desired.indexStatement(index, declared));
 			}
 		}
 		return statements;
-	}
-
-	private static String indexName(String createIndex) {
-		for (Token token : SqlLexer.meaningfulTokens(createIndex)) {
-			if (token.isIdentifier() && !token.isWord("create") && !token.isWord("unique") && !token.isWord("index")) {
-				return token.identifier();
-			}
-		}
-		throw new IllegalStateException("No index name in " + createIndex);
 	}
 
 	private CatalogEntity current(String identity) {
