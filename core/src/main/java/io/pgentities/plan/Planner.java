@@ -36,6 +36,7 @@ import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogRoutine;
+import io.pgentities.catalog.CatalogTrigger;
 import io.pgentities.catalog.CatalogView;
 import io.pgentities.diff.EntityComparison;
 import io.pgentities.sql.Identifiers;
@@ -119,6 +120,7 @@ public final class Planner {
 		}
 		closeOverDependents();
 		refuseBlockedDrops();
+		refuseTriggerNameClashes();
 		List<String> statements = new ArrayList<>();
 		Map<String, Set<String>> dependents = invert(this.currentNeeds);
 		for (String identity : TopologicalOrder.sort(this.drops, dependents, this::compareForDrop)) {
@@ -266,6 +268,41 @@ public final class Planner {
 						+ "be " + fate + ", but " + String.join("; ", blockers) + " depend"
 						+ ((blockers.size() == 1) ? "s" : "") + " on it, and pg-entities never drops with CASCADE. "
 						+ "Change " + ((blockers.size() == 1) ? "it" : "them") + " in a hand-written migration first.");
+			}
+		}
+	}
+
+	/**
+	 * PostgreSQL clones a partitioned table's row trigger onto each of its partitions under the
+	 * trigger's name, so a partition cannot also have a trigger of its own by that name: refuse
+	 * a plan that would create one of the two while the other is there after the plan. A
+	 * trigger on a partition that takes over from its partitioned table's trigger is fine when
+	 * the plan drops that one for good, since its clones go with it.
+	 */
+	private void refuseTriggerNameClashes() {
+		if (this.surroundings.partitionAncestors().isEmpty()) {
+			return;
+		}
+		Map<List<String>, CatalogTrigger> remaining = new HashMap<>();
+		for (EntityComparison comparison : this.comparisons.values()) {
+			boolean remains = this.creates.contains(comparison.identity())
+					|| (comparison.current() != null && !this.drops.contains(comparison.identity()));
+			if (remains && comparison.either() instanceof CatalogTrigger trigger) {
+				remaining.put(List.of(trigger.tableIdentity(), trigger.name()), trigger);
+			}
+		}
+		for (CatalogTrigger trigger : remaining.values()) {
+			for (String ancestor : this.surroundings.partitionAncestors()
+				.getOrDefault(trigger.tableIdentity(), Set.of())) {
+				CatalogTrigger cloned = remaining.get(List.of(ancestor, trigger.name()));
+				if (cloned != null && cloned.rowLevel() && (this.creates.contains(trigger.identity())
+						|| this.creates.contains(cloned.identity()))) {
+					throw new PgEntitiesException("Cannot plan " + trigger.designation() + ": PostgreSQL clones row "
+							+ cloned.designation() + " onto every partition of " + ancestor + " under its name, "
+							+ "so partition " + trigger.tableIdentity() + " cannot have a trigger "
+							+ Identifiers.quote(trigger.name()) + " of its own while that one exists. Declare the "
+							+ "trigger once: on " + ancestor + ", or on the partitions and not on " + ancestor + ".");
+				}
 			}
 		}
 	}

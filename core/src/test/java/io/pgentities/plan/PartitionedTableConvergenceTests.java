@@ -23,6 +23,7 @@ import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgPolicy;
 import io.pgentities.PgTrigger;
+import io.pgentities.PlanRefusedException;
 import io.pgentities.plan.ConvergenceScenario.Convergence;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -141,6 +143,76 @@ class PartitionedTableConvergenceTests {
 			.containsOnly(entry("partition_own.f()", DriftStatus.UNDECLARED),
 					entry("partition_own.p.t", DriftStatus.UNDECLARED),
 					entry("partition_own.p1.audit", DriftStatus.UNDECLARED));
+	}
+
+	@Test
+	void triggerDeclaredOnAPartitionTakesOverFromItsParentsTriggerWhenThatOneIsDropped(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "partition_take_over", migrations)
+			.dropUndeclared(true);
+		scenario.execute(START.formatted("partition_take_over", PASS));
+		List<PgEntity> declared = List.of(PgFunction.of("partition_take_over", "f()", PASS),
+				PgTrigger.of("partition_take_over", "t", "p1", "BEFORE UPDATE ON p1 FOR EACH ROW EXECUTE FUNCTION f()"));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("partition_take_over.f()", DriftStatus.IN_SYNC),
+				entry("partition_take_over.p.t", DriftStatus.UNDECLARED),
+				entry("partition_take_over.p1.t", DriftStatus.MISSING));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.plan().statements()).hasSize(2)
+			.startsWith("DROP TRIGGER t ON partition_take_over.p");
+		assertThat(triggers(scenario)).containsExactly("p1 t f");
+	}
+
+	@Test
+	void triggerDeclaredOnAPartitionUnderTheNameOfItsParentsKeptRowTriggerIsRefused(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "partition_clash", migrations);
+		scenario.execute(START.formatted("partition_clash", PASS));
+		List<PgEntity> onPartition = List.of(PgFunction.of("partition_clash", "f()", PASS),
+				PgTrigger.of("partition_clash", "t", "p1", "BEFORE UPDATE ON p1 FOR EACH ROW EXECUTE FUNCTION f()"));
+		assertThatExceptionOfType(PlanRefusedException.class).isThrownBy(() -> scenario.engine().plan(onPartition))
+			.withMessageStartingWith("Cannot plan TRIGGER t ON partition_clash.p1: PostgreSQL clones row "
+					+ "TRIGGER t ON partition_clash.p onto every partition of partition_clash.p under its name");
+		List<PgEntity> onBoth = List.of(PgFunction.of("partition_clash", "f()", PASS),
+				PgTrigger.of("partition_clash", "t", "p", "BEFORE UPDATE ON p FOR EACH ROW EXECUTE FUNCTION f()"),
+				PgTrigger.of("partition_clash", "t", "p2", "AFTER INSERT ON p2 FOR EACH ROW EXECUTE FUNCTION f()"));
+		assertThatExceptionOfType(PlanRefusedException.class).isThrownBy(() -> scenario.engine().plan(onBoth))
+			.withMessageContaining("partition partition_clash.p2 cannot have a trigger t of its own");
+		assertThat(triggers(scenario)).containsExactly("p t f", "p1 t f", "p2 t f");
+	}
+
+	@Test
+	void rowTriggerDeclaredOnAPartitionedTableUnderTheNameOfAPartitionsOwnTriggerIsRefusedUnlessThatOneIsDropped(
+			@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "partition_own_first", migrations);
+		scenario.execute("""
+				CREATE TABLE partition_own_first.p (id integer, v integer) PARTITION BY LIST (id);
+				CREATE TABLE partition_own_first.p1 PARTITION OF partition_own_first.p FOR VALUES IN (1);
+				INSERT INTO partition_own_first.p VALUES (1, 10);
+				CREATE FUNCTION partition_own_first.f() %s;
+				CREATE TRIGGER t AFTER INSERT ON partition_own_first.p1 FOR EACH ROW
+				    EXECUTE FUNCTION partition_own_first.f();
+				""".formatted(PASS));
+		List<PgEntity> declared = List.of(PgFunction.of("partition_own_first", "f()", PASS),
+				PgTrigger.of("partition_own_first", "t", "p", "BEFORE UPDATE ON p FOR EACH ROW EXECUTE FUNCTION f()"));
+		assertThatExceptionOfType(PlanRefusedException.class)
+			.isThrownBy(() -> scenario.engine().plan(declared))
+			.withMessageContaining("partition partition_own_first.p1 cannot have a trigger t of its own");
+		Convergence convergence = scenario.dropUndeclared(true).converge(declared);
+		assertThat(convergence.position("DROP TRIGGER t ON partition_own_first.p1"))
+			.isLessThan(convergence.position("CREATE TRIGGER t"));
+		assertThat(triggers(scenario)).containsExactly("p t f", "p1 t f");
+		assertThat(scenario.string("SELECT tgparentid <> 0 FROM pg_trigger"
+				+ " WHERE tgrelid = 'partition_own_first.p1'::regclass")).as("a clone now").isEqualTo("t");
+	}
+
+	@Test
+	void statementTriggerOfAPartitionedTableLeavesThePartitionsFreeToUseItsName(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "partition_statement", migrations);
+		scenario.execute(START.formatted("partition_statement", PASS));
+		List<PgEntity> declared = List.of(PgFunction.of("partition_statement", "f()", PASS),
+				PgTrigger.of("partition_statement", "t", "p", "BEFORE UPDATE ON p FOR EACH ROW EXECUTE FUNCTION f()"),
+				PgTrigger.of("partition_statement", "s", "p", "AFTER INSERT ON p FOR EACH STATEMENT EXECUTE FUNCTION f()"),
+				PgTrigger.of("partition_statement", "s", "p1", "AFTER INSERT ON p1 FOR EACH ROW EXECUTE FUNCTION f()"));
+		scenario.converge(declared);
+		assertThat(triggers(scenario)).containsExactly("p s f", "p t f", "p1 s f", "p1 t f", "p2 t f");
 	}
 
 	@Test
