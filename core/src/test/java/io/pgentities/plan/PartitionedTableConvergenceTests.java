@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.pgentities.DriftStatus;
+import io.pgentities.EntityRejectedException;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgPolicy;
@@ -173,8 +174,9 @@ class PartitionedTableConvergenceTests {
 		List<PgEntity> onBoth = List.of(PgFunction.of("partition_clash", "f()", PASS),
 				PgTrigger.of("partition_clash", "t", "p", "BEFORE UPDATE ON p FOR EACH ROW EXECUTE FUNCTION f()"),
 				PgTrigger.of("partition_clash", "t", "p2", "AFTER INSERT ON p2 FOR EACH ROW EXECUTE FUNCTION f()"));
-		assertThatExceptionOfType(PlanRefusedException.class).isThrownBy(() -> scenario.engine().plan(onBoth))
-			.withMessageContaining("partition partition_clash.p2 cannot have a trigger t of its own");
+		assertThatExceptionOfType(EntityRejectedException.class).as("PostgreSQL's own refusal, in the simulation")
+			.isThrownBy(() -> scenario.check(onBoth))
+			.withMessageContaining("trigger \"t\" for relation \"p2\" already exists");
 		assertThat(triggers(scenario)).containsExactly("p t f", "p1 t f", "p2 t f");
 	}
 
@@ -213,6 +215,60 @@ class PartitionedTableConvergenceTests {
 				PgTrigger.of("partition_statement", "s", "p1", "AFTER INSERT ON p1 FOR EACH ROW EXECUTE FUNCTION f()"));
 		scenario.converge(declared);
 		assertThat(triggers(scenario)).containsExactly("p s f", "p t f", "p1 s f", "p1 t f", "p2 t f");
+	}
+
+	@Test
+	void rowTriggerWithTransitionTablesIsRejectedOnAPartitionAndOnAPartitionedTableAsPostgresqlRejectsIt(
+			@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "partition_transition", migrations);
+		scenario.execute(START.formatted("partition_transition", PASS));
+		PgTrigger onPartition = PgTrigger.of("partition_transition", "changes", "p1",
+				"AFTER UPDATE ON p1 REFERENCING NEW TABLE AS changed FOR EACH ROW EXECUTE FUNCTION f()");
+		assertThatExceptionOfType(EntityRejectedException.class).isThrownBy(() -> scenario.check(List.of(onPartition)))
+			.withMessageContaining("ROW triggers with transition tables are not supported on partitions");
+		PgTrigger onPartitioned = PgTrigger.of("partition_transition", "changes", "p",
+				"AFTER UPDATE ON p REFERENCING NEW TABLE AS changed FOR EACH ROW EXECUTE FUNCTION f()");
+		assertThatExceptionOfType(EntityRejectedException.class)
+			.isThrownBy(() -> scenario.check(List.of(onPartitioned)))
+			.withMessageContaining("\"p\" is a partitioned table");
+		List<PgEntity> statementLevel = List.of(PgFunction.of("partition_transition", "f()", PASS),
+				PgTrigger.of("partition_transition", "t", "p", "BEFORE UPDATE ON p FOR EACH ROW EXECUTE FUNCTION f()"),
+				PgTrigger.of("partition_transition", "changes", "p",
+						"AFTER UPDATE ON p REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION f()"));
+		scenario.converge(statementLevel);
+		assertThat(triggers(scenario)).containsExactly("p changes f", "p t f", "p1 t f", "p2 t f");
+	}
+
+	@Test
+	void triggerOnASubPartitionIsSimulatedUnderItsWholeHierarchy(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "partition_levels", migrations);
+		scenario.execute("""
+				CREATE TABLE partition_levels.p (id integer, v integer) PARTITION BY RANGE (id);
+				CREATE TABLE partition_levels.p1 PARTITION OF partition_levels.p FOR VALUES FROM (0) TO (100)
+				    PARTITION BY LIST (v);
+				CREATE TABLE partition_levels.p1a (v integer NOT NULL, id integer);
+				ALTER TABLE partition_levels.p1 ATTACH PARTITION partition_levels.p1a FOR VALUES IN (10);
+				CREATE TABLE partition_levels.p1d PARTITION OF partition_levels.p1 DEFAULT;
+				INSERT INTO partition_levels.p VALUES (1, 10), (2, 20);
+				CREATE FUNCTION partition_levels.f() %s;
+				CREATE TRIGGER t BEFORE UPDATE ON partition_levels.p FOR EACH ROW EXECUTE FUNCTION partition_levels.f();
+				""".formatted(PASS));
+		List<PgEntity> clash = List.of(PgFunction.of("partition_levels", "f()", PASS),
+				PgTrigger.of("partition_levels", "t", "p", "BEFORE UPDATE ON p FOR EACH ROW EXECUTE FUNCTION f()"),
+				PgTrigger.of("partition_levels", "t", "p1a", "AFTER INSERT ON p1a FOR EACH ROW EXECUTE FUNCTION f()"));
+		assertThatExceptionOfType(EntityRejectedException.class).isThrownBy(() -> scenario.check(clash))
+			.withMessageContaining("already exists");
+		List<PgEntity> declared = List.of(PgFunction.of("partition_levels", "f()", PASS),
+				PgTrigger.of("partition_levels", "t", "p", "BEFORE UPDATE ON p FOR EACH ROW EXECUTE FUNCTION f()"),
+				PgTrigger.of("partition_levels", "audit", "p1a",
+						"AFTER INSERT ON p1a FOR EACH ROW EXECUTE FUNCTION f()"),
+				PgPolicy.of("partition_levels", "visible", "p1a", "ON p1a USING (v > 0)"));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("partition_levels.f()", DriftStatus.IN_SYNC),
+				entry("partition_levels.p.t", DriftStatus.IN_SYNC),
+				entry("partition_levels.p1a.audit", DriftStatus.MISSING),
+				entry("partition_levels.p1a.visible", DriftStatus.MISSING));
+		scenario.converge(declared);
+		assertThat(triggers(scenario)).containsExactly("p t f", "p1 t f", "p1a audit f", "p1a t f", "p1d t f");
 	}
 
 	@Test
