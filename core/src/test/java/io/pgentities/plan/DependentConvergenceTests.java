@@ -245,6 +245,29 @@ class DependentConvergenceTests {
 	}
 
 	@Test
+	void refusalNamesTheIndexAndConstraintOfAPartitionedTableAndNotTheirCopiesOnThePartitions(
+			@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_partitioned", migrations);
+		scenario.execute("""
+				CREATE FUNCTION dependent_partitioned.norm(code text) RETURNS text
+				    LANGUAGE sql IMMUTABLE AS $$ SELECT lower(code) $$;
+				CREATE TABLE dependent_partitioned.p (id integer, code text,
+				    CONSTRAINT code_set CHECK (dependent_partitioned.norm(code) <> '')) PARTITION BY LIST (id);
+				CREATE TABLE dependent_partitioned.p1 PARTITION OF dependent_partitioned.p FOR VALUES IN (1);
+				CREATE TABLE dependent_partitioned.p2 PARTITION OF dependent_partitioned.p FOR VALUES IN (2);
+				CREATE INDEX p_norm ON dependent_partitioned.p (dependent_partitioned.norm(code));
+				INSERT INTO dependent_partitioned.p VALUES (1, 'A');
+				""");
+		List<PgEntity> declared = List.of(PgFunction.of("dependent_partitioned", "norm(value text)",
+				"RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(value) $$"));
+		assertThatExceptionOfType(PlanRefusedException.class).isThrownBy(() -> scenario.engine().plan(declared))
+			.withMessageContaining("it must be dropped and created again, but ")
+			.withMessageContaining("index dependent_partitioned.p_norm")
+			.withMessageContaining("constraint code_set on table dependent_partitioned.p depend on it")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("p1", "p2"));
+	}
+
+	@Test
 	void triggerMovedToANewFunctionLetsTheUndeclaredOldFunctionBeDropped(@TempDir Path migrations) {
 		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_new_function", migrations)
 			.dropUndeclared(true);
