@@ -100,6 +100,23 @@ class PartitionedTableConvergenceTests {
 	}
 
 	@Test
+	void cloneOnAPartitionInAnUnmanagedSchemaDoesNotKeepTheTriggerFunction(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "partition_elsewhere", migrations)
+			.dropUndeclared(true);
+		scenario.execute(START.formatted("partition_elsewhere", PASS) + """
+				CREATE SCHEMA partition_elsewhere_archive;
+				CREATE TABLE partition_elsewhere_archive.p9 PARTITION OF partition_elsewhere.p FOR VALUES IN (9);
+				""");
+		List<PgEntity> declared = List.of(PgFunction.of("partition_elsewhere", "g()", PASS),
+				PgTrigger.of("partition_elsewhere", "t", "p", "BEFORE UPDATE ON p FOR EACH ROW EXECUTE FUNCTION g()"));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.plan().drops()).containsExactly("partition_elsewhere.f()");
+		assertThat(convergence.statementsContaining("partition_elsewhere_archive")).isEmpty();
+		assertThat(scenario.string("SELECT f.proname FROM pg_trigger t JOIN pg_proc f ON f.oid = t.tgfoid"
+				+ " WHERE t.tgrelid = 'partition_elsewhere_archive.p9'::regclass")).isEqualTo("g");
+	}
+
+	@Test
 	void functionInThePartitionedTablesTriggerConditionIsRecreatedWithTheTrigger(@TempDir Path migrations) {
 		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "partition_when", migrations);
 		scenario.execute("""
