@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * {@code WITH (...)}, {@code TABLESPACE}; empty when none
  * @param query the query, without the trailing {@code WITH [NO] DATA}
  * @param withData whether creating it populates it ({@code WITH DATA}) or leaves it unscannable until refreshed
- * @param indexes the {@code CREATE [UNIQUE] INDEX name ON ...} statements of its indexes
+ * @param indexes the {@code CREATE [UNIQUE] INDEX [name] ON ...} statements of its indexes; an index
+ * without a name gets the one PostgreSQL chooses
  * @param comment the comment to set, or {@code null}
  * @param source where the materialized view was declared
  */
@@ -72,8 +73,9 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 
 	/**
 	 * A copy with one more index.
-	 * @param createIndexStatement {@code CREATE [UNIQUE] INDEX name ON view_name [USING method] (...)}; the
-	 * view's name may be unqualified
+	 * @param createIndexStatement {@code CREATE [UNIQUE] INDEX [name] ON view_name [USING method] (...)}; the
+	 * view's name may be unqualified; without a name, the index is compared and created under the
+	 * name PostgreSQL gives it, or matches a live index of the same definition whatever its name
 	 * @return the copy
 	 */
 	public PgMaterializedView withIndex(String createIndexStatement) {

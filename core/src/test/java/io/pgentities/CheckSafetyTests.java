@@ -137,6 +137,40 @@ class CheckSafetyTests {
 	}
 
 	@Test
+	void checkOfTriggersOnPartitionsNeedsNoLockThatWritersHold() throws Exception {
+		this.database.execute("""
+				CREATE SCHEMA parts;
+				CREATE TABLE parts.p (id integer, v integer) PARTITION BY LIST (id);
+				CREATE TABLE parts.p1 PARTITION OF parts.p FOR VALUES IN (1) PARTITION BY RANGE (v);
+				CREATE TABLE parts.p1a PARTITION OF parts.p1 FOR VALUES FROM (0) TO (100);
+				INSERT INTO parts.p VALUES (1, 10);
+				""");
+		List<PgEntity> declared = List.of(PgFunction.of("parts", "pass()",
+				"RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"),
+				PgTrigger.of("parts", "t", "p", "BEFORE UPDATE ON parts.p FOR EACH ROW EXECUTE FUNCTION parts.pass()"),
+				PgTrigger.of("parts", "a", "p1a", "AFTER INSERT ON parts.p1a FOR EACH ROW EXECUTE FUNCTION parts.pass()"),
+				PgPolicy.of("parts", "own", "p1", "USING (v > 0)"));
+		String before = catalogSnapshot();
+		try (Connection writer = this.database.connect()) {
+			writer.setAutoCommit(false);
+			try (Statement statement = writer.createStatement()) {
+				statement.execute("LOCK TABLE parts.p, parts.p1, parts.p1a IN ROW EXCLUSIVE MODE");
+				statement.execute("UPDATE parts.p SET v = v + 1 WHERE id = 1");
+			}
+			PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource())
+				.lockTimeout(Duration.ofSeconds(4))
+				.build();
+			DriftReport report = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> engine.check(declared));
+			assertThat(report.entities()).extracting(EntityDrift::status).containsOnly(DriftStatus.MISSING);
+			assertThat(catalogSnapshot()).isEqualTo(before);
+			writer.rollback();
+		}
+		finally {
+			this.database.execute("DROP SCHEMA parts CASCADE");
+		}
+	}
+
+	@Test
 	void checkLeavesNothingBehind() throws SQLException {
 		String before = catalogSnapshot();
 		PgEntitiesEngine.create(this.database.dataSource()).check(declared());

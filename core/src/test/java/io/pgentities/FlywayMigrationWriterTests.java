@@ -65,8 +65,8 @@ class FlywayMigrationWriterTests {
 
 	@Test
 	void refusedPlanIsNeverWritten(@TempDir Path directory) throws IOException {
-		MigrationPlan refused = MigrationPlan.refused(new PlanRefusal(EntityKind.FUNCTION, "public.code()",
-				"drop and create (return type changed)", List.of("default value for column code of table public.orders")));
+		MigrationPlan refused = MigrationPlan.refused(PlanRefusal.blockedDrop(EntityKind.FUNCTION, "public.code()",
+				"drop and create (return type changed)", true, List.of("default value for column code of table public.orders")));
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(PlanRefusedException.class)
 			.isThrownBy(() -> new FlywayMigrationWriter(directory).write(refused, "refused"))
 			.withMessageContaining("public.code()");

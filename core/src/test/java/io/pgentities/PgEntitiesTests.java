@@ -278,6 +278,17 @@ class PgEntitiesTests {
 	}
 
 	@Test
+	void materializedViewIndexWithoutANameIsAccepted() {
+		List<PgEntity> entities = PgEntities.fromSql("""
+				CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;
+				CREATE UNIQUE INDEX ON mv (id);
+				""");
+		PgMaterializedView view = (PgMaterializedView) entities.get(0);
+		assertThat(view.indexes()).containsExactly("CREATE UNIQUE INDEX ON mv (id)");
+		assertThat(view.createIndexStatements()).containsExactly("CREATE UNIQUE INDEX ON public.mv (id)");
+	}
+
+	@Test
 	void triggersOfEveryForm() {
 		List<PgEntity> entities = PgEntities.fromSql("""
 				CREATE OR REPLACE TRIGGER set_updated_at

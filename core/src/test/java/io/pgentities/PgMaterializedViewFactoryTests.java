@@ -53,7 +53,14 @@ class PgMaterializedViewFactoryTests {
 	void indexOnAnotherRelationIsRejected() {
 		PgMaterializedView view = PgMaterializedView.of("public", "top_items", "SELECT 1 AS a");
 		assertThatIllegalArgumentException().isThrownBy(() -> view.withIndex("CREATE INDEX i ON items (a)"));
-		assertThatIllegalArgumentException().isThrownBy(() -> view.withIndex("CREATE INDEX ON top_items (a)"));
+		assertThatIllegalArgumentException().isThrownBy(() -> view.withIndex("CREATE INDEX ON items (a)"));
+	}
+
+	@Test
+	void indexWithoutANameIsAcceptedAsPostgresqlAcceptsIt() {
+		PgMaterializedView view = PgMaterializedView.of("public", "top_items", "SELECT 1 AS a")
+			.withIndex("CREATE UNIQUE INDEX ON top_items (a)");
+		assertThat(view.createIndexStatements()).containsExactly("CREATE UNIQUE INDEX ON public.top_items (a)");
 	}
 
 }

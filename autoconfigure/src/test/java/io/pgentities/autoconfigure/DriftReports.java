@@ -63,8 +63,8 @@ final class DriftReports {
 	}
 
 	static Analysis refused() {
-		PlanRefusal refusal = new PlanRefusal(EntityKind.FUNCTION, "public.total(integer, numeric)",
-				"drop and create (return type changed)", List.of("default value for column amount of table public.orders"));
+		PlanRefusal refusal = PlanRefusal.blockedDrop(EntityKind.FUNCTION, "public.total(integer, numeric)",
+				"drop and create (return type changed)", true, List.of("default value for column amount of table public.orders"));
 		return new Analysis(drifted().report(), MigrationPlan.refused(refusal));
 	}
 

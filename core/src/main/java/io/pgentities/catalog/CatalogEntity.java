@@ -18,6 +18,7 @@ package io.pgentities.catalog;
 import java.util.List;
 
 import io.pgentities.EntityKind;
+import io.pgentities.PgEntity;
 import io.pgentities.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +71,20 @@ public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, Catal
 	 */
 	default String comparisonKey() {
 		return canonicalDefinition();
+	}
+
+	/**
+	 * This simulated object as it is compared with the live object of its identity. Where the
+	 * declaration left a part's name to PostgreSQL and the live object has the same part under
+	 * another name, the part takes the live name: a database made from the same SQL is in sync
+	 * whatever names PostgreSQL chose there. Only the unnamed indexes of a materialized view
+	 * are such parts; other objects are returned as they are.
+	 * @param live the live object of the same identity
+	 * @param declared the declaration this object was simulated from
+	 * @return the object to compare
+	 */
+	default CatalogEntity withImplicitNamesOf(CatalogEntity live, PgEntity declared) {
+		return this;
 	}
 
 	/**

@@ -28,10 +28,19 @@ import org.jspecify.annotations.Nullable;
  * @param name its name
  * @param definition {@code pg_get_triggerdef(oid, true)}
  * @param constraintTrigger whether it is a constraint trigger
+ * @param rowLevel whether it fires for each row ({@code FOR EACH ROW}) rather than for each statement
  * @param comment the comment
  */
 public record CatalogTrigger(long oid, String schema, String table, String name, String definition,
-		boolean constraintTrigger, @Nullable String comment) implements CatalogEntity {
+		boolean constraintTrigger, boolean rowLevel, @Nullable String comment) implements CatalogEntity {
+
+	/**
+	 * The schema-qualified name of the table the trigger is on.
+	 * @return the table's identity
+	 */
+	public String tableIdentity() {
+		return Identifiers.qualify(this.schema, this.table);
+	}
 
 	@Override
 	public EntityKind kind() {

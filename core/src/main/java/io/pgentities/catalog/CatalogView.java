@@ -16,9 +16,14 @@
 package io.pgentities.catalog;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.pgentities.EntityKind;
+import io.pgentities.PgEntity;
+import io.pgentities.PgMaterializedView;
+import io.pgentities.sql.IndexStatements;
 import io.pgentities.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param query {@code pg_get_viewdef(oid, true)}, without the trailing semicolon
  * @param options the storage options ({@code reloptions}), comma-separated
  * @param columns each column's quoted name and type, in order
- * @param indexes {@code pg_get_indexdef} of each index, sorted
+ * @param indexes {@code pg_get_indexdef} of each index, sorted by code point (not by the database's
+ * collation, so that both sides of a comparison sort alike)
  * @param populated whether a materialized view holds data
  * @param columnComments each commented column as {@code name IS 'comment'}
  * @param columnAcl each column privilege as the quoted column name, a tab, and the {@code aclitem}
@@ -43,6 +49,10 @@ import org.jspecify.annotations.Nullable;
 public record CatalogView(long oid, EntityKind kind, String schema, String name, String query, String options,
 		List<String> columns, List<String> indexes, boolean populated, List<String> columnComments,
 		List<String> columnAcl, @Nullable String comment, String owner, List<String> acl) implements CatalogEntity {
+
+	public CatalogView {
+		indexes = indexes.stream().sorted().toList();
+	}
 
 	@Override
 	public String identity() {
@@ -58,6 +68,59 @@ public record CatalogView(long oid, EntityKind kind, String schema, String name,
 		return definition.toString();
 	}
 
+	/**
+	 * Gives an index the declaration left unnamed the name of the live index with the same
+	 * definition, if the live view has one that no declared index names.
+	 */
+	@Override
+	public CatalogView withImplicitNamesOf(CatalogEntity live, PgEntity declared) {
+		if (!(live instanceof CatalogView existing) || !(declared instanceof PgMaterializedView view)) {
+			return this;
+		}
+		Set<String> named = declaredIndexNames(view);
+		List<String> candidates = new ArrayList<>(existing.indexes());
+		candidates.removeIf((index) -> this.indexes.contains(index) || named.contains(indexName(index)));
+		List<String> indexes = new ArrayList<>();
+		for (String index : this.indexes) {
+			String adopted = null;
+			if (!named.contains(indexName(index)) && !existing.indexes().contains(index)) {
+				String definition = IndexStatements.withoutName(index);
+				adopted = candidates.stream()
+					.filter((candidate) -> IndexStatements.withoutName(candidate).equals(definition))
+					.findFirst()
+					.orElse(null);
+				candidates.remove(adopted);
+			}
+			indexes.add((adopted != null) ? adopted : index);
+		}
+		return new CatalogView(this.oid, this.kind, this.schema, this.name, this.query, this.options, this.columns,
+				indexes, this.populated, this.columnComments, this.columnAcl, this.comment, this.owner, this.acl);
+	}
+
+	private static String indexName(String index) {
+		return IndexStatements.name(index).orElseThrow();
+	}
+
+	private static Set<String> declaredIndexNames(PgMaterializedView view) {
+		Set<String> named = new HashSet<>();
+		view.indexes().forEach((index) -> IndexStatements.name(index).ifPresent(named::add));
+		return named;
+	}
+
+	/**
+	 * The statement that creates one of its indexes as declared: an index the declaration
+	 * left unnamed is created unnamed, so that PostgreSQL chooses its name in the schema it is
+	 * created in, which may hold names the simulation's scratch schema did not.
+	 * @param index one of {@link #indexes()}
+	 * @param declared the declaration, or {@code null} to create the index as it is named
+	 * @return the {@code CREATE INDEX} statement
+	 */
+	public String indexStatement(String index, @Nullable PgEntity declared) {
+		boolean unnamed = declared instanceof PgMaterializedView view
+				&& !declaredIndexNames(view).contains(indexName(index));
+		return unnamed ? IndexStatements.withoutName(index) : index;
+	}
+
 	@Override
 	public List<String> createStatements() {
 		return createStatements(false);
@@ -69,10 +132,21 @@ public record CatalogView(long oid, EntityKind kind, String schema, String name,
 	 * @return the statements, in order
 	 */
 	public List<String> createStatements(boolean withData) {
+		return createStatements(withData, null);
+	}
+
+	/**
+	 * The statements that create this view; for a materialized view, also its indexes, each
+	 * as {@link #indexStatement(String, PgEntity)} creates it.
+	 * @param withData whether a materialized view is populated when created
+	 * @param declared the declaration, or {@code null} to create the indexes as they are named
+	 * @return the statements, in order
+	 */
+	public List<String> createStatements(boolean withData, @Nullable PgEntity declared) {
 		List<String> statements = new ArrayList<>();
 		statements.add(head("CREATE ") + ((this.kind == EntityKind.MATERIALIZED_VIEW)
 				? (withData ? "\nWITH DATA" : "\nWITH NO DATA") : ""));
-		statements.addAll(this.indexes);
+		this.indexes.forEach((index) -> statements.add(indexStatement(index, declared)));
 		return statements;
 	}
 

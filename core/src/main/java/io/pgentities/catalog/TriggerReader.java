@@ -37,7 +37,7 @@ final class TriggerReader {
 
 	private static CatalogTrigger map(CatalogRow row) throws SQLException {
 		return new CatalogTrigger(row.oid(), row.schema(), row.text("table_name"), row.text("name"),
-				row.text("definition"), row.bool("constraint_trigger"), row.verbatim("comment"));
+				row.text("definition"), row.bool("constraint_trigger"), row.bool("row_level"), row.verbatim("comment"));
 	}
 
 }

@@ -68,13 +68,15 @@ public final class DriftComparator {
 		return sorted;
 	}
 
-	private static EntityComparison compare(PgEntity declared, CatalogEntity desired, @Nullable CatalogEntity existing) {
+	private static EntityComparison compare(PgEntity declared, CatalogEntity simulated,
+			@Nullable CatalogEntity existing) {
 		String comment = declared.comment();
-		String desiredText = text(desired, comment);
 		if (existing == null) {
-			return new EntityComparison(desired.identity(), declared, desired, null, DriftStatus.MISSING,
-					diff("", desiredText));
+			return new EntityComparison(simulated.identity(), declared, simulated, null, DriftStatus.MISSING,
+					diff("", text(simulated, comment)));
 		}
+		CatalogEntity desired = simulated.withImplicitNamesOf(existing, declared);
+		String desiredText = text(desired, comment);
 		boolean same = desired.kind() == existing.kind()
 				&& desired.comparisonKey().equals(existing.comparisonKey())
 				&& (comment == null || Objects.equals(comment, existing.comment()));

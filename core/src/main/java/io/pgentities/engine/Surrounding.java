@@ -32,12 +32,14 @@ import io.pgentities.catalog.Dependency.ObjectId;
 import io.pgentities.catalog.ExternalDependent;
 import io.pgentities.catalog.ExternalDependentReader;
 import io.pgentities.catalog.NameMapping;
+import io.pgentities.catalog.PartitionReader;
 import io.pgentities.plan.Surroundings;
 
 /**
  * Reads what lies around the schemas pg-entities reads: the dependents of their routines and
  * views in other schemas (read in full, to be recreated if need be) and dependents that are no
- * entities at all. One query, plus one catalog read when such other schemas exist.
+ * entities at all, and which tables are partitions of which. Two queries, plus one catalog read
+ * when such other schemas exist.
  *
  * @param surroundings the bystanders and blockers
  * @param bystanderNeeds for each bystander, the identities it needs
@@ -68,7 +70,9 @@ record Surrounding(Surroundings surroundings, Map<String, Set<String>> bystander
 		}
 		Map<String, CatalogEntity> bystanders = new HashMap<>();
 		others.entities().forEach((entity) -> bystanders.put(entity.identity(), entity));
-		return new Surrounding(new Surroundings(bystanders, blockers), IdentityGraph.needs(others, live));
+		return new Surrounding(
+				new Surroundings(bystanders, blockers, PartitionReader.ancestors(connection, schemas)),
+				IdentityGraph.needs(others, live));
 	}
 
 	/**

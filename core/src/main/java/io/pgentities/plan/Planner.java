@@ -31,15 +31,16 @@ import java.util.Set;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.PlanRefusal;
 import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogRoutine;
+import io.pgentities.catalog.CatalogTrigger;
 import io.pgentities.catalog.CatalogView;
 import io.pgentities.diff.EntityComparison;
 import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.SqlLexer;
-import io.pgentities.sql.Token;
+import io.pgentities.sql.IndexStatements;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,6 +119,9 @@ public final class Planner {
 		}
 		closeOverDependents();
 		PlanRefusal refusal = blockedDrop();
+		if (refusal == null) {
+			refusal = triggerNameClash();
+		}
 		if (refusal != null) {
 			return MigrationPlan.refused(refusal);
 		}
@@ -263,8 +267,47 @@ public final class Planner {
 			List<String> blockers = this.surroundings.blockers().get(identity);
 			if (blockers != null) {
 				EntityComparison comparison = this.comparisons.get(identity);
-				return new PlanRefusal(comparison.kind(), identity, this.reasons.getOrDefault(identity, "drop"),
-						blockers);
+				return PlanRefusal.blockedDrop(comparison.kind(), identity, this.reasons.getOrDefault(identity, "drop"),
+						this.creates.contains(identity), blockers);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * PostgreSQL clones a partitioned table's row trigger onto each of its partitions under the
+	 * trigger's name, so a partition cannot also have a trigger of its own by that name: refuse
+	 * a plan that would create one of the two while the other is there after the plan. A
+	 * trigger on a partition that takes over from its partitioned table's trigger is fine when
+	 * the plan drops that one for good, since its clones go with it.
+	 */
+	private @Nullable PlanRefusal triggerNameClash() {
+		if (this.surroundings.partitionAncestors().isEmpty()) {
+			return null;
+		}
+		Map<List<String>, CatalogTrigger> remaining = new HashMap<>();
+		for (EntityComparison comparison : this.comparisons.values()) {
+			boolean remains = this.creates.contains(comparison.identity())
+					|| (comparison.current() != null && !this.drops.contains(comparison.identity()));
+			if (remains && comparison.either() instanceof CatalogTrigger trigger) {
+				remaining.put(List.of(trigger.tableIdentity(), trigger.name()), trigger);
+			}
+		}
+		for (CatalogTrigger trigger : remaining.values()) {
+			for (String ancestor : this.surroundings.partitionAncestors()
+				.getOrDefault(trigger.tableIdentity(), Set.of())) {
+				CatalogTrigger cloned = remaining.get(List.of(ancestor, trigger.name()));
+				if (cloned != null && cloned.rowLevel() && (this.creates.contains(trigger.identity())
+						|| this.creates.contains(cloned.identity()))) {
+					return new PlanRefusal(EntityKind.TRIGGER, trigger.identity(), trigger.designation()
+							+ " cannot be created: PostgreSQL clones row " + cloned.designation()
+							+ " onto every partition of " + ancestor + " under its name, so partition "
+							+ trigger.tableIdentity() + " cannot have a trigger " + Identifiers.quote(trigger.name())
+							+ " of its own while that one exists",
+							"Declare the trigger once: on " + ancestor + ", or on the partitions and not on " + ancestor
+									+ ".",
+							List.of());
+				}
 			}
 		}
 		return null;
@@ -277,7 +320,7 @@ public final class Planner {
 		if (entity instanceof CatalogView view && view.kind() == EntityKind.MATERIALIZED_VIEW) {
 			boolean withData = (comparison.declared() instanceof PgMaterializedView declared) ? declared.withData()
 					: view.populated();
-			List<String> created = new ArrayList<>(view.createStatements(withData));
+			List<String> created = new ArrayList<>(view.createStatements(withData, comparison.declared()));
 			if (withData) {
 				created.set(0, "-- " + identity + " is created WITH DATA: its query runs now\n" + created.get(0));
 			}
@@ -310,7 +353,7 @@ public final class Planner {
 				statements.add(view.replaceStatement());
 			}
 			else if (desired instanceof CatalogView view && current instanceof CatalogView existing) {
-				statements.addAll(indexChanges(existing, view));
+				statements.addAll(indexChanges(existing, view, comparison.declared()));
 			}
 		}
 		String comment = comparison.desiredComment();
@@ -320,28 +363,20 @@ public final class Planner {
 		return statements;
 	}
 
-	private static List<String> indexChanges(CatalogView existing, CatalogView desired) {
+	private static List<String> indexChanges(CatalogView existing, CatalogView desired, @Nullable PgEntity declared) {
 		List<String> statements = new ArrayList<>();
 		for (String index : existing.indexes()) {
 			if (!desired.indexes().contains(index)) {
-				statements.add("DROP INDEX " + Identifiers.qualify(existing.schema(), indexName(index)));
+				statements.add("DROP INDEX " + Identifiers.qualify(existing.schema(),
+						IndexStatements.name(index).orElseThrow()));
 			}
 		}
 		for (String index : desired.indexes()) {
 			if (!existing.indexes().contains(index)) {
-				statements.add(index);
+				statements.add(desired.indexStatement(index, declared));
 			}
 		}
 		return statements;
-	}
-
-	private static String indexName(String createIndex) {
-		for (Token token : SqlLexer.meaningfulTokens(createIndex)) {
-			if (token.isIdentifier() && !token.isWord("create") && !token.isWord("unique") && !token.isWord("index")) {
-				return token.identifier();
-			}
-		}
-		throw new IllegalStateException("No index name in " + createIndex);
 	}
 
 	private CatalogEntity current(String identity) {

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.pgentities.catalog.CatalogEntity;
 
@@ -30,23 +31,28 @@ import io.pgentities.catalog.CatalogEntity;
  * objects; recreated along with what they depend on
  * @param blockers for a managed identity, the objects that are no entities at all (a column
  * default, a constraint) and depend on it; such an object cannot be dropped without CASCADE
+ * @param partitionAncestors for each partition (a table's schema-qualified name), the tables it
+ * is a partition of, whose row triggers PostgreSQL clones onto it under their own names
  */
-public record Surroundings(Map<String, CatalogEntity> bystanders, Map<String, List<String>> blockers) {
+public record Surroundings(Map<String, CatalogEntity> bystanders, Map<String, List<String>> blockers,
+		Map<String, Set<String>> partitionAncestors) {
 
 	/** Nothing around. */
-	public static final Surroundings NONE = new Surroundings(Map.of(), Map.of());
+	public static final Surroundings NONE = new Surroundings(Map.of(), Map.of(), Map.of());
 
 	public Surroundings {
 		bystanders = Map.copyOf(bystanders);
 		blockers = Map.copyOf(blockers);
+		partitionAncestors = Map.copyOf(partitionAncestors);
 	}
 
 	/**
-	 * The same bystanders, without blockers.
-	 * @return the surroundings without blockers
+	 * The same bystanders, without what makes a plan refuse: for the way back to a state the
+	 * database was in.
+	 * @return the surroundings without blockers and partitions
 	 */
 	public Surroundings withoutBlockers() {
-		return new Surroundings(this.bystanders, Map.of());
+		return new Surroundings(this.bystanders, Map.of(), Map.of());
 	}
 
 	/**
@@ -59,7 +65,7 @@ public record Surroundings(Map<String, CatalogEntity> bystanders, Map<String, Li
 		Map<String, CatalogEntity> all = new HashMap<>();
 		others.forEach((entity) -> all.put(entity.identity(), entity));
 		all.putAll(this.bystanders);
-		return new Surroundings(all, this.blockers);
+		return new Surroundings(all, this.blockers, this.partitionAncestors);
 	}
 
 }

@@ -28,40 +28,61 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The live relations a simulation has to know about, looked up in one query: the tables that
- * declared triggers and policies are on (they get scratch copies), and whatever already bears
- * the name of a declared view.
+ * declared triggers and policies are on (they get scratch copies), whatever already bears the
+ * name of a declared view, and the partitioned tables any of them is a partition of, since a
+ * scratch copy of a partition is attached to a copy of its partitioned table.
  */
 final class LiveRelations {
 
+	// run under search_path = pg_catalog, so that the partition key and bound print qualified
 	private static final String QUERY = """
-			select n.nspname, c.relname, c.relkind::text
-			from pg_class c
+			with named as (
+			    select c.oid
+			    from pg_class c
+			    join pg_namespace n on n.oid = c.relnamespace
+			    join unnest(?::text[], ?::text[]) as t(schema_name, relation_name)
+			      on t.schema_name = n.nspname and t.relation_name = c.relname
+			), related as (
+			    select oid from named
+			    union
+			    select a.relid from named cross join lateral pg_partition_ancestors(named.oid) as a(relid)
+			)
+			select n.nspname, c.relname, c.relkind::text,
+			       case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end,
+			       pn.nspname, pc.relname,
+			       case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end
+			from related r
+			join pg_class c on c.oid = r.oid
 			join pg_namespace n on n.oid = c.relnamespace
-			join unnest(?::text[], ?::text[]) as t(schema_name, relation_name)
-			  on t.schema_name = n.nspname and t.relation_name = c.relname
+			left join pg_inherits i on c.relispartition and i.inhrelid = c.oid
+			left join pg_class pc on pc.oid = i.inhparent
+			left join pg_namespace pn on pn.oid = pc.relnamespace
 			""";
 
-	private final Map<List<String>, String> kinds;
+	private final Map<List<String>, Relation> relations;
 
-	private LiveRelations(Map<List<String>, String> kinds) {
-		this.kinds = kinds;
+	private LiveRelations(Map<List<String>, Relation> relations) {
+		this.relations = relations;
 	}
 
 	static LiveRelations lookUp(Connection connection, Collection<List<String>> names) throws SQLException {
-		Map<List<String>, String> kinds = new HashMap<>();
+		Map<List<String>, Relation> relations = new HashMap<>();
 		if (names.isEmpty()) {
-			return new LiveRelations(kinds);
+			return new LiveRelations(relations);
 		}
 		try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
 			statement.setArray(1, connection.createArrayOf("text", names.stream().map((n) -> n.get(0)).toArray()));
 			statement.setArray(2, connection.createArrayOf("text", names.stream().map((n) -> n.get(1)).toArray()));
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					kinds.put(List.of(rows.getString(1), rows.getString(2)), rows.getString(3));
+					List<String> parent = (rows.getString(6) != null) ? List.of(rows.getString(5), rows.getString(6))
+							: null;
+					relations.put(List.of(rows.getString(1), rows.getString(2)),
+							new Relation(rows.getString(3), rows.getString(4), parent, rows.getString(7)));
 				}
 			}
 		}
-		return new LiveRelations(kinds);
+		return new LiveRelations(relations);
 	}
 
 	/**
@@ -72,7 +93,30 @@ final class LiveRelations {
 	 * {@code null} if there is none
 	 */
 	@Nullable String kind(String schema, String name) {
-		return this.kinds.get(List.of(schema, name));
+		Relation relation = this.relations.get(List.of(schema, name));
+		return (relation != null) ? relation.kind() : null;
+	}
+
+	/**
+	 * A live relation that was looked up, or that one looked up is a partition of.
+	 * @param name the schema and name
+	 * @return the relation, or {@code null} if there is none
+	 */
+	@Nullable Relation relation(List<String> name) {
+		return this.relations.get(name);
+	}
+
+	/**
+	 * What a scratch copy of a relation must reproduce.
+	 *
+	 * @param kind the {@code relkind}
+	 * @param partitionKey {@code pg_get_partkeydef} of a partitioned table, else {@code null}
+	 * @param parent the schema and name of the partitioned table it is a partition of, or {@code null}
+	 * @param bound the partition bound ({@code FOR VALUES ...}, {@code DEFAULT}) of a partition, else {@code null}
+	 */
+	record Relation(String kind, @Nullable String partitionKey, @Nullable List<String> parent,
+			@Nullable String bound) {
+
 	}
 
 }

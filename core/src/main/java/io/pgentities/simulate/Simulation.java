@@ -59,9 +59,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Lets PostgreSQL canonicalize declarations: creates every declared entity in scratch schemas,
  * in the caller's transaction, and reads them back with the catalog queries used for live
- * objects. Triggers and policies go on scratch copies of their tables ({@code LIKE}), so
- * nothing live is created, altered, dropped or locked beyond {@code ACCESS SHARE}. The caller
- * rolls the transaction back.
+ * objects. Triggers and policies go on scratch copies of their tables ({@code LIKE}, partitioned
+ * and attached as the live tables are), so nothing live is created, altered, dropped or locked
+ * beyond {@code ACCESS SHARE}. The caller rolls the transaction back.
  */
 public final class Simulation {
 
@@ -147,7 +147,7 @@ public final class Simulation {
 	}
 
 	private SimulationResult simulate(Connection connection, List<PgEntity> ordered) throws SQLException {
-		Map<List<String>, String> copies = tableCopies(connection, ordered);
+		Map<List<String>, LiveRelations.Relation> copies = tableCopies(connection, ordered);
 		ScratchRewriter rewriter = new ScratchRewriter(this.scratch.scratchBySchema(), routineNames(ordered),
 				relationNames(ordered, copies.keySet()));
 		List<String> setup = setupStatements(copies);
@@ -166,19 +166,37 @@ public final class Simulation {
 		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered);
 	}
 
-	private List<String> setupStatements(Map<List<String>, String> copies) {
+	/**
+	 * Creates the scratch schemas and copies. A partitioned table's copy is partitioned the same
+	 * way, and a partition's copy is attached to its partitioned table's copy (after it, in
+	 * {@code copies}), so that PostgreSQL applies the rules it has for triggers on partitions:
+	 * the clones of row triggers, and what such tables refuse.
+	 */
+	private List<String> setupStatements(Map<List<String>, LiveRelations.Relation> copies) {
 		List<String> setup = new ArrayList<>();
 		this.scratch.scratchBySchema().values().forEach((schema) -> setup.add("CREATE SCHEMA " + schema));
 		setup.add("SET LOCAL search_path = " + this.searchSchemas.stream()
 			.map((schema) -> this.scratch.scratchFor(schema) + ", " + Identifiers.quote(schema))
 			.collect(Collectors.joining(", ")));
-		copies.forEach((table, relationKind) -> {
+		copies.forEach((table, relation) -> {
 			String original = Identifiers.qualify(table.get(0), table.get(1));
-			String copy = this.scratch.scratchFor(table.get(0)) + "." + Identifiers.quote(table.get(1));
-			setup.add(relationKind.equals("v") ? "CREATE VIEW " + copy + " AS SELECT * FROM " + original
-					: "CREATE TABLE " + copy + " (LIKE " + original + ")");
+			String copy = scratchCopy(table);
+			if (relation.kind().equals("v")) {
+				setup.add("CREATE VIEW " + copy + " AS SELECT * FROM " + original);
+				return;
+			}
+			setup.add("CREATE TABLE " + copy + " (LIKE " + original + ")"
+					+ ((relation.partitionKey() != null) ? " PARTITION BY " + relation.partitionKey() : ""));
+			if (relation.parent() != null && copies.containsKey(relation.parent())) {
+				setup.add("ALTER TABLE " + scratchCopy(relation.parent()) + " ATTACH PARTITION " + copy + " "
+						+ relation.bound());
+			}
 		});
 		return setup;
+	}
+
+	private String scratchCopy(List<String> table) {
+		return this.scratch.scratchFor(table.get(0)) + "." + Identifiers.quote(table.get(1));
 	}
 
 	/**
@@ -233,7 +251,7 @@ public final class Simulation {
 	 * the tables (or undeclared views) that declared triggers and policies are on, so that
 	 * they can be copied into the scratch schemas.
 	 */
-	private Map<List<String>, String> tableCopies(Connection connection, List<PgEntity> ordered)
+	private Map<List<String>, LiveRelations.Relation> tableCopies(Connection connection, List<PgEntity> ordered)
 			throws SQLException {
 		Preconditions.requireNamesFit(ordered);
 		Set<List<String>> declaredRelations = relationNames(ordered, Set.of());
@@ -248,11 +266,26 @@ public final class Simulation {
 		names.addAll(declaredRelations);
 		LiveRelations live = LiveRelations.lookUp(connection, names);
 		Preconditions.requireRelations(ordered, live, List.copyOf(declaredRelations));
-		Map<List<String>, String> copies = new LinkedHashMap<>();
+		Map<List<String>, LiveRelations.Relation> copies = new LinkedHashMap<>();
 		for (List<String> target : targets) {
-			copies.put(target, Objects.requireNonNull(live.kind(target.get(0), target.get(1))));
+			addCopy(copies, target, live);
 		}
 		return copies;
+	}
+
+	/**
+	 * Adds a table's copy after those of the partitioned tables it is a partition of.
+	 */
+	private void addCopy(Map<List<String>, LiveRelations.Relation> copies, List<String> table, LiveRelations live) {
+		if (copies.containsKey(table)) {
+			return;
+		}
+		LiveRelations.Relation relation = Objects.requireNonNull(live.relation(table));
+		if (relation.parent() != null && live.relation(relation.parent()) != null) {
+			addCopy(copies, relation.parent(), live);
+			this.scratch.scratchFor(relation.parent().get(0));
+		}
+		copies.put(table, relation);
 	}
 
 	private static Set<List<String>> routineNames(List<PgEntity> entities) {

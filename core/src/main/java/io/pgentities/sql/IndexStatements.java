@@ -16,9 +16,14 @@
 package io.pgentities.sql;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks and rewrites the {@code CREATE INDEX} statements declared with a materialized view.
+ * An index may be left unnamed, as PostgreSQL allows: it then gets the name PostgreSQL
+ * chooses ({@code <view>_<column>_idx}).
  */
 public final class IndexStatements {
 
@@ -26,7 +31,7 @@ public final class IndexStatements {
 	}
 
 	/**
-	 * Checks that a statement creates a named index on the given relation.
+	 * Checks that a statement creates an index on the given relation.
 	 * @param statement the statement
 	 * @param schema the relation's schema (unqualified names belong to it)
 	 * @param relation the relation's name
@@ -51,12 +56,60 @@ public final class IndexStatements {
 		}
 		OnClause on = OnClause.find(statement)
 			.orElseThrow(() -> new IllegalArgumentException("CREATE INDEX without ON: '" + statement + "'"));
-		if (i + 1 < tokens.size() && tokens.get(i + 1).isWord("on")) {
-			throw new IllegalArgumentException("An index of a materialized view must be named: '" + statement + "'");
-		}
 		if (!on.name().schemaOr(schema).equals(schema) || !on.name().name().equals(relation)) {
 			throw new IllegalArgumentException("Index '" + statement + "' is not on " + Identifiers.qualify(schema, relation));
 		}
+	}
+
+	/**
+	 * The name a {@code CREATE INDEX} statement gives its index.
+	 * @param statement the statement
+	 * @return the name, or empty when the statement leaves it to PostgreSQL
+	 */
+	public static Optional<String> name(String statement) {
+		Token name = nameToken(SqlLexer.meaningfulTokens(statement));
+		return (name != null) ? Optional.of(name.identifier()) : Optional.empty();
+	}
+
+	/**
+	 * The statement without the index's name: what two indexes that differ only in their
+	 * names have in common.
+	 * @param statement a {@code CREATE INDEX} statement
+	 * @return the statement with its name left out
+	 */
+	public static String withoutName(String statement) {
+		Token name = nameToken(SqlLexer.meaningfulTokens(statement));
+		if (name == null) {
+			return statement;
+		}
+		int start = name.offset();
+		while (start > 0 && Character.isWhitespace(statement.charAt(start - 1))) {
+			start--;
+		}
+		return statement.substring(0, start) + statement.substring(name.end());
+	}
+
+	/**
+	 * The token naming the index: after {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT
+	 * EXISTS]}, unless {@code ON} comes first.
+	 */
+	private static @Nullable Token nameToken(List<Token> tokens) {
+		int i = 1;
+		if (i < tokens.size() && tokens.get(i).isWord("unique")) {
+			i++;
+		}
+		i++;
+		if (i < tokens.size() && tokens.get(i).isWord("concurrently")) {
+			i++;
+		}
+		if (i + 2 < tokens.size() && tokens.get(i).isWord("if") && tokens.get(i + 1).isWord("not")
+				&& tokens.get(i + 2).isWord("exists")) {
+			i += 3;
+		}
+		if (i >= tokens.size() || tokens.get(i).isWord("on") || !tokens.get(i).isIdentifier()) {
+			return null;
+		}
+		return tokens.get(i);
 	}
 
 	/**

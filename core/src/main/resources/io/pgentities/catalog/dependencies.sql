@@ -6,7 +6,9 @@
 --   * a view or materialized view depends on what its rewrite rule references: pg_depend
 --     records those edges against the rule (pg_rewrite), so they are lifted to the view;
 --   * triggers, policies and routines depend on routines and relations directly (SQL-standard
---     routine bodies are tracked by PostgreSQL, PL/pgSQL bodies are not);
+--     routine bodies are tracked by PostgreSQL, PL/pgSQL bodies are not); the clones of a
+--     partitioned table's trigger on its partitions (tgparentid <> 0) are no entities (see
+--     triggers.sql) and their edges are their parent's, so they are left out;
 --   * a routine that takes or returns a relation's row type depends on that relation.
 with edges as (
     select 'pg_class'::text as dependent_catalog, r.ev_class::bigint as dependent_oid,
@@ -23,6 +25,9 @@ with edges as (
       and d.refclassid in ('pg_class'::regclass, 'pg_proc'::regclass)
       and d.deptype in ('n', 'a')
       and d.objid >= 16384 and d.refobjid >= 16384
+      and not exists (
+          select 1 from pg_trigger t
+          where d.classid = 'pg_trigger'::regclass and t.oid = d.objid and t.tgparentid <> 0)
     union
     select 'pg_proc', d.objid::bigint, 'pg_class', t.typrelid::bigint
     from pg_depend d

@@ -7,7 +7,13 @@
 -- table column of a view's row type) makes the drop impossible without CASCADE, which
 -- pg-entities never uses.
 -- A view depends through its rewrite rule, and a routine through a view's row type; both
--- are lifted to the view. description is PostgreSQL's own name for the dependent, printed
+-- are lifted to the view. The clones PostgreSQL makes on partitions of a partitioned table's
+-- row trigger (tgparentid <> 0) are left out: they depend on the trigger function as their
+-- parent does, but they are no independent dependents, since dropping the parent's trigger
+-- drops them (see triggers.sql, which skips them for the same reason). For the same reason the
+-- indexes PostgreSQL attaches to a partitioned table's index on each partition
+-- (relispartition) and the CHECK constraints partitions and child tables inherit (not
+-- conislocal) are left out: the parent's index or constraint is what has to change. description is PostgreSQL's own name for the dependent, printed
 -- under search_path = pg_catalog so that tables come schema-qualified.
 with managed as (
     select 'pg_proc'::regclass as catalog, p.oid as oid, 'pg_proc'::text as entity_catalog, p.oid as entity_oid
@@ -43,6 +49,11 @@ left join pg_namespace tn on tn.oid = tc.relnamespace
 left join pg_policy dq on d.classid = 'pg_policy'::regclass and dq.oid = d.objid
 left join pg_class qc on qc.oid = dq.polrelid
 left join pg_namespace qn on qn.oid = qc.relnamespace
+left join pg_class di on d.classid = 'pg_class'::regclass and di.oid = d.objid and di.relkind in ('i', 'I')
+left join pg_constraint dc on d.classid = 'pg_constraint'::regclass and dc.oid = d.objid
 where d.deptype = 'n'
   and coalesce(r.ev_class, 0) <> m.entity_oid
+  and coalesce(dt.tgparentid, 0) = 0
+  and not coalesce(di.relispartition, false)
+  and coalesce(dc.conislocal, true)
 order by 1, 2, 3, 4

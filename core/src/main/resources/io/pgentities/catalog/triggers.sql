@@ -5,7 +5,8 @@
 -- (tgparentid <> 0): declaring the parent's trigger declares them. Triggers on tables that
 -- belong to an extension are skipped too.
 -- definition is pg_get_triggerdef(oid, true) under search_path = pg_catalog, so the table
--- and the function always print schema-qualified.
+-- and the function always print schema-qualified. row_level is TRIGGER_TYPE_ROW, bit 0 of
+-- tgtype: only row triggers are cloned onto partitions.
 select
     t.oid::bigint                                             as oid,
     n.nspname                                                 as schema,
@@ -13,6 +14,7 @@ select
     t.tgname                                                  as name,
     pg_get_triggerdef(t.oid, true)                            as definition,
     t.tgconstraint <> 0                                       as constraint_trigger,
+    (t.tgtype & 1) <> 0                                       as row_level,
     obj_description(t.oid, 'pg_trigger')                      as comment
 from pg_trigger t
 join pg_class c on c.oid = t.tgrelid

@@ -136,7 +136,7 @@ class IdentityPatternsTests {
 	}
 
 	private static CatalogTrigger trigger(String schema, String table, String name) {
-		return new CatalogTrigger(3, schema, table, name, "", false, null);
+		return new CatalogTrigger(3, schema, table, name, "", false, true, null);
 	}
 
 }

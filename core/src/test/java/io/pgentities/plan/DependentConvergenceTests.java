@@ -27,6 +27,7 @@ import io.pgentities.PgFunction;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.PgTrigger;
 import io.pgentities.PgView;
+import io.pgentities.PlanRefusedException;
 import io.pgentities.plan.ConvergenceScenario.Convergence;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -224,6 +226,48 @@ class DependentConvergenceTests {
 		}
 		assertThat(plan.statements()).as("a plan was made, so it must apply and converge").isNotEmpty();
 		scenario.converge(declared);
+	}
+
+	@Test
+	void refusalToDropAnUndeclaredFunctionSaysItWouldOnlyBeDropped(@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_refused_drop", migrations)
+			.dropUndeclared(true);
+		scenario.execute("""
+				CREATE FUNCTION dependent_refused_drop.new_code() RETURNS text
+				    LANGUAGE sql VOLATILE AS $$ SELECT 'C-1' $$;
+				CREATE TABLE dependent_refused_drop.orders (id integer PRIMARY KEY,
+				    code text NOT NULL DEFAULT dependent_refused_drop.new_code());
+				INSERT INTO dependent_refused_drop.orders VALUES (1, 'C-1');
+				""");
+		assertThatExceptionOfType(PlanRefusedException.class).isThrownBy(() -> scenario.engine().plan(List.of()))
+			.withMessageStartingWith("No plan can be made: FUNCTION dependent_refused_drop.new_code() needs drop "
+					+ "(declared by nothing), but default value for column code of table dependent_refused_drop.orders "
+					+ "depends on it")
+			.withMessageEndingWith("then drops FUNCTION dependent_refused_drop.new_code(); then check again.");
+	}
+
+	@Test
+	void refusalNamesTheIndexAndConstraintOfAPartitionedTableAndNotTheirCopiesOnThePartitions(
+			@TempDir Path migrations) {
+		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, "dependent_partitioned", migrations);
+		scenario.execute("""
+				CREATE FUNCTION dependent_partitioned.norm(code text) RETURNS text
+				    LANGUAGE sql IMMUTABLE AS $$ SELECT lower(code) $$;
+				CREATE TABLE dependent_partitioned.p (id integer, code text,
+				    CONSTRAINT code_set CHECK (dependent_partitioned.norm(code) <> '')) PARTITION BY LIST (id);
+				CREATE TABLE dependent_partitioned.p1 PARTITION OF dependent_partitioned.p FOR VALUES IN (1);
+				CREATE TABLE dependent_partitioned.p2 PARTITION OF dependent_partitioned.p FOR VALUES IN (2);
+				CREATE INDEX p_norm ON dependent_partitioned.p (dependent_partitioned.norm(code));
+				INSERT INTO dependent_partitioned.p VALUES (1, 'A');
+				""");
+		List<PgEntity> declared = List.of(PgFunction.of("dependent_partitioned", "norm(value text)",
+				"RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(value) $$"));
+		assertThatExceptionOfType(PlanRefusedException.class).isThrownBy(() -> scenario.engine().plan(declared))
+			.withMessageContaining("needs drop and create (")
+			.withMessageContaining("then changes FUNCTION dependent_partitioned.norm(text) as declared")
+			.withMessageContaining("index dependent_partitioned.p_norm")
+			.withMessageContaining("constraint code_set on table dependent_partitioned.p depend on it")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("p1", "p2"));
 	}
 
 	@Test

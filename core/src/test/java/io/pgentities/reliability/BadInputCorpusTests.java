@@ -363,10 +363,6 @@ class BadInputCorpusTests {
 				file("view with more column names than columns", """
 						CREATE VIEW corpus.v (a, b) AS SELECT 1;
 						""", Failure.POSTGRES, 1, "CREATE VIEW specifies more column names than columns"),
-				file("materialized view index without a name", """
-						CREATE MATERIALIZED VIEW corpus.m AS SELECT 1 AS a;
-						CREATE INDEX ON corpus.m (a);
-						""", Failure.FRONT_END, 2, "An index of a materialized view must be named"),
 				file("materialized view index on an unknown column", """
 						CREATE MATERIALIZED VIEW corpus.m AS SELECT 1 AS a;
 						CREATE INDEX m_b ON corpus.m (b);
