@@ -70,6 +70,8 @@ public final class PgEntitiesEngine {
 
 	private final IdentityPatterns ignored;
 
+	private final Duration applyLockTimeout;
+
 	private PgEntitiesEngine(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.schemas = List.copyOf(builder.schemas);
@@ -78,6 +80,7 @@ public final class PgEntitiesEngine {
 		this.statementTimeout = builder.statementTimeout;
 		this.defaultSchema = builder.defaultSchema;
 		this.ignored = builder.ignored;
+		this.applyLockTimeout = builder.applyLockTimeout;
 	}
 
 	/**
@@ -113,6 +116,15 @@ public final class PgEntitiesEngine {
 	 */
 	public boolean dropUndeclared() {
 		return this.dropUndeclared;
+	}
+
+	/**
+	 * How long a statement of an applied plan waits for a lock before the plan fails.
+	 * @return the timeout
+	 * @see Builder#applyLockTimeout(Duration)
+	 */
+	public Duration applyLockTimeout() {
+		return this.applyLockTimeout;
 	}
 
 	/**
@@ -243,7 +255,8 @@ public final class PgEntitiesEngine {
 
 	/**
 	 * Runs a plan's statements on a connection whose transaction the caller owns (a Flyway
-	 * callback's, for instance), with this engine's lock timeout. Nothing is committed or rolled
+	 * callback's, for instance), with this engine's {@linkplain Builder#applyLockTimeout(Duration)
+	 * lock timeout for plans}. Nothing is committed or rolled
 	 * back here: when a statement fails, the caller's transaction is left aborted.
 	 * @param plan the plan
 	 * @param connection the connection, in a transaction
@@ -271,7 +284,7 @@ public final class PgEntitiesEngine {
 
 	private EngineSettings settings() {
 		return new EngineSettings(this.schemas, this.dropUndeclared, this.lockTimeout, this.statementTimeout,
-				this.defaultSchema, this.ignored);
+				this.defaultSchema, this.ignored, this.applyLockTimeout);
 	}
 
 	/**
@@ -292,6 +305,8 @@ public final class PgEntitiesEngine {
 		private String defaultSchema = DEFAULT_SCHEMA;
 
 		private IdentityPatterns ignored = IdentityPatterns.NONE;
+
+		private Duration applyLockTimeout = DEFAULT_LOCK_TIMEOUT;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -356,6 +371,20 @@ public final class PgEntitiesEngine {
 		 */
 		public Builder lockTimeout(Duration lockTimeout) {
 			this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * How long a statement of an applied plan waits for a lock ({@code lock_timeout}) before
+		 * the plan fails and is rolled back. A DDL statement waiting for its
+		 * {@code ACCESS EXCLUSIVE} lock queues every later reader of the relation behind it, so
+		 * a short budget keeps a blocked apply from stalling the application; retry the apply
+		 * when the blocking transaction is gone. Default 5 seconds.
+		 * @param applyLockTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder applyLockTimeout(Duration applyLockTimeout) {
+			this.applyLockTimeout = Objects.requireNonNull(applyLockTimeout, "applyLockTimeout must not be null");
 			return this;
 		}
 

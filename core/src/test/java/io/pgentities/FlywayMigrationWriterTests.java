@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for {@link FlywayMigrationWriter}.
@@ -207,15 +209,15 @@ class FlywayMigrationWriterTests {
 				"--   CHANGED VIEW public.report: CREATE OR REPLACE VIEW",
 				"--   UNDECLARED VIEW public.old_report: drop (declared by nothing)", "--",
 				"-- Drops (objects removed and not recreated):", "--   public.old_report");
-		assertThat(sql.substring(header.length() + 1)).isEqualTo(PLAN.toSql())
-			.isEqualTo("DROP VIEW public.old_report;\n\nCREATE OR REPLACE VIEW public.report AS\nSELECT 1 AS one;\n\n");
+		assertThat(sql.substring(header.length() + 1)).endsWith(PLAN.toSql())
+			.endsWith("SET LOCAL lock_timeout = '5s';\n\nDROP VIEW public.old_report;\n\nCREATE OR REPLACE VIEW public.report AS\nSELECT 1 AS one;\n\n");
 	}
 
 	@Test
 	void headerOfAPlanWithoutDropsHasNoDropsSection(@TempDir Path directory) throws IOException {
 		Path file = new FlywayMigrationWriter(directory).write(PLAN_WITHOUT_DROPS, "create").orElseThrow();
 		String sql = Files.readString(file, StandardCharsets.UTF_8);
-		assertThat(sql).contains("-- Changes:\n--   MISSING VIEW public.report: create\n\nCREATE VIEW public.report")
+		assertThat(sql).contains("-- Changes:\n--   MISSING VIEW public.report: create\n\n-- A statement")
 			.doesNotContain("Drops");
 	}
 
@@ -265,6 +267,51 @@ class FlywayMigrationWriterTests {
 		assertThat(Files.readString(directory.resolve("U1__report.sql"), StandardCharsets.UTF_8))
 			.startsWith("-- undo of V1: report\n")
 			.endsWith("DROP VIEW public.report;\n\n");
+	}
+
+	@Test
+	void migrationStartsWithTheLockTimeoutOfItsTransaction(@TempDir Path directory) throws IOException {
+		Path file = new FlywayMigrationWriter(directory).write(PLAN_WITHOUT_DROPS, "report").orElseThrow();
+		assertThat(Files.readString(file, StandardCharsets.UTF_8))
+			.contains("SET LOCAL lock_timeout = '5s';\n\nCREATE VIEW public.report AS");
+		Path other = new FlywayMigrationWriter(directory.resolve("other")).withLockTimeout(Duration.ofMillis(1500))
+			.write(PLAN_WITHOUT_DROPS, "report")
+			.orElseThrow();
+		assertThat(Files.readString(other, StandardCharsets.UTF_8)).contains("SET LOCAL lock_timeout = '1500ms';");
+		Path none = new FlywayMigrationWriter(directory.resolve("none")).withLockTimeout(Duration.ZERO)
+			.write(PLAN_WITHOUT_DROPS, "report")
+			.orElseThrow();
+		assertThat(Files.readString(none, StandardCharsets.UTF_8)).doesNotContain("lock_timeout");
+	}
+
+	@Test
+	void migrationBlockedByAnotherSessionsLockFailsFastUnderFlywayAndChangesNothing(@TempDir Path directory)
+			throws Exception {
+		this.database.execute("""
+				CREATE SCHEMA blocked;
+				CREATE TABLE blocked.items (id integer);
+				CREATE VIEW blocked.report AS SELECT id FROM blocked.items;
+				""");
+		MigrationPlan plan = new MigrationPlan(
+				List.of("CREATE VIEW blocked.first AS SELECT 1 AS one", "DROP VIEW blocked.report",
+						"CREATE VIEW blocked.report AS SELECT id, id + 1 AS next FROM blocked.items"),
+				List.of("CHANGED VIEW blocked.report: drop and create"), List.of());
+		new FlywayMigrationWriter(directory).withLockTimeout(Duration.ofSeconds(1)).write(plan, "blocked report");
+		try (Connection reader = this.database.connect()) {
+			reader.setAutoCommit(false);
+			try (Statement statement = reader.createStatement()) {
+				// a reader holds ACCESS SHARE on the view until it ends; DROP VIEW needs ACCESS EXCLUSIVE
+				statement.execute("SELECT * FROM blocked.report");
+			}
+			long start = System.nanoTime();
+			assertThatException().isThrownBy(() -> migrate(directory, "blocked_history"))
+				.withStackTraceContaining("canceling statement due to lock timeout");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+			reader.rollback();
+		}
+		assertThat(queryString("SELECT count(*) FROM pg_class WHERE relname = 'first'")).isEqualTo("0");
+		assertThat(queryString("SELECT pg_get_viewdef('blocked.report'::regclass)")).doesNotContain("next");
+		assertThat(queryString("SELECT count(*) FROM blocked_history.flyway_schema_history WHERE version = '1' AND success")).isEqualTo("0");
 	}
 
 	private void migrate(Path locations, String schema) {

@@ -87,6 +87,7 @@ public final class PgEntitiesAutoConfiguration {
 			.dropUndeclared(properties.isDropUndeclared())
 			.ignore(properties.getIgnore())
 			.lockTimeout(properties.getLockTimeout())
+			.applyLockTimeout(properties.getApply().getLockTimeout())
 			.statementTimeout(properties.getStatementTimeout())
 			.defaultSchema(properties.getDefaultSchema())
 			.build();
@@ -108,6 +109,7 @@ public final class PgEntitiesAutoConfiguration {
 		MigrationGenerator generator = properties.getGenerate().isOnStartup()
 				? new MigrationGenerator(properties.getGenerate(), dataSource, flywayHistoryTable(environment),
 						flywayMigrations.getIfAvailable(), mainClass(beanFactory))
+					.lockTimeout(properties.getApply().getLockTimeout())
 				: null;
 		return new PgEntitiesStartupCheck(checker, properties.getCheckOnStartup(), generator,
 				DriftAdvice.of(properties));

@@ -70,7 +70,7 @@ public class PgEntitiesProperties {
 	private boolean applyOnMigrate;
 
 	/**
-	 * How long a check or an apply waits for a lock before failing (lock_timeout).
+	 * How long a check waits for a lock before failing (lock_timeout).
 	 */
 	private Duration lockTimeout = PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT;
 
@@ -83,6 +83,8 @@ public class PgEntitiesProperties {
 	 * Schema of the unqualified names in SQL files.
 	 */
 	private String defaultSchema = PgEntitiesEngine.DEFAULT_SCHEMA;
+
+	private final Apply apply = new Apply();
 
 	private final Generate generate = new Generate();
 
@@ -168,6 +170,10 @@ public class PgEntitiesProperties {
 		this.defaultSchema = defaultSchema;
 	}
 
+	public Apply getApply() {
+		return this.apply;
+	}
+
 	public Generate getGenerate() {
 		return this.generate;
 	}
@@ -195,6 +201,27 @@ public class PgEntitiesProperties {
 		 * Fail startup, listing every drifted entity.
 		 */
 		FAIL
+
+	}
+
+	/**
+	 * Applying plans: in the Flyway callback and in generated migrations.
+	 */
+	public static class Apply {
+
+		/**
+		 * How long a statement of a plan, applied or in a generated migration, waits for a
+		 * lock before it fails and the plan is rolled back (lock_timeout).
+		 */
+		private Duration lockTimeout = PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT;
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
 
 	}
 

@@ -36,6 +36,7 @@ class PgEntitiesPropertiesTests {
 		assertThat(properties.getSchemas()).isEqualTo(engine.schemas());
 		assertThat(properties.isDropUndeclared()).isEqualTo(engine.dropUndeclared());
 		assertThat(properties.getLockTimeout()).isEqualTo(PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT);
+		assertThat(properties.getApply().getLockTimeout()).isEqualTo(engine.applyLockTimeout());
 		assertThat(properties.getStatementTimeout()).isEqualTo(PgEntitiesEngine.DEFAULT_STATEMENT_TIMEOUT);
 		assertThat(properties.getDefaultSchema()).isEqualTo(PgEntitiesEngine.DEFAULT_SCHEMA);
 	}
