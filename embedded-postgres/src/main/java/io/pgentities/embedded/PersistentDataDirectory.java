@@ -114,8 +114,9 @@ final class PersistentDataDirectory {
 		FileOperations.deleteRecursively(directory);
 		Files.createDirectory(directory);
 		FileOperations.setPermissions(directory, "rwx------");
-		Files.writeString(origin(directory), requested.toString(), StandardCharsets.UTF_8);
 		Files.createSymbolicLink(requested, directory);
+		// Written after the link, so that a sweep in another JVM never finds the origin without its link
+		Files.writeString(origin(directory), requested.toString(), StandardCharsets.UTF_8);
 		logger.log(Level.INFO, "The embedded PostgreSQL runs as {0}, who cannot reach {1}; keeping the data"
 				+ " directory {2} in {3}, and linking it from there", user.describe(), requested.getParent(),
 				requested.getFileName(), directory);
