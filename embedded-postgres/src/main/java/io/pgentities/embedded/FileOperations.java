@@ -83,7 +83,7 @@ final class FileOperations {
 			return null;
 		}
 		if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-			return "it is not a directory";
+			return "it is a symbolic link or not a directory";
 		}
 		Object owner = Files.getAttribute(directory, "unix:uid", LinkOption.NOFOLLOW_LINKS);
 		if (!Integer.valueOf(0).equals(owner)) {
