@@ -182,31 +182,28 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 
 		private EmbeddedPostgres start(Path dataDirectory) {
 			RuntimeException failure = this.startFailure;
+			// Once failed, it is not tried again: every lookup of the URL would take seconds to fail alike
 			if (failure == null) {
 				this.logger.info("No spring.datasource.url is configured: starting an embedded PostgreSQL with its"
 						+ " data in " + dataDirectory);
-			}
-			EmbeddedPostgres server;
-			try {
-				if (failure != null) {
-					// Every lookup of the URL would try again, each taking seconds to fail the same way
-					throw failure;
+				try {
+					EmbeddedPostgres server = EmbeddedPostgres.builder().dataDirectory(dataDirectory).start();
+					// Stop it once the application context, and so its connection pool, is closed;
+					// the server also stops itself at JVM exit if that comes first
+					SpringApplication.getShutdownHandlers().add(server::close);
+					this.logger.info("Using " + server + " at " + server.jdbcUrl(DATABASE));
+					return server;
 				}
-				server = EmbeddedPostgres.builder().dataDirectory(dataDirectory).start();
+				catch (RuntimeException ex) {
+					// Spring's binder ignores exceptions of property sources, so this one would be lost
+					// to a missing URL; EmbeddedDatabaseFailureAnalyzer reports it from here
+					this.startFailure = ex;
+					failure = ex;
+				}
 			}
-			catch (RuntimeException ex) {
-				// Spring's binder ignores exceptions of property sources, so this one would be lost
-				// to a missing URL; EmbeddedDatabaseFailureAnalyzer reports it from here
-				this.startFailure = ex;
-				throw new IllegalStateException("Could not start the sample's embedded PostgreSQL in " + dataDirectory
-						+ " (set spring.datasource.url to use another database, or "
-						+ DATA_DIRECTORY_PROPERTY + " to use another data directory): " + ex.getMessage(), ex);
-			}
-			// Stop it once the application context, and so its connection pool, is closed;
-			// the server also stops itself at JVM exit if that comes first
-			SpringApplication.getShutdownHandlers().add(server::close);
-			this.logger.info("Using " + server + " at " + server.jdbcUrl(DATABASE));
-			return server;
+			throw new IllegalStateException("Could not start the sample's embedded PostgreSQL in " + dataDirectory
+					+ " (set spring.datasource.url to use another database, or " + DATA_DIRECTORY_PROPERTY
+					+ " to use another data directory): " + failure.getMessage(), failure);
 		}
 
 	}
