@@ -30,6 +30,7 @@ import io.pgentities.catalog.IdentityPatterns;
 import io.pgentities.engine.Analyzer;
 import io.pgentities.engine.EngineSettings;
 import io.pgentities.engine.IdentityResolver;
+import io.pgentities.engine.Linter;
 import io.pgentities.engine.PlanExecutor;
 import org.jspecify.annotations.Nullable;
 
@@ -146,6 +147,22 @@ public final class PgEntitiesEngine {
 	public DriftReport check(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
 		return new Analyzer(this.dataSource, settings()).check(new ArrayList<>(declared));
+	}
+
+	/**
+	 * Lints the declarations for security mistakes ({@link LintRule}): simulates them as
+	 * {@link #check} does and reads what PostgreSQL made of them, and of the live objects they
+	 * would replace, in a transaction that is always rolled back; nothing is created, changed
+	 * or locked beyond {@code ACCESS SHARE}. Findings an entity
+	 * {@linkplain PgEntity#allowedLintRules() allows} are left out.
+	 * @param declared the declared entities
+	 * @return the findings, by rule, empty when there are none
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public List<LintFinding> lint(Collection<? extends PgEntity> declared) {
+		Objects.requireNonNull(declared, "declared must not be null");
+		return new Linter(this.dataSource, settings()).lint(new ArrayList<>(declared));
 	}
 
 	/**
