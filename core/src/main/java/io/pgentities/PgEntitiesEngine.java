@@ -141,6 +141,23 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
+	 * Renders the live entities of the managed schemas as declarations, so that an existing
+	 * database can be adopted: each one's text, read back with {@link PgEntities#fromSql},
+	 * is in sync with the object it came from. Objects that belong to an extension and
+	 * internal triggers are left out, as a check leaves them out. Nothing is changed in the
+	 * database.
+	 * @return one declaration per entity, ordered by kind and identity
+	 * @throws IllegalStateException if no managed schemas are configured
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public List<EntityDeclaration> declarations() {
+		if (this.schemas.isEmpty()) {
+			throw new IllegalStateException("Rendering live entities needs the schemas to read: configure schemas(...)");
+		}
+		return new Analyzer(this.dataSource, settings()).declarations();
+	}
+
+	/**
 	 * Checks and, when anything drifted, applies the plan, holding a PostgreSQL advisory lock
 	 * ({@link #RECONCILE_LOCK_KEY}) meanwhile, so that reconciliations started at the same
 	 * moment (two instances of an application) run one after the other: the later one finds

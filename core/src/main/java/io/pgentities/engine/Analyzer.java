@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,12 @@ import javax.sql.DataSource;
 
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
+import io.pgentities.EntityDeclaration;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.PlanRefusedException;
+import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogReader;
 import io.pgentities.catalog.CatalogSnapshot;
 import io.pgentities.catalog.NameMapping;
@@ -87,6 +90,30 @@ public final class Analyzer {
 	 */
 	public DriftReport check(List<PgEntity> declared) {
 		return run(declared, false).report();
+	}
+
+	/**
+	 * Renders the live entities of the configured schemas as declarations.
+	 * @return one declaration per entity, ordered by kind and identity
+	 */
+	public List<EntityDeclaration> declarations() {
+		CatalogSnapshot live;
+		try {
+			live = Transaction.rolledBack(this.dataSource, (connection) -> {
+				applySettings(connection);
+				return CatalogReader.read(connection, this.settings.schemas(), NameMapping.identity());
+			});
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Reading the entities of schemas " + this.settings.schemas() + " failed: "
+					+ ServerError.of(ex).message(), ex);
+		}
+		return live.entities()
+			.stream()
+			.sorted(Comparator.comparing(CatalogEntity::kind).thenComparing(CatalogEntity::identity))
+			.map((entity) -> new EntityDeclaration(entity.kind(), entity.schema(), entity.name(), entity.identity(),
+					entity.declarationStatements()))
+			.toList();
 	}
 
 	private Analysis run(List<PgEntity> declared, boolean planned) {
