@@ -175,6 +175,7 @@ public final class GateDatabase implements AutoCloseable {
 	private void migrate(List<String> locations) {
 		try {
 			Flyway.configure(GateDatabase.class.getClassLoader())
+				.loggers("slf4j")
 				.dataSource(this.dataSource)
 				.locations(locations.toArray(String[]::new))
 				.load()
