@@ -145,9 +145,6 @@ public final class GateDatabase implements AutoCloseable {
 					builder.version(version);
 				}
 			}
-			if (settings.embeddedDirectory() != null) {
-				builder.baseDirectory(settings.embeddedDirectory());
-			}
 			return builder.start();
 		}
 		catch (IllegalArgumentException ex) {

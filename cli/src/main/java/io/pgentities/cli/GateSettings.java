@@ -33,16 +33,13 @@ import org.jspecify.annotations.Nullable;
  * the embedded PostgreSQL when there is no URL
  * @param postgresVersion the embedded PostgreSQL's version (a major version such as {@code 16} or a
  * full one such as {@code 16.10.0}), or {@code null} for the launcher's default
- * @param embeddedDirectory where the embedded PostgreSQL keeps its binaries and data, or
- * {@code null} for the launcher's default
  * @param schemas the managed schemas; empty means the schemas of the declared entities
  * @param dropUndeclared whether plans drop undeclared objects
  * @param workingDirectory what relative paths and the sources in reports are relative to
  */
 public record GateSettings(@Nullable String url, @Nullable String user, @Nullable String password,
 		List<String> entities, List<String> migrations, @Nullable String postgresVersion,
-		@Nullable Path embeddedDirectory, List<String> schemas,
-		boolean dropUndeclared, Path workingDirectory) {
+		List<String> schemas, boolean dropUndeclared, Path workingDirectory) {
 
 	public GateSettings {
 		entities = List.copyOf(entities);

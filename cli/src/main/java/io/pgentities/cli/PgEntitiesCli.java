@@ -156,7 +156,7 @@ public final class PgEntitiesCli implements Runnable {
 
 		GateSettings settings(List<String> entities, boolean dropUndeclared) {
 			return new GateSettings(this.database.url, this.database.user, this.database.password, entities,
-					this.database.migrations, this.database.postgresVersion, null, this.database.schemas,
+					this.database.migrations, this.database.postgresVersion, this.database.schemas,
 					dropUndeclared, workingDirectory());
 		}
 

@@ -150,6 +150,19 @@ class PgEntitiesCliTests {
 	}
 
 	@Test
+	void withoutUrlCheckRunsTheMigrationsOnAnEmbeddedPostgresql() throws IOException {
+		write("db/entities/views.sql", CHEAP_PRODUCTS);
+		write("db/migration/V1__tables.sql", TABLES);
+
+		Run drift = runWithUrl(null, "check", "--migrations", "db/migration", "--entities", "db/entities", "--format",
+				"sarif");
+
+		assertThat(drift.code()).as(drift.err()).isEqualTo(1);
+		assertThat(drift.out()).contains("\"ruleId\" : \"pg-entities/missing\"",
+				"\"uri\" : \"db/entities/views.sql\"", "\"startLine\" : 2");
+	}
+
+	@Test
 	void planPrintsTheStatementsAndExitsOneWhenThereAreAny() throws IOException {
 		write("db/entities/views.sql", CHEAP_PRODUCTS);
 

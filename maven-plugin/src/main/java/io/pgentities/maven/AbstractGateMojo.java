@@ -44,10 +44,6 @@ abstract class AbstractGateMojo extends AbstractMojo {
 	@Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
 	@Nullable File basedir;
 
-	/** The build directory, where the embedded PostgreSQL and reports go. */
-	@Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-	@Nullable File buildDirectory;
-
 	/** The JDBC URL of the database; without it, the migrations run on an embedded PostgreSQL. */
 	@Parameter(property = "pg-entities.url")
 	@Nullable String url;
@@ -74,7 +70,11 @@ abstract class AbstractGateMojo extends AbstractMojo {
 	@Parameter(property = "pg-entities.migrations")
 	@Nullable List<String> migrations;
 
-	/** The embedded PostgreSQL's version: 13 to 18, or a full version (default: the launcher's). */
+	/**
+	 * The embedded PostgreSQL's version: 13 to 18, or a full version (default: the launcher's).
+	 * Its binaries and data go under {@code PG_ENTITIES_EMBEDDED_DIRECTORY}, else
+	 * {@code target/embedded-postgres} of the directory Maven runs in.
+	 */
 	@Parameter(property = "pg-entities.postgres-version")
 	@Nullable String postgresVersion;
 
@@ -112,7 +112,7 @@ abstract class AbstractGateMojo extends AbstractMojo {
 
 	GateSettings settings() {
 		return new GateSettings(this.url, this.user, this.password, entityLocations(), migrationLocations(),
-				this.postgresVersion, buildDirectory().resolve("embedded-postgres"), orEmpty(this.schemas),
+				this.postgresVersion, orEmpty(this.schemas),
 				this.dropUndeclared, basedir());
 	}
 
@@ -129,10 +129,6 @@ abstract class AbstractGateMojo extends AbstractMojo {
 
 	Path basedir() {
 		return ((this.basedir != null) ? this.basedir : new File(".")).toPath().toAbsolutePath();
-	}
-
-	Path buildDirectory() {
-		return (this.buildDirectory != null) ? this.buildDirectory.toPath() : basedir().resolve("target");
 	}
 
 	void logLines(String text) {
