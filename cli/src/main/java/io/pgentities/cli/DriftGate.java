@@ -130,6 +130,11 @@ public final class DriftGate {
 	}
 
 	private List<PgEntity> declared() {
+		if (this.settings.entities().isEmpty() && this.settings.schemas().isEmpty()) {
+			// nothing declared and no schema to look in: a gate that could never fail
+			throw new GateException("Nothing to compare: give the entity files (--entities), the managed schemas "
+					+ "(--schemas), or both");
+		}
 		return new EntityFiles(this.settings.workingDirectory()).read(this.settings.entities());
 	}
 

@@ -135,6 +135,7 @@ class PgEntitiesCliTests {
 		assertThat(run("check", "--entities", "no/such/dir").code()).isEqualTo(2);
 		assertThat(run("check", "--entities", "db/entities", "--format", "xml").code()).isEqualTo(2);
 		assertThat(run("check", "--no-such-option").code()).isEqualTo(2);
+		assertThat(run("check").err()).contains("Nothing to compare");
 		write("db/valid/views.sql", CHEAP_PRODUCTS);
 		assertThat(runWithUrl(null, "check", "--entities", "db/valid").err()).contains("No database");
 	}
