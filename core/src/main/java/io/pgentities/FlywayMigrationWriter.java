@@ -28,6 +28,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,8 +45,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes a {@link MigrationPlan} as the next Flyway versioned migration,
  * {@code V<next>__<description>.sql}. The next version is one above the highest of the
- * migrations in the directory and, when a data source is given, of the database's Flyway
- * history; integer and dotted versions are both respected ({@code 7} → {@code 8},
+ * migrations in the directory, of the versions given (those of other locations), and, when a
+ * data source is given, of the database's Flyway history; integer and dotted versions are both respected ({@code 7} → {@code 8},
  * {@code 1.2} → {@code 1.3}).
  * <p>
  * A plan whose SQL contains {@code ${} gets a companion {@code .sql.conf} file that turns
@@ -64,19 +65,23 @@ public final class FlywayMigrationWriter {
 
 	private final boolean undo;
 
+	private final List<String> knownVersions;
+
 	/**
 	 * Creates a writer for a directory of Flyway migrations (created if absent).
 	 * @param directory the directory
 	 */
 	public FlywayMigrationWriter(Path directory) {
-		this(directory, null, "flyway_schema_history", false);
+		this(directory, null, "flyway_schema_history", false, List.of());
 	}
 
-	private FlywayMigrationWriter(Path directory, @Nullable DataSource history, String historyTable, boolean undo) {
+	private FlywayMigrationWriter(Path directory, @Nullable DataSource history, String historyTable, boolean undo,
+			List<String> knownVersions) {
 		this.directory = Objects.requireNonNull(directory, "directory must not be null");
 		this.history = history;
 		this.historyTable = historyTable;
 		this.undo = undo;
+		this.knownVersions = knownVersions;
 	}
 
 	/**
@@ -86,7 +91,7 @@ public final class FlywayMigrationWriter {
 	 * @return the writer
 	 */
 	public FlywayMigrationWriter withHistory(DataSource dataSource) {
-		return new FlywayMigrationWriter(this.directory, dataSource, this.historyTable, this.undo);
+		return new FlywayMigrationWriter(this.directory, dataSource, this.historyTable, this.undo, this.knownVersions);
 	}
 
 	/**
@@ -95,7 +100,7 @@ public final class FlywayMigrationWriter {
 	 * @return the writer
 	 */
 	public FlywayMigrationWriter withHistoryTable(String table) {
-		return new FlywayMigrationWriter(this.directory, this.history, table, this.undo);
+		return new FlywayMigrationWriter(this.directory, this.history, table, this.undo, this.knownVersions);
 	}
 
 	/**
@@ -104,7 +109,20 @@ public final class FlywayMigrationWriter {
 	 * @return the writer
 	 */
 	public FlywayMigrationWriter withUndo(boolean undo) {
-		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, undo);
+		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, undo, this.knownVersions);
+	}
+
+	/**
+	 * A writer that also considers versions known elsewhere: those of migrations in other
+	 * locations, or all that Flyway reports as applied or pending. Versions that are no
+	 * dotted numbers are left out.
+	 * @param versions the versions, such as {@code 7} or {@code 1.2}
+	 * @return the writer
+	 */
+	public FlywayMigrationWriter withVersions(Collection<String> versions) {
+		Objects.requireNonNull(versions, "versions must not be null");
+		List<String> numeric = versions.stream().filter((version) -> version.matches("\\d+(\\.\\d+)*")).toList();
+		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, this.undo, numeric);
 	}
 
 	/**
@@ -179,6 +197,7 @@ public final class FlywayMigrationWriter {
 	public String nextVersion() {
 		List<String> versions = new ArrayList<>(directoryVersions());
 		versions.addAll(historyVersions());
+		versions.addAll(this.knownVersions);
 		return versions.stream().max(FlywayMigrationWriter::compareVersions).map(FlywayMigrationWriter::increment)
 			.orElse("1");
 	}

@@ -26,8 +26,10 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import io.pgentities.catalog.IdentityPatterns;
 import io.pgentities.engine.Analyzer;
 import io.pgentities.engine.EngineSettings;
+import io.pgentities.engine.IdentityResolver;
 import io.pgentities.engine.PlanExecutor;
 
 /**
@@ -65,6 +67,8 @@ public final class PgEntitiesEngine {
 
 	private final String defaultSchema;
 
+	private final IdentityPatterns ignored;
+
 	private PgEntitiesEngine(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.schemas = List.copyOf(builder.schemas);
@@ -72,6 +76,7 @@ public final class PgEntitiesEngine {
 		this.lockTimeout = builder.lockTimeout;
 		this.statementTimeout = builder.statementTimeout;
 		this.defaultSchema = builder.defaultSchema;
+		this.ignored = builder.ignored;
 	}
 
 	/**
@@ -110,6 +115,15 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
+	 * The identity patterns of the undeclared objects this engine leaves alone.
+	 * @return the patterns, empty when nothing is ignored
+	 * @see Builder#ignore(Collection)
+	 */
+	public List<String> ignored() {
+		return this.ignored.patterns();
+	}
+
+	/**
 	 * Compares the declared entities with the database.
 	 * @param declared the declared entities
 	 * @return the drift report
@@ -143,9 +157,9 @@ public final class PgEntitiesEngine {
 	/**
 	 * Renders the live entities of the managed schemas as declarations, so that an existing
 	 * database can be adopted: each one's text, read back with {@link PgEntities#fromSql},
-	 * is in sync with the object it came from. Objects that belong to an extension and
-	 * internal triggers are left out, as a check leaves them out. Nothing is changed in the
-	 * database.
+	 * is in sync with the object it came from. Objects that belong to an extension,
+	 * internal triggers and objects matching the {@link Builder#ignore ignore} patterns are
+	 * left out, as a check leaves them out. Nothing is changed in the database.
 	 * @return one declaration per entity, ordered by kind and identity
 	 * @throws IllegalStateException if no managed schemas are configured
 	 * @throws PgEntitiesException if the database cannot be read
@@ -155,6 +169,25 @@ public final class PgEntitiesEngine {
 			throw new IllegalStateException("Rendering live entities needs the schemas to read: configure schemas(...)");
 		}
 		return new Analyzer(this.dataSource, settings()).declarations();
+	}
+
+	/**
+	 * Reads an identity written by hand as PostgreSQL would read it, for looking entities up
+	 * in a {@link DriftReport}: unquoted names fold to lower case, an unqualified name is in
+	 * the {@linkplain Builder#defaultSchema(String) default schema}, and the server resolves
+	 * each argument type through its aliases and prints it as identities do, so that
+	 * {@code f(int)} becomes {@code public.f(integer)} and {@code public.g(timestamptz, varchar[])}
+	 * becomes {@code public.g(timestamp with time zone, character varying[])}. The database is
+	 * only read, in a read-only transaction that is rolled back; nothing is created or locked.
+	 * @param identity the identity as written
+	 * @return the identities it may stand for, most likely first (a two-part name without
+	 * arguments may be {@code schema.view} or {@code table.trigger} in the default schema); the
+	 * text itself when it cannot be read as an identity
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public List<String> resolveIdentity(String identity) {
+		Objects.requireNonNull(identity, "identity must not be null");
+		return new IdentityResolver(this.dataSource, settings()).resolve(identity);
 	}
 
 	/**
@@ -218,7 +251,7 @@ public final class PgEntitiesEngine {
 
 	private EngineSettings settings() {
 		return new EngineSettings(this.schemas, this.dropUndeclared, this.lockTimeout, this.statementTimeout,
-				this.defaultSchema);
+				this.defaultSchema, this.ignored);
 	}
 
 	/**
@@ -237,6 +270,8 @@ public final class PgEntitiesEngine {
 		private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
 
 		private String defaultSchema = DEFAULT_SCHEMA;
+
+		private IdentityPatterns ignored = IdentityPatterns.NONE;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -270,6 +305,27 @@ public final class PgEntitiesEngine {
 		 */
 		public Builder dropUndeclared(boolean dropUndeclared) {
 			this.dropUndeclared = dropUndeclared;
+			return this;
+		}
+
+		/**
+		 * Undeclared objects to leave alone, by identity pattern: {@code *} matches any run of
+		 * characters ({@code public.legacy_*}, {@code reporting.*},
+		 * {@code public.products.audit_*} for the triggers of a table). Matching objects are
+		 * neither reported nor dropped, whatever {@link #dropUndeclared(boolean)} says; when
+		 * something they depend on must be dropped and created again, they are created again
+		 * as they were, like any dependent. A declared entity is compared even if its identity
+		 * matches. Whitespace outside quoted names does not count, and a pattern without an
+		 * argument list matches every overload of a routine ({@code public.f} matches
+		 * {@code public.f(integer)}). Names are written as identities print them; an argument
+		 * list without {@code *} is read like a declaration's ({@code public.f(int, timestamptz)}
+		 * matches {@code public.f(integer, timestamp with time zone)}). Default: none.
+		 * @param patterns the patterns
+		 * @return this builder
+		 * @throws IllegalArgumentException if a pattern is blank
+		 */
+		public Builder ignore(Collection<String> patterns) {
+			this.ignored = IdentityPatterns.of(patterns);
 			return this;
 		}
 

@@ -118,6 +118,20 @@ class FlywayMigrationWriterTests {
 	}
 
 	@Test
+	void nextVersionFollowsTheHighestOfTheVersionsGivenAndTheDirectory(@TempDir Path directory) throws IOException {
+		touch(directory, "V3__local.sql");
+		assertThat(new FlywayMigrationWriter(directory).withVersions(List.of("1", "7", "2.5")).nextVersion())
+			.isEqualTo("8");
+		assertThat(new FlywayMigrationWriter(directory).withVersions(List.of("1", "2")).nextVersion()).isEqualTo("4");
+	}
+
+	@Test
+	void versionsGivenThatAreNoNumbersAreLeftOut(@TempDir Path directory) {
+		assertThat(new FlywayMigrationWriter(directory).withVersions(List.of("<< Flyway Baseline >>", "2", ""))
+			.nextVersion()).isEqualTo("3");
+	}
+
+	@Test
 	void nextVersionFollowsTheHistoryTableWhenItHoldsAHigherVersion(@TempDir Path applied, @TempDir Path directory)
 			throws IOException {
 		Files.writeString(applied.resolve("V12__create.sql"), "CREATE TABLE writer_history.marker (id integer);");

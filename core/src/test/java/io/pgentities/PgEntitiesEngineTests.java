@@ -207,6 +207,18 @@ class PgEntitiesEngineTests {
 	}
 
 	@Test
+	void declarationsLeaveOutWhatIsIgnored() {
+		this.database.execute("drop schema if exists legacy cascade; create schema legacy;"
+				+ "create view legacy.kept as select 1 as one; create view legacy.old_report as select 2 as two;");
+		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource())
+			.schemas("legacy")
+			.ignore(List.of("legacy.old_*"))
+			.build();
+
+		assertThat(engine.declarations()).extracting(EntityDeclaration::identity).containsExactly("legacy.kept");
+	}
+
+	@Test
 	void declarationsNeedTheSchemasToRead() {
 		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
 

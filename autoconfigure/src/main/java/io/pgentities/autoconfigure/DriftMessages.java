@@ -15,21 +15,14 @@
  */
 package io.pgentities.autoconfigure;
 
-import java.nio.file.Path;
-
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDrift;
 import io.pgentities.MigrationPlan;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The text of log messages and failure analyses about drift.
  */
 final class DriftMessages {
-
-	static final String ACTION = "Run the application once with pg-entities.generate.on-startup=true to write a "
-			+ "Flyway migration for the drift, or set pg-entities.apply-on-migrate=true to apply it after Flyway "
-			+ "migrates.";
 
 	private static final String NEW_LINE = System.lineSeparator();
 
@@ -75,28 +68,19 @@ final class DriftMessages {
 	 * The WARN block of the startup check.
 	 * @param report the report
 	 * @param plan the plan
+	 * @param action what to do about it, as {@link DriftAdvice} says
 	 * @return the block
 	 */
-	static String warning(DriftReport report, MigrationPlan plan) {
-		return warning(report, plan, null);
-	}
-
-	/**
-	 * The WARN block of the startup check.
-	 * @param report the report
-	 * @param plan the plan
-	 * @param written the migration written for the plan, or {@code null}
-	 * @return the block
-	 */
-	static String warning(DriftReport report, MigrationPlan plan, @Nullable Path written) {
+	static String warning(DriftReport report, MigrationPlan plan, String action) {
 		StringBuilder message = new StringBuilder();
 		message.append(differ(report)).append(" (").append(report.duration().toMillis()).append(" ms):");
 		for (EntityDrift entity : report.drifted()) {
 			message.append(NEW_LINE).append("    ").append(line(entity));
 		}
 		appendPlan(message, plan);
-		message.append(NEW_LINE)
-			.append((written != null) ? "The plan was written to " + written + "; restart to apply it." : ACTION);
+		if (!action.isEmpty()) {
+			message.append(NEW_LINE).append(action);
+		}
 		return message.toString();
 	}
 

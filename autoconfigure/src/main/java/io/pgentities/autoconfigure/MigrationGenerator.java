@@ -44,6 +44,12 @@ import org.springframework.util.ResourceUtils;
  */
 final class MigrationGenerator {
 
+	/**
+	 * Where migrations go when neither the directory is set nor a Flyway bean tells:
+	 * Flyway's default location in a Maven or Gradle project.
+	 */
+	static final String DEFAULT_DIRECTORY = "src/main/resources/db/migration";
+
 	private static final Log logger = LogFactory.getLog(MigrationGenerator.class);
 
 	private final PgEntitiesProperties.Generate properties;
@@ -54,8 +60,10 @@ final class MigrationGenerator {
 
 	private final @Nullable Class<?> mainClass;
 
+	private final @Nullable FlywayMigrations flyway;
+
 	/**
-	 * Create a new generator.
+	 * Create a new generator for an application without a Flyway bean.
 	 * @param properties the generation properties
 	 * @param historyDataSource the database whose Flyway history counts for the next
 	 * version
@@ -65,11 +73,28 @@ final class MigrationGenerator {
 	 */
 	MigrationGenerator(PgEntitiesProperties.Generate properties, DataSource historyDataSource,
 			@Nullable String historyTable, @Nullable Class<?> mainClass) {
+		this(properties, historyDataSource, historyTable, null, mainClass);
+	}
+
+	/**
+	 * Create a new generator.
+	 * @param properties the generation properties
+	 * @param historyDataSource the database whose Flyway history counts for the next
+	 * version, when there is no Flyway bean
+	 * @param historyTable the history table, optionally schema-qualified, or {@code null}
+	 * for Flyway's default
+	 * @param flyway the migrations of the application's Flyway bean, or {@code null}
+	 * without one: then they decide the directory (unless it is set) and the versions to follow
+	 * @param mainClass the application's main class, or {@code null} to deduce it
+	 */
+	MigrationGenerator(PgEntitiesProperties.Generate properties, DataSource historyDataSource,
+			@Nullable String historyTable, @Nullable FlywayMigrations flyway, @Nullable Class<?> mainClass) {
 		Assert.notNull(properties, "'properties' must not be null");
 		Assert.notNull(historyDataSource, "'historyDataSource' must not be null");
 		this.properties = properties;
 		this.historyDataSource = historyDataSource;
 		this.historyTable = historyTable;
+		this.flyway = flyway;
 		this.mainClass = mainClass;
 	}
 
@@ -91,17 +116,36 @@ final class MigrationGenerator {
 			logger.info("pg-entities: the database matches the declarations, no migration written");
 			return Optional.empty();
 		}
-		Path directory = Path.of(this.properties.getDirectory()).toAbsolutePath().normalize();
-		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withHistory(this.historyDataSource)
-			.withUndo(this.properties.isUndo());
-		if (this.historyTable != null) {
-			writer = writer.withHistoryTable(this.historyTable);
+		Path directory = directory().toAbsolutePath().normalize();
+		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withUndo(this.properties.isUndo());
+		if (this.flyway != null) {
+			writer = writer.withVersions(this.flyway.versions());
+		}
+		else {
+			writer = writer.withHistory(this.historyDataSource);
+			if (this.historyTable != null) {
+				writer = writer.withHistoryTable(this.historyTable);
+			}
 		}
 		Optional<Path> written = writer.write(plan, analysis.undoPlan(), this.properties.getDescription());
 		written.ifPresent((file) -> logger.warn("pg-entities: wrote migration " + file + " with "
 				+ DriftMessages.count(plan.statements().size(), "statement", "statements")
 				+ " for the drift; review it, then restart to apply it"));
 		return written;
+	}
+
+	/**
+	 * Return the directory generated migrations go to: the one set, else the first
+	 * location of the Flyway bean that is a directory of the project, else Flyway's default.
+	 * @return the directory, relative to the working directory unless absolute
+	 */
+	Path directory() {
+		String directory = this.properties.getDirectory();
+		if (directory != null) {
+			return Path.of(directory);
+		}
+		Path first = (this.flyway != null) ? this.flyway.firstDirectory() : null;
+		return (first != null) ? first : Path.of(DEFAULT_DIRECTORY);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.pgentities.PgEntitiesEngine;
+import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -76,6 +77,7 @@ public final class PgEntitiesAutoConfiguration {
 		return PgEntitiesEngine.builder(dataSource)
 			.schemas(properties.getSchemas())
 			.dropUndeclared(properties.isDropUndeclared())
+			.ignore(properties.getIgnore())
 			.lockTimeout(properties.getLockTimeout())
 			.statementTimeout(properties.getStatementTimeout())
 			.defaultSchema(properties.getDefaultSchema())
@@ -93,14 +95,17 @@ public final class PgEntitiesAutoConfiguration {
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
 	PgEntitiesStartupCheck pgEntitiesStartupCheck(PgEntitiesChecker checker, PgEntitiesProperties properties,
-			DataSource dataSource, Environment environment, ListableBeanFactory beanFactory) {
+			DataSource dataSource, Environment environment, ListableBeanFactory beanFactory,
+			ObjectProvider<FlywayMigrations> flywayMigrations) {
 		MigrationGenerator generator = properties.getGenerate().isOnStartup()
 				? new MigrationGenerator(properties.getGenerate(), dataSource, flywayHistoryTable(environment),
-						mainClass(beanFactory))
+						flywayMigrations.getIfAvailable(), mainClass(beanFactory))
 				: null;
-		return new PgEntitiesStartupCheck(checker, properties.getCheckOnStartup(), generator);
+		return new PgEntitiesStartupCheck(checker, properties.getCheckOnStartup(), generator,
+				DriftAdvice.of(properties));
 	}
 
+	// only read without a Flyway bean, whose info() knows its history table
 	private static @Nullable String flywayHistoryTable(Environment environment) {
 		Binder binder = Binder.get(environment);
 		String table = binder.bind("spring.flyway.table", String.class).orElse(FLYWAY_HISTORY_TABLE);
@@ -124,6 +129,20 @@ public final class PgEntitiesAutoConfiguration {
 			}
 		}
 		return null;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+	@ConditionalOnBooleanProperty("pg-entities.generate.on-startup")
+	static class FlywayMigrationsConfiguration {
+
+		// generated migrations go where this Flyway looks, and follow every version it knows
+		@Bean
+		@ConditionalOnSingleCandidate(Flyway.class)
+		FlywayBeanMigrations pgEntitiesFlywayMigrations(Flyway flyway) {
+			return new FlywayBeanMigrations(flyway);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -31,14 +31,26 @@ public class PgEntitiesDriftException extends PgEntitiesException {
 
 	private final MigrationPlan plan;
 
+	private final String action;
+
 	/**
-	 * Create a new exception.
+	 * Create a new exception whose action is the advice for the default settings.
 	 * @param analysis the check that found drift
 	 */
 	public PgEntitiesDriftException(Analysis analysis) {
+		this(analysis, DriftAdvice.DEFAULTS.action(analysis.report(), analysis.plan(), null));
+	}
+
+	/**
+	 * Create a new exception.
+	 * @param analysis the check that found drift
+	 * @param action what to do about the drift, given the settings in force
+	 */
+	public PgEntitiesDriftException(Analysis analysis, String action) {
 		super(message(analysis.report()));
 		this.report = analysis.report();
 		this.plan = analysis.plan();
+		this.action = action;
 	}
 
 	private static String message(DriftReport report) {
@@ -64,6 +76,14 @@ public class PgEntitiesDriftException extends PgEntitiesException {
 	 */
 	public MigrationPlan getPlan() {
 		return this.plan;
+	}
+
+	/**
+	 * Return what to do about the drift, given the settings in force.
+	 * @return the advice
+	 */
+	public String getAction() {
+		return this.action;
 	}
 
 }

@@ -27,7 +27,8 @@ class PgEntitiesDriftFailureAnalyzer extends AbstractFailureAnalyzer<PgEntitiesD
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, PgEntitiesDriftException cause) {
 		return new FailureAnalysis(DriftMessages.description(cause.getReport(), cause.getPlan()),
-				DriftMessages.ACTION + " To start despite the drift, set pg-entities.check-on-startup=warn.", cause);
+				(cause.getAction() + " To start despite the drift, set pg-entities.check-on-startup=warn.").strip(),
+				cause);
 	}
 
 }

@@ -16,8 +16,10 @@
 package io.pgentities.autoconfigure;
 
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpointWebExtension;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,6 +41,14 @@ public final class PgEntitiesEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	PgEntitiesEndpoint pgEntitiesEndpoint(PgEntitiesChecker checker) {
 		return new PgEntitiesEndpoint(checker);
+	}
+
+	@Bean
+	@ConditionalOnBean(PgEntitiesEndpoint.class)
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	PgEntitiesEndpointWebExtension pgEntitiesEndpointWebExtension(PgEntitiesEndpoint endpoint) {
+		return new PgEntitiesEndpointWebExtension(endpoint);
 	}
 
 }

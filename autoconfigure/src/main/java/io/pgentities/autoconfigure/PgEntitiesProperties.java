@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.pgentities.PgEntitiesEngine;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -55,6 +56,12 @@ public class PgEntitiesProperties {
 	 * Whether plans drop objects in the managed schemas that nothing declares.
 	 */
 	private boolean dropUndeclared;
+
+	/**
+	 * Identity patterns of undeclared objects to leave alone: neither reported nor dropped.
+	 * '*' matches any run of characters, as in 'public.legacy_*' or 'reporting.*'.
+	 */
+	private List<String> ignore = new ArrayList<>();
 
 	/**
 	 * Whether to bring the database to the declared state in a Flyway afterMigrate
@@ -119,6 +126,14 @@ public class PgEntitiesProperties {
 
 	public void setDropUndeclared(boolean dropUndeclared) {
 		this.dropUndeclared = dropUndeclared;
+	}
+
+	public List<String> getIgnore() {
+		return this.ignore;
+	}
+
+	public void setIgnore(List<String> ignore) {
+		this.ignore = ignore;
 	}
 
 	public boolean isApplyOnMigrate() {
@@ -195,8 +210,10 @@ public class PgEntitiesProperties {
 
 		/**
 		 * Directory the migration is written into, relative to the working directory.
+		 * Defaults to the first filesystem location Flyway uses, else its first classpath
+		 * location under 'src/main/resources', else 'src/main/resources/db/migration'.
 		 */
-		private String directory = "src/main/resources/db/migration";
+		private @Nullable String directory;
 
 		/**
 		 * Description of generated migrations, part of their file names.
@@ -222,11 +239,11 @@ public class PgEntitiesProperties {
 			this.onStartup = onStartup;
 		}
 
-		public String getDirectory() {
+		public @Nullable String getDirectory() {
 			return this.directory;
 		}
 
-		public void setDirectory(String directory) {
+		public void setDirectory(@Nullable String directory) {
 			this.directory = directory;
 		}
 

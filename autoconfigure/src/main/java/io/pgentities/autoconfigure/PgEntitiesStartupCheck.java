@@ -46,12 +46,21 @@ public class PgEntitiesStartupCheck implements SmartInitializingSingleton {
 
 	private final @Nullable MigrationGenerator generator;
 
+	private final DriftAdvice advice;
+
 	PgEntitiesStartupCheck(PgEntitiesChecker checker, CheckMode mode, @Nullable MigrationGenerator generator) {
+		this(checker, mode, generator, DriftAdvice.DEFAULTS);
+	}
+
+	PgEntitiesStartupCheck(PgEntitiesChecker checker, CheckMode mode, @Nullable MigrationGenerator generator,
+			DriftAdvice advice) {
 		Assert.notNull(checker, "'checker' must not be null");
 		Assert.notNull(mode, "'mode' must not be null");
+		Assert.notNull(advice, "'advice' must not be null");
 		this.checker = checker;
 		this.mode = mode;
 		this.generator = generator;
+		this.advice = advice;
 	}
 
 	@Override
@@ -76,9 +85,10 @@ public class PgEntitiesStartupCheck implements SmartInitializingSingleton {
 		}
 		// A developer who generates a migration gets the file, not a failure
 		if (this.mode == CheckMode.FAIL && written.isEmpty()) {
-			throw new PgEntitiesDriftException(analysis);
+			throw new PgEntitiesDriftException(analysis, this.advice.action(report, analysis.plan(), null));
 		}
-		logger.warn(DriftMessages.warning(report, analysis.plan(), written.orElse(null)));
+		logger.warn(DriftMessages.warning(report, analysis.plan(),
+				this.advice.action(report, analysis.plan(), written.orElse(null))));
 	}
 
 	private @Nullable Analysis analyze() {

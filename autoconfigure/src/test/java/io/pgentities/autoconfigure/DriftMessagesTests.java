@@ -45,14 +45,14 @@ class DriftMessagesTests {
 	@Test
 	void warningListsEachDriftedEntityAndThePlan() {
 		Analysis analysis = DriftReports.drifted();
-		String warning = DriftMessages.warning(analysis.report(), analysis.plan());
+		String warning = DriftMessages.warning(analysis.report(), analysis.plan(), "Do this.");
 		assertThat(warning.lines()).containsExactly("pg-entities: 3 of 4 entities differ from the database (42 ms):",
 				"    MISSING FUNCTION public.total(integer, numeric) (declared in file db/entities/total.sql:1)",
 				"    CHANGED VIEW public.item_names (declared in bean 'itemNames')",
 				"    UNDECLARED TRIGGER public.items.old (in the database, declared nowhere)",
 				"The plan that resolves it:", "", "    CREATE FUNCTION public.total(qty integer, price numeric)",
 				"     RETURNS numeric;", "", "    CREATE OR REPLACE VIEW public.item_names AS SELECT id, name FROM items;",
-				DriftMessages.ACTION);
+				"Do this.");
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class DriftMessagesTests {
 	void saysWhenThePlanIsEmpty() {
 		DriftReport report = DriftReports.drifted().report();
 		MigrationPlan empty = new MigrationPlan(List.of(), List.of(), List.of());
-		assertThat(DriftMessages.warning(report, empty)).contains("The plan is empty: nothing would be applied.");
+		assertThat(DriftMessages.warning(report, empty, "")).contains("The plan is empty: nothing would be applied.");
 	}
 
 	@Test

@@ -28,11 +28,13 @@ import io.pgentities.DriftReport;
 import io.pgentities.MigrationPlan;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -104,7 +106,7 @@ class MigrationGeneratorTests {
 			assertThat(files).isEmpty();
 		}
 		assertThat(output).contains("pg-entities: not writing a migration because the application runs from ")
-			.contains("spring-boot-4.1.1.jar")
+			.contains("spring-boot-" + SpringBootVersion.getVersion() + ".jar")
 			.contains("pg-entities.generate.force=true");
 	}
 
@@ -136,9 +138,38 @@ class MigrationGeneratorTests {
 	}
 
 	@Test
+	void directoryIsFlywaysDefaultWhenNeitherSetNorGivenByFlyway() {
+		MigrationGenerator generator = new MigrationGenerator(new PgEntitiesProperties().getGenerate(),
+				this.database.dataSource(), null, getClass());
+		assertThat(generator.directory()).isEqualTo(Path.of("src/main/resources/db/migration"));
+	}
+
+	@Test
+	void directoryIsTheFirstOfFlywaysLocationsWhenNotSet() {
+		Flyway flyway = Flyway.configure()
+			.dataSource(this.database.dataSource())
+			.locations("classpath:db/flyway", "classpath:db/more")
+			.load();
+		MigrationGenerator generator = new MigrationGenerator(new PgEntitiesProperties().getGenerate(),
+				this.database.dataSource(), null, new FlywayBeanMigrations(flyway), getClass());
+		assertThat(generator.directory()).isEqualTo(Path.of("src/main/resources/db/flyway"));
+	}
+
+	@Test
+	void directorySetWinsOverFlywaysLocations() {
+		Flyway flyway = Flyway.configure()
+			.dataSource(this.database.dataSource())
+			.locations("filesystem:" + this.directory.resolve("flyway"))
+			.load();
+		MigrationGenerator generator = new MigrationGenerator(properties(), this.database.dataSource(), null,
+				new FlywayBeanMigrations(flyway), getClass());
+		assertThat(generator.directory()).isEqualTo(this.directory);
+	}
+
+	@Test
 	void packagedJarIsTheArchiveOfAClassLoadedFromOne() {
 		assertThat(MigrationGenerator.packagedJar(SpringApplication.class)).isFile()
-			.hasName("spring-boot-4.1.1.jar");
+			.hasName("spring-boot-" + SpringBootVersion.getVersion() + ".jar");
 	}
 
 	@Test

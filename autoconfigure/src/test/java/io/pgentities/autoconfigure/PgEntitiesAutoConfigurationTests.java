@@ -98,11 +98,13 @@ class PgEntitiesAutoConfigurationTests {
 	void configuresTheEngineFromProperties() {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
 			.withPropertyValues("pg-entities.schemas=public,app", "pg-entities.drop-undeclared=true",
-					"pg-entities.check-on-startup=off")
+					"pg-entities.check-on-startup=off", "pg-entities.ignore[0]=public.legacy_*",
+					"pg-entities.ignore[1]=public.f(integer, text)")
 			.run((context) -> {
 				PgEntitiesEngine engine = context.getBean(PgEntitiesEngine.class);
 				assertThat(engine.schemas()).containsExactly("public", "app");
 				assertThat(engine.dropUndeclared()).isTrue();
+				assertThat(engine.ignored()).containsExactly("public.legacy_*", "public.f(integer, text)");
 			});
 	}
 

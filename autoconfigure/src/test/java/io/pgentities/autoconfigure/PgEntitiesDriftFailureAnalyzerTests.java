@@ -15,6 +15,9 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.util.List;
+
+import io.pgentities.Analysis;
 import io.pgentities.PgEntitiesException;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,17 @@ class PgEntitiesDriftFailureAnalyzerTests {
 		FailureAnalysis analysis = this.analyzer.analyze(new PgEntitiesDriftException(DriftReports.drifted()));
 		assertThat(analysis.getAction()).contains("pg-entities.generate.on-startup=true")
 			.contains("pg-entities.apply-on-migrate=true")
+			.contains("pg-entities.check-on-startup=warn");
+	}
+
+	@Test
+	void actionIsTheAdviceTheExceptionCarries() {
+		Analysis drifted = DriftReports.drifted();
+		String advice = new DriftAdvice(true, false, false, List.of()).action(drifted.report(), drifted.plan(), null);
+		FailureAnalysis analysis = this.analyzer.analyze(new PgEntitiesDriftException(drifted, advice));
+		assertThat(analysis.getAction()).startsWith(advice)
+			.doesNotContain("pg-entities.generate.on-startup=true")
+			.contains("pg-entities.ignore")
 			.contains("pg-entities.check-on-startup=warn");
 	}
 

@@ -18,6 +18,7 @@ package io.pgentities.autoconfigure;
 import javax.sql.DataSource;
 
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpointWebExtension;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -51,13 +52,23 @@ class PgEntitiesEndpointAutoConfigurationTests {
 	void runShouldHaveEndpointBean() {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
 			.withPropertyValues("management.endpoints.web.exposure.include=pgentities")
-			.run((context) -> assertThat(context).hasSingleBean(PgEntitiesEndpoint.class));
+			.run((context) -> assertThat(context).hasSingleBean(PgEntitiesEndpoint.class)
+				.hasSingleBean(PgEntitiesEndpointWebExtension.class));
+	}
+
+	@Test
+	void runWhenExposedOverJmxOnlyShouldHaveEndpointBeanButNoWebExtension() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=pgentities")
+			.run((context) -> assertThat(context).hasSingleBean(PgEntitiesEndpoint.class)
+				.doesNotHaveBean(PgEntitiesEndpointWebExtension.class));
 	}
 
 	@Test
 	void runWhenNotExposedShouldNotHaveEndpointBean() {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
-			.run((context) -> assertThat(context).doesNotHaveBean(PgEntitiesEndpoint.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(PgEntitiesEndpoint.class)
+				.doesNotHaveBean(PgEntitiesEndpointWebExtension.class));
 	}
 
 	@Test

@@ -48,9 +48,11 @@ class PgEntitiesPropertiesTests {
 		assertThat(properties.getSchemas()).isEmpty();
 		assertThat(properties.getCheckOnStartup()).isEqualTo(CheckMode.WARN);
 		assertThat(properties.isDropUndeclared()).isFalse();
+		assertThat(properties.getIgnore()).isEmpty();
 		assertThat(properties.isApplyOnMigrate()).isFalse();
 		assertThat(properties.getGenerate().isOnStartup()).isFalse();
-		assertThat(properties.getGenerate().getDirectory()).isEqualTo("src/main/resources/db/migration");
+		// unset: the first filesystem location Flyway uses, see FlywayBeanMigrations
+		assertThat(properties.getGenerate().getDirectory()).isNull();
 		assertThat(properties.getGenerate().getDescription()).isEqualTo("pg_entities");
 		assertThat(properties.getGenerate().isForce()).isFalse();
 		assertThat(properties.getGenerate().isUndo()).isFalse();

@@ -82,7 +82,7 @@ class PgEntitiesStartupCheckTests {
 		assertThat(output).containsPattern("WARN .* pg-entities: 1 of 2 entities differ from the database")
 			.contains("    MISSING VIEW startup.missing (declared in bean 'missing')")
 			.contains("CREATE VIEW startup.missing")
-			.contains(DriftMessages.ACTION)
+			.contains("pg-entities.generate.on-startup=true")
 			.doesNotContain("startup.in_sync (declared");
 	}
 

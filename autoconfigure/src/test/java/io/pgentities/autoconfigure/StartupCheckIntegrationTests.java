@@ -15,12 +15,15 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.nio.file.Path;
+
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -41,6 +44,17 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupCheckIntegrationTests {
+
+	private static final String IN_SYNC_WITH_LEGACY_OBJECTS = """
+			CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, price numeric(10, 2) NOT NULL DEFAULT 0);
+			CREATE VIEW item_names AS SELECT id, name FROM items;
+			CREATE VIEW expensive_items AS SELECT id FROM items WHERE price > 100;
+			CREATE FUNCTION total(qty integer, price numeric) RETURNS numeric LANGUAGE sql IMMUTABLE
+			    AS $$ SELECT qty * price $$;
+			CREATE FUNCTION legacy_double(value numeric) RETURNS numeric LANGUAGE sql IMMUTABLE
+			    AS $$ SELECT value * 2 $$;
+			CREATE VIEW legacy_totals AS SELECT id, legacy_double(price) AS doubled FROM items;
+			""";
 
 	private final TestDatabase database = TestDatabase.create();
 
@@ -100,6 +114,40 @@ class StartupCheckIntegrationTests {
 			.contains("Action:")
 			.contains("Run the application once with pg-entities.generate.on-startup=true to write a Flyway migration")
 			.contains("or set pg-entities.apply-on-migrate=true");
+	}
+
+	@Test
+	void failPassesWhenTheObjectsNothingDeclaresAreIgnored(CapturedOutput output) {
+		this.database.execute(IN_SYNC_WITH_LEGACY_OBJECTS);
+		try (ConfigurableApplicationContext context = application("pg-entities.check-on-startup=fail",
+				"pg-entities.ignore=public.legacy_*", "spring.flyway.baseline-on-migrate=true",
+				"spring.flyway.baseline-version=1")
+			.run()) {
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().report().entities())
+				.extracting("identity")
+				.containsExactlyInAnyOrder("public.item_names", "public.expensive_items", "public.total(integer, numeric)");
+		}
+		assertThat(output).containsPattern("INFO .* pg-entities: 3 entities in sync").doesNotContain("legacy");
+	}
+
+	@Test
+	void adviceOnUndeclaredObjectsNamesIgnoreAndDropUndeclaredButNotGenerationThatIsOn(@TempDir Path migrations,
+			CapturedOutput output) {
+		this.database.execute(IN_SYNC_WITH_LEGACY_OBJECTS);
+		try (ConfigurableApplicationContext context = application("pg-entities.generate.on-startup=true",
+				"pg-entities.generate.directory=" + migrations, "spring.flyway.baseline-on-migrate=true",
+				"spring.flyway.baseline-version=1")
+			.run()) {
+			assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis().report().drifted()).hasSize(2);
+		}
+		assertThat(migrations).isEmptyDirectory();
+		assertThat(output).contains("UNDECLARED VIEW public.legacy_totals (in the database, declared nowhere)")
+			.contains("2 objects in the database are declared by nothing: declare them, list them in "
+					+ "pg-entities.ignore to leave them alone (for example "
+					+ "pg-entities.ignore=public.legacy_double,public.legacy_totals), or set "
+					+ "pg-entities.drop-undeclared=true to drop them.")
+			.doesNotContain("generate.on-startup=true")
+			.doesNotContain("apply-on-migrate=true");
 	}
 
 	@Test

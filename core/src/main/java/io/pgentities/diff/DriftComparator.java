@@ -27,6 +27,7 @@ import io.pgentities.DriftStatus;
 import io.pgentities.PgEntity;
 import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogSnapshot;
+import io.pgentities.catalog.IdentityPatterns;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,10 +44,12 @@ public final class DriftComparator {
 	 * @param canonical each declaration and its canonical form
 	 * @param live the live catalog of the managed schemas and of the declarations' schemas
 	 * @param managedSchemas where undeclared objects are reported
+	 * @param ignored undeclared objects that are not reported, wherever they are; a declaration
+	 * is compared even if its identity matches
 	 * @return one comparison per identity, ordered by kind and identity
 	 */
 	public static List<EntityComparison> compare(Map<PgEntity, CatalogEntity> canonical, CatalogSnapshot live,
-			Set<String> managedSchemas) {
+			Set<String> managedSchemas, IdentityPatterns ignored) {
 		Map<String, CatalogEntity> current = live.byIdentity();
 		Map<String, EntityComparison> comparisons = new LinkedHashMap<>();
 		canonical.forEach((declared, desired) -> {
@@ -54,7 +57,8 @@ public final class DriftComparator {
 			comparisons.put(desired.identity(), compare(declared, desired, existing));
 		});
 		for (CatalogEntity existing : live.entities()) {
-			if (!comparisons.containsKey(existing.identity()) && managedSchemas.contains(existing.schema())) {
+			if (!comparisons.containsKey(existing.identity()) && managedSchemas.contains(existing.schema())
+					&& !ignored.matches(existing)) {
 				comparisons.put(existing.identity(), new EntityComparison(existing.identity(), null, null, existing,
 						DriftStatus.UNDECLARED, diff(text(existing, existing.comment()), "")));
 			}

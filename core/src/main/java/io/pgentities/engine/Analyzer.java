@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ import io.pgentities.catalog.NameMapping;
 import io.pgentities.diff.DriftComparator;
 import io.pgentities.diff.EntityComparison;
 import io.pgentities.plan.Planner;
+import io.pgentities.plan.Surroundings;
 import io.pgentities.simulate.Simulation;
 import io.pgentities.simulate.SimulationResult;
 import io.pgentities.simulate.ServerError;
@@ -93,7 +95,8 @@ public final class Analyzer {
 	}
 
 	/**
-	 * Renders the live entities of the configured schemas as declarations.
+	 * Renders the live entities of the configured schemas as declarations, leaving out the
+	 * ignored ones.
 	 * @return one declaration per entity, ordered by kind and identity
 	 */
 	public List<EntityDeclaration> declarations() {
@@ -110,6 +113,7 @@ public final class Analyzer {
 		}
 		return live.entities()
 			.stream()
+			.filter((entity) -> !this.settings.ignored().matches(entity))
 			.sorted(Comparator.comparing(CatalogEntity::kind).thenComparing(CatalogEntity::identity))
 			.map((entity) -> new EntityDeclaration(entity.kind(), entity.schema(), entity.name(), entity.identity(),
 					entity.declarationStatements()))
@@ -133,7 +137,7 @@ public final class Analyzer {
 					+ ServerError.of(ex).message(), ex);
 		}
 		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
-				managed);
+				managed, this.settings.ignored());
 		DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
 				Duration.ofNanos(System.nanoTime() - start));
 		logger.debug("Checked {} declared entities against schemas {} in {} ms", declared.size(), managed,
@@ -145,10 +149,10 @@ public final class Analyzer {
 		Map<String, Set<String>> liveNeeds = surrounding.addTo(IdentityGraph.needs(observed.live()));
 		Map<String, Set<String>> declaredNeeds = surrounding
 			.addTo(IdentityGraph.needs(observed.simulated().snapshot(), observed.live()));
+		Surroundings surroundings = surrounding.surroundings().withBystanders(unreported(observed.live(), comparisons));
 		MigrationPlan plan;
 		try {
-			plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()),
-					surrounding.surroundings(),
+			plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()), surroundings,
 					new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
 		}
 		catch (PgEntitiesException ex) {
@@ -158,7 +162,7 @@ public final class Analyzer {
 			.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))
 			.toList();
 		MigrationPlan undoPlan = Planner.plan(reversed, declaredNeeds, liveNeeds, List.of(),
-				surrounding.surroundings().withoutBlockers(), new Planner.Options(true, observed.currentUser(), true));
+				surroundings.withoutBlockers(), new Planner.Options(true, observed.currentUser(), true));
 		return new Analysis(report, plan, undoPlan);
 	}
 
@@ -201,6 +205,17 @@ public final class Analyzer {
 			result.next();
 			return result.getString(1);
 		}
+	}
+
+	/**
+	 * The live objects no comparison covers: ignored ones, and undeclared ones in schemas that
+	 * are read but not managed. The plan leaves them alone unless something they depend on is
+	 * dropped; then they are recreated as they are, since a drop without CASCADE would fail.
+	 */
+	private static List<CatalogEntity> unreported(CatalogSnapshot live, List<EntityComparison> comparisons) {
+		Set<String> compared = new HashSet<>();
+		comparisons.forEach((comparison) -> compared.add(comparison.identity()));
+		return live.entities().stream().filter((entity) -> !compared.contains(entity.identity())).toList();
 	}
 
 	private static List<String> creationOrder(SimulationResult simulated) {

@@ -18,6 +18,8 @@ package io.pgentities.engine;
 import java.time.Duration;
 import java.util.List;
 
+import io.pgentities.catalog.IdentityPatterns;
+
 /**
  * The engine's configuration, as {@link io.pgentities.PgEntitiesEngine.Builder} set it.
  *
@@ -26,9 +28,10 @@ import java.util.List;
  * @param lockTimeout {@code lock_timeout} for checks and plans
  * @param statementTimeout {@code statement_timeout} for checks
  * @param defaultSchema the schema unqualified references in declarations look in first
+ * @param ignored undeclared objects that are neither reported, dropped nor planned
  */
 public record EngineSettings(List<String> schemas, boolean dropUndeclared, Duration lockTimeout,
-		Duration statementTimeout, String defaultSchema) {
+		Duration statementTimeout, String defaultSchema, IdentityPatterns ignored) {
 
 	/**
 	 * The {@code SET LOCAL} statements a check's transaction starts with.

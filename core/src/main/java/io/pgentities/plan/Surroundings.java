@@ -15,6 +15,8 @@
  */
 package io.pgentities.plan;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +25,9 @@ import io.pgentities.catalog.CatalogEntity;
 /**
  * What lies around the managed objects and matters when one of them is dropped.
  *
- * @param bystanders views, routines, triggers and policies outside the schemas pg-entities
- * reads that may depend on managed objects; recreated along with what they depend on
+ * @param bystanders views, routines, triggers and policies that are neither declared nor
+ * reported (outside the schemas pg-entities reads, or ignored) and may depend on managed
+ * objects; recreated along with what they depend on
  * @param blockers for a managed identity, the objects that are no entities at all (a column
  * default, a constraint) and depend on it; such an object cannot be dropped without CASCADE
  */
@@ -44,6 +47,19 @@ public record Surroundings(Map<String, CatalogEntity> bystanders, Map<String, Li
 	 */
 	public Surroundings withoutBlockers() {
 		return new Surroundings(this.bystanders, Map.of());
+	}
+
+	/**
+	 * The same surroundings with further bystanders: objects that are read but neither
+	 * declared nor reported, kept as they are unless something they depend on is dropped.
+	 * @param others the further bystanders; those already present are kept as they are
+	 * @return the surroundings with them
+	 */
+	public Surroundings withBystanders(Collection<CatalogEntity> others) {
+		Map<String, CatalogEntity> all = new HashMap<>();
+		others.forEach((entity) -> all.put(entity.identity(), entity));
+		all.putAll(this.bystanders);
+		return new Surroundings(all, this.blockers);
 	}
 
 }

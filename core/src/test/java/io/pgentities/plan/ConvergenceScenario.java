@@ -69,11 +69,15 @@ final class ConvergenceScenario {
 
 	private final boolean dropUndeclared;
 
-	private ConvergenceScenario(TestDatabase database, String schema, Path migrations, boolean dropUndeclared) {
+	private final List<String> ignored;
+
+	private ConvergenceScenario(TestDatabase database, String schema, Path migrations, boolean dropUndeclared,
+			List<String> ignored) {
 		this.database = database;
 		this.schema = schema;
 		this.migrations = migrations;
 		this.dropUndeclared = dropUndeclared;
+		this.ignored = ignored;
 	}
 
 	/**
@@ -86,7 +90,7 @@ final class ConvergenceScenario {
 	 */
 	static ConvergenceScenario in(TestDatabase database, String schema, Path migrations) {
 		database.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
-		return new ConvergenceScenario(database, schema, migrations, false);
+		return new ConvergenceScenario(database, schema, migrations, false, List.of());
 	}
 
 	/**
@@ -95,7 +99,17 @@ final class ConvergenceScenario {
 	 * @return the scenario
 	 */
 	ConvergenceScenario dropUndeclared(boolean dropUndeclared) {
-		return new ConvergenceScenario(this.database, this.schema, this.migrations, dropUndeclared);
+		return new ConvergenceScenario(this.database, this.schema, this.migrations, dropUndeclared, this.ignored);
+	}
+
+	/**
+	 * The same scenario planned with undeclared objects matching the patterns left alone.
+	 * @param patterns the identity patterns
+	 * @return the scenario
+	 */
+	ConvergenceScenario ignore(String... patterns) {
+		return new ConvergenceScenario(this.database, this.schema, this.migrations, this.dropUndeclared,
+				List.of(patterns));
 	}
 
 	String schema() {
@@ -114,6 +128,7 @@ final class ConvergenceScenario {
 		return PgEntitiesEngine.builder(this.database.dataSource())
 			.schemas(this.schema)
 			.dropUndeclared(this.dropUndeclared)
+			.ignore(this.ignored)
 			.build();
 	}
 

@@ -15,6 +15,7 @@
  */
 package io.pgentities.autoconfigure.actuate.endpoint;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.pgentities.Analysis;
@@ -67,24 +68,60 @@ public class PgEntitiesEndpoint {
 	 * slashes in quoted names split it into several path segments
 	 * @return the entity, or {@code null} when no declared or undeclared entity has that
 	 * identity
+	 * @see #lookup(String[])
 	 */
 	@ReadOperation
 	public @Nullable EntityDriftDescriptor entity(@Selector(match = Match.ALL_REMAINING) String[] identity) {
+		return lookup(identity).entity();
+	}
+
+	/**
+	 * Check the database and look one entity up. The identity is read as PostgreSQL would read
+	 * it: unquoted names fold to lower case, an unqualified name is in the default schema, and
+	 * argument types are resolved through their aliases by the server ({@code f(int)} finds
+	 * {@code public.f(integer)}), over a read-only transaction.
+	 * @param identity the entity's identity as written, in one or more path segments
+	 * @return the entity found, or what was looked for
+	 */
+	public EntityLookup lookup(String[] identity) {
 		String wanted = String.join("/", identity);
 		List<EntityDrift> entities = this.checker.analyze().report().entities();
 		for (EntityDrift entity : entities) {
 			if (entity.identity().equals(wanted)) {
-				return new EntityDriftDescriptor(entity);
+				return new EntityLookup(new EntityDriftDescriptor(entity), null);
 			}
 		}
-		// Allow the spaces of an identity to be left out or doubled
-		String normalized = withoutSpaces(wanted);
-		for (EntityDrift entity : entities) {
-			if (withoutSpaces(entity.identity()).equals(normalized)) {
-				return new EntityDriftDescriptor(entity);
+		List<String> lookedFor = this.checker.getEngine().resolveIdentity(wanted);
+		List<String> keys = new ArrayList<>(lookedFor.stream().map(PgEntitiesEndpoint::withoutSpaces).toList());
+		// text the resolver could not read may still be an identity with its spaces left out
+		keys.add(withoutSpaces(wanted));
+		for (String key : keys) {
+			for (EntityDrift entity : entities) {
+				if (withoutSpaces(entity.identity()).equals(key)) {
+					return new EntityLookup(new EntityDriftDescriptor(entity), null);
+				}
 			}
 		}
-		return null;
+		return new EntityLookup(null, new EntityNotFoundDescriptor(wanted, lookedFor, sameName(entities, lookedFor)));
+	}
+
+	/**
+	 * The entities that differ from a looked-for identity only in their argument types.
+	 */
+	private static List<String> sameName(List<EntityDrift> entities, List<String> lookedFor) {
+		List<String> similar = new ArrayList<>();
+		for (String identity : lookedFor) {
+			int arguments = identity.indexOf('(');
+			if (arguments < 0) {
+				continue;
+			}
+			String prefix = identity.substring(0, arguments + 1);
+			entities.stream()
+				.map(EntityDrift::identity)
+				.filter((candidate) -> candidate.startsWith(prefix))
+				.forEach(similar::add);
+		}
+		return similar;
 	}
 
 	private static String withoutSpaces(String identity) {
@@ -100,6 +137,16 @@ public class PgEntitiesEndpoint {
 			}
 		}
 		return result.toString();
+	}
+
+	/**
+	 * The result of a lookup: the entity, or what was looked for in vain.
+	 *
+	 * @param entity the entity found, or {@code null}
+	 * @param notFound what was looked for, when nothing was found
+	 */
+	public record EntityLookup(@Nullable EntityDriftDescriptor entity, @Nullable EntityNotFoundDescriptor notFound) {
+
 	}
 
 	/**
@@ -197,6 +244,57 @@ public class PgEntitiesEndpoint {
 
 		public String getDiff() {
 			return this.diff;
+		}
+
+	}
+
+	/**
+	 * What a lookup looked for when no entity has the identity.
+	 */
+	public static final class EntityNotFoundDescriptor implements OperationResponseBody {
+
+		private static final String HINT = "Identities are schema.name for views and materialized views, "
+				+ "schema.name(argument types) for functions and procedures, and schema.table.name for triggers "
+				+ "and policies. Unquoted names are read in lower case, unqualified ones in the default schema, and "
+				+ "argument types as PostgreSQL resolves them (int is integer). GET /actuator/pgentities lists "
+				+ "every entity compared.";
+
+		private final String error;
+
+		private final String requested;
+
+		private final List<String> lookedFor;
+
+		private final List<String> sameName;
+
+		private final String hint;
+
+		EntityNotFoundDescriptor(String requested, List<String> lookedFor, List<String> sameName) {
+			this.error = "No entity " + lookedFor.get(0);
+			this.requested = requested;
+			this.lookedFor = List.copyOf(lookedFor);
+			this.sameName = List.copyOf(sameName);
+			this.hint = HINT;
+		}
+
+		public String getError() {
+			return this.error;
+		}
+
+		public String getRequested() {
+			return this.requested;
+		}
+
+		public List<String> getLookedFor() {
+			return this.lookedFor;
+		}
+
+		public List<String> getSameName() {
+			return this.sameName;
+		}
+
+		public String getHint() {
+			return this.hint;
 		}
 
 	}

@@ -118,6 +118,24 @@ class PgEntitiesEndpointTests {
 	}
 
 	@Test
+	void entityReadsTheIdentityAsPostgresqlWould() {
+		assertThat(this.endpoint.entity(new String[] { "TOTAL(int, decimal)" })).isNotNull()
+			.extracting(EntityDriftDescriptor::getIdentity)
+			.isEqualTo("public.total(integer, numeric)");
+	}
+
+	@Test
+	void lookupOfAnUnknownIdentitySaysWhatWasLookedFor() {
+		PgEntitiesEndpoint.EntityLookup lookup = this.endpoint.lookup(new String[] { "total(int)" });
+		assertThat(lookup.entity()).isNull();
+		assertThat(lookup.notFound()).isNotNull();
+		assertThat(lookup.notFound().getError()).isEqualTo("No entity public.total(integer)");
+		assertThat(lookup.notFound().getRequested()).isEqualTo("total(int)");
+		assertThat(lookup.notFound().getLookedFor()).containsExactly("public.total(integer)");
+		assertThat(lookup.notFound().getSameName()).containsExactly("public.total(integer, numeric)");
+	}
+
+	@Test
 	void entityIsNullWhenUnknown() {
 		assertThat(this.endpoint.entity(new String[] { "public.nothing" })).isNull();
 	}
