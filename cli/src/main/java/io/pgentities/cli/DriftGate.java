@@ -139,10 +139,16 @@ public final class DriftGate {
 	}
 
 	private PgEntitiesEngine engine(GateDatabase database) {
-		return PgEntitiesEngine.builder(database.dataSource())
+		PgEntitiesEngine.Builder builder = PgEntitiesEngine.builder(database.dataSource())
 			.schemas(this.settings.schemas())
-			.dropUndeclared(this.settings.dropUndeclared())
-			.build();
+			.dropUndeclared(this.settings.dropUndeclared());
+		try {
+			builder.ignore(this.settings.ignore());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new GateException("Invalid ignore pattern: " + ex.getMessage(), ex);
+		}
+		return builder.build();
 	}
 
 	private <T> T withDatabase(Function<GateDatabase, T> work) {

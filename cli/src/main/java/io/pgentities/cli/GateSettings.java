@@ -34,17 +34,20 @@ import org.jspecify.annotations.Nullable;
  * @param postgresVersion the embedded PostgreSQL's version (a major version such as {@code 16} or a
  * full one such as {@code 16.10.0}), or {@code null} for the launcher's default
  * @param schemas the managed schemas; empty means the schemas of the declared entities
+ * @param ignore identity patterns ({@code *} wildcard) of undeclared objects that are neither
+ * reported, planned nor imported
  * @param dropUndeclared whether plans drop undeclared objects
  * @param workingDirectory what relative paths and the sources in reports are relative to
  */
 public record GateSettings(@Nullable String url, @Nullable String user, @Nullable String password,
 		List<String> entities, List<String> migrations, @Nullable String postgresVersion,
-		List<String> schemas, boolean dropUndeclared, Path workingDirectory) {
+		List<String> schemas, List<String> ignore, boolean dropUndeclared, Path workingDirectory) {
 
 	public GateSettings {
 		entities = List.copyOf(entities);
 		migrations = List.copyOf(migrations);
 		schemas = List.copyOf(schemas);
+		ignore = List.copyOf(ignore);
 		workingDirectory = workingDirectory.toAbsolutePath().normalize();
 	}
 

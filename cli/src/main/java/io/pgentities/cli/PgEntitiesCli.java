@@ -127,6 +127,10 @@ public final class PgEntitiesCli implements Runnable {
 				description = "The managed schemas, comma-separated (default: the schemas of the declared entities).")
 		List<String> schemas = new ArrayList<>();
 
+		@Option(names = "--ignore", arity = "1..*", paramLabel = "PATTERN",
+				description = "Identity patterns ('*' wildcard, e.g. 'public.legacy_*') of undeclared objects that are neither reported, planned nor imported.")
+		List<String> ignore = new ArrayList<>();
+
 	}
 
 	/**
@@ -156,7 +160,7 @@ public final class PgEntitiesCli implements Runnable {
 
 		GateSettings settings(List<String> entities, boolean dropUndeclared) {
 			return new GateSettings(this.database.url, this.database.user, this.database.password, entities,
-					this.database.migrations, this.database.postgresVersion, this.database.schemas,
+					this.database.migrations, this.database.postgresVersion, this.database.schemas, this.database.ignore,
 					dropUndeclared, workingDirectory());
 		}
 

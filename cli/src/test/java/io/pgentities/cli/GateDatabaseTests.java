@@ -81,7 +81,7 @@ class GateDatabaseTests {
 	}
 
 	private GateSettings settings(String url, List<String> migrations) {
-		return new GateSettings(url, null, null, List.of(), migrations, null, List.of(), false, this.directory);
+		return new GateSettings(url, null, null, List.of(), migrations, null, List.of(), List.of(), false, this.directory);
 	}
 
 	private void write(String file, String text) throws IOException {

@@ -164,6 +164,25 @@ class PgEntitiesCliTests {
 	}
 
 	@Test
+	void ignoredObjectsAreNeitherReportedNorImported() throws IOException {
+		this.database.execute(CHEAP_PRODUCTS);
+		this.database.execute("CREATE VIEW legacy_prices AS SELECT price FROM products");
+		write("db/entities/views.sql", CHEAP_PRODUCTS);
+
+		Run undeclared = run("check", "--entities", "db/entities", "--schemas", "public");
+		Run ignored = run("check", "--entities", "db/entities", "--schemas", "public", "--ignore", "public.legacy_*");
+		Run imported = run("import", "--schemas", "public", "--ignore", "public.legacy_*", "--output-dir", "imported");
+
+		assertThat(undeclared.code()).isEqualTo(1);
+		assertThat(undeclared.out()).contains("UNDECLARED VIEW public.legacy_prices (database)");
+		assertThat(ignored.code()).isZero();
+		assertThat(ignored.out()).contains("1 in sync, 0 drifted");
+		assertThat(imported.out()).contains("Imported 1 entities");
+		assertThat(files("imported")).containsExactly("imported/views/public.cheap_products.sql");
+		assertThat(run("check", "--entities", "db/entities", "--ignore", " ").code()).isEqualTo(2);
+	}
+
+	@Test
 	void planPrintsTheStatementsAndExitsOneWhenThereAreAny() throws IOException {
 		write("db/entities/views.sql", CHEAP_PRODUCTS);
 

@@ -82,6 +82,13 @@ abstract class AbstractGateMojo extends AbstractMojo {
 	@Parameter(property = "pg-entities.schemas")
 	@Nullable List<String> schemas;
 
+	/**
+	 * Identity patterns ({@code *} wildcard, such as {@code public.legacy_*}) of undeclared
+	 * objects that are neither reported, planned nor imported.
+	 */
+	@Parameter(property = "pg-entities.ignore")
+	@Nullable List<String> ignore;
+
 	/** Whether plans drop undeclared objects in the managed schemas. */
 	@Parameter(property = "pg-entities.drop-undeclared", defaultValue = "false")
 	boolean dropUndeclared;
@@ -112,7 +119,7 @@ abstract class AbstractGateMojo extends AbstractMojo {
 
 	GateSettings settings() {
 		return new GateSettings(this.url, this.user, this.password, entityLocations(), migrationLocations(),
-				this.postgresVersion, orEmpty(this.schemas),
+				this.postgresVersion, orEmpty(this.schemas), orEmpty(this.ignore),
 				this.dropUndeclared, basedir());
 	}
 
