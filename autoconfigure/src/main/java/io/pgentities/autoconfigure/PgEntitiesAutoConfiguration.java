@@ -115,6 +115,13 @@ public final class PgEntitiesAutoConfiguration {
 				DriftAdvice.of(properties));
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	PgEntitiesStartupLint pgEntitiesStartupLint(PgEntitiesChecker checker, PgEntitiesProperties properties) {
+		return new PgEntitiesStartupLint(checker, properties.getLint());
+	}
+
 	// only read without a Flyway bean, whose info() knows its history table
 	private static @Nullable String flywayHistoryTable(Environment environment) {
 		Binder binder = Binder.get(environment);

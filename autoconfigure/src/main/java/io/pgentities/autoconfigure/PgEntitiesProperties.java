@@ -84,6 +84,12 @@ public class PgEntitiesProperties {
 	 */
 	private String defaultSchema = PgEntitiesEngine.DEFAULT_SCHEMA;
 
+	/**
+	 * What the security lint of the declarations does at startup: off, warn (log the
+	 * findings) or fail (startup fails, listing every finding).
+	 */
+	private CheckMode lint = CheckMode.WARN;
+
 	private final Apply apply = new Apply();
 
 	private final Generate generate = new Generate();
@@ -168,6 +174,14 @@ public class PgEntitiesProperties {
 
 	public void setDefaultSchema(String defaultSchema) {
 		this.defaultSchema = defaultSchema;
+	}
+
+	public CheckMode getLint() {
+		return this.lint;
+	}
+
+	public void setLint(CheckMode lint) {
+		this.lint = lint;
 	}
 
 	public Apply getApply() {

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
+import io.pgentities.PgFunction;
 import io.pgentities.PgView;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
@@ -169,6 +170,32 @@ class PgEntitiesAutoConfigurationTests {
 				.getFailure()
 				.isInstanceOf(PgEntitiesDriftException.class)
 				.hasMessageContaining("MISSING VIEW public.item_names (declared in bean 'itemNames')"));
+	}
+
+	@Test
+	void failsOnStartupWithLintFindingsWhenLintIsFailAndAnEntityCanAllowARule() {
+		String definition = "RETURNS integer LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$ SELECT 1 $$";
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("definer", PgFunction.class, () -> PgFunction.of("public", "definer()", definition))
+			.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.lint=fail")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(PgEntitiesLintException.class)
+				.hasMessageContaining("[security-definer-public-execute] FUNCTION public.definer() (bean 'definer')"));
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("definer", PgEntity.class,
+					() -> PgFunction.of("public", "definer()", definition).allowing("security-definer-public-execute"))
+			.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.lint=fail")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void doesNotLintWhenLintIsOff() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("definer", PgFunction.class,
+					() -> PgFunction.of("public", "definer()", "RETURNS integer LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$"))
+			.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.lint=off")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(PgEntitiesStartupLint.class));
 	}
 
 	@Test

@@ -51,6 +51,8 @@ class PgEntitiesPropertiesTests {
 		assertThat(properties.isDropUndeclared()).isFalse();
 		assertThat(properties.getIgnore()).isEmpty();
 		assertThat(properties.isApplyOnMigrate()).isFalse();
+		assertThat(properties.getLint()).isEqualTo(CheckMode.WARN);
+		assertThat(properties.getApply().getLockTimeout()).hasSeconds(5);
 		assertThat(properties.getGenerate().isOnStartup()).isFalse();
 		// unset: the first filesystem location Flyway uses, see FlywayBeanMigrations
 		assertThat(properties.getGenerate().getDirectory()).isNull();
