@@ -57,8 +57,8 @@ public record LintFacts(int serverVersion, List<RoutineFacts> routines, List<Tri
 			(row) -> new Routine(row.getLong("oid"), row.getBoolean("security_definer"),
 					strings(row.getArray("config")), row.getBoolean("public_execute")));
 
-	private static final LintQuery<String[]> LIVE_ROUTINES = new LintQuery<>("live-routines.sql",
-			(row) -> new String[] { row.getString("identity"), row.getString("oid") });
+	private static final LintQuery<LiveRoutine> LIVE_ROUTINES = new LintQuery<>("live-routines.sql",
+			(row) -> new LiveRoutine(row.getString("identity"), row.getLong("oid")));
 
 	private static final LintQuery<TriggerRow> TRIGGER_FUNCTIONS = new LintQuery<>("trigger-functions.sql",
 			(row) -> new TriggerRow(row.getLong("oid"), row.getString("function"), row.getBoolean("security_definer")));
@@ -67,8 +67,8 @@ public record LintFacts(int serverVersion, List<RoutineFacts> routines, List<Tri
 			(row) -> new ViewRow(row.getLong("oid"), row.getBoolean("security_invoker"), row.getString("table_schema"),
 					row.getString("table_name")));
 
-	private static final LintQuery<String[]> ROW_SECURITY = new LintQuery<>("row-security.sql",
-			(row) -> new String[] { row.getString("name"), String.valueOf(row.getBoolean("row_security")) });
+	private static final LintQuery<TableSecurity> ROW_SECURITY = new LintQuery<>("row-security.sql",
+			(row) -> new TableSecurity(row.getString("name"), row.getBoolean("row_security")));
 
 	/**
 	 * Reads the facts, in the transaction the simulation ran in.
@@ -88,12 +88,13 @@ public record LintFacts(int serverVersion, List<RoutineFacts> routines, List<Tri
 		List<PgEntity> declared = canonical.keySet().stream()
 			.filter((entity) -> entity instanceof PgFunction || entity instanceof PgProcedure)
 			.toList();
-		Map<String, String> liveOids = new HashMap<>();
-		for (String[] row : LIVE_ROUTINES.run(connection,
+		Map<String, Long> liveOids = new HashMap<>();
+		for (LiveRoutine live : LIVE_ROUTINES.run(connection,
 				declared.stream().map((entity) -> canonical.get(entity).identity()).toList())) {
-			liveOids.put(row[0], row[1]);
+			liveOids.put(live.identity(), live.oid());
 		}
-		Set<String> oids = new LinkedHashSet<>(liveOids.values());
+		Set<String> oids = new LinkedHashSet<>();
+		liveOids.values().forEach((oid) -> oids.add(String.valueOf(oid)));
 		declared.forEach((entity) -> oids.add(String.valueOf(canonical.get(entity).oid())));
 		Map<Long, Routine> byOid = new HashMap<>();
 		for (Routine routine : ROUTINES.run(connection, oids)) {
@@ -101,9 +102,9 @@ public record LintFacts(int serverVersion, List<RoutineFacts> routines, List<Tri
 		}
 		List<RoutineFacts> facts = new ArrayList<>();
 		for (PgEntity entity : declared) {
-			String liveOid = liveOids.get(canonical.get(entity).identity());
+			Long liveOid = liveOids.get(canonical.get(entity).identity());
 			facts.add(new RoutineFacts(entity, byOid.get(canonical.get(entity).oid()),
-					(liveOid != null) ? byOid.get(Long.parseLong(liveOid)) : null));
+					(liveOid != null) ? byOid.get(liveOid) : null));
 		}
 		return facts;
 	}
@@ -161,8 +162,8 @@ public record LintFacts(int serverVersion, List<RoutineFacts> routines, List<Tri
 
 	private static Map<String, Boolean> rowSecurity(Connection connection, List<String> tables) throws SQLException {
 		Map<String, Boolean> rowSecurity = new HashMap<>();
-		for (String[] row : ROW_SECURITY.run(connection, tables)) {
-			rowSecurity.put(row[0], Boolean.parseBoolean(row[1]));
+		for (TableSecurity table : ROW_SECURITY.run(connection, tables)) {
+			rowSecurity.put(table.name(), table.rowSecurity());
 		}
 		return rowSecurity;
 	}
@@ -252,6 +253,14 @@ public record LintFacts(int serverVersion, List<RoutineFacts> routines, List<Tri
 	 * @param rowSecurityTables the tables it reads directly whose row-level security is enabled
 	 */
 	public record ViewFacts(PgEntity entity, boolean securityInvoker, List<String> rowSecurityTables) {
+
+	}
+
+	private record LiveRoutine(String identity, long oid) {
+
+	}
+
+	private record TableSecurity(String name, boolean rowSecurity) {
 
 	}
 
