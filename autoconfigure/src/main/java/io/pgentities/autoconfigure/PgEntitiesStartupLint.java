@@ -17,8 +17,6 @@ package io.pgentities.autoconfigure;
 
 import java.util.List;
 
-import io.pgentities.EntityRejectedException;
-import io.pgentities.InvalidDeclarationException;
 import io.pgentities.LintFinding;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.autoconfigure.PgEntitiesProperties.CheckMode;
@@ -57,14 +55,14 @@ public class PgEntitiesStartupLint implements SmartInitializingSingleton {
 		try {
 			findings = this.checker.lint();
 		}
-		catch (EntityRejectedException | InvalidDeclarationException ex) {
-			throw ex;
-		}
 		catch (PgEntitiesException ex) {
 			if (this.mode == CheckMode.FAIL) {
 				throw ex;
 			}
-			logger.warn("pg-entities: could not lint the declarations: " + ex.getMessage(), ex);
+			// the startup check reports a declaration PostgreSQL rejects, when it is on; the
+			// lint, a diagnostic on by default, must not stop an application that migrates
+			// its tables later or whose database is busy
+			logger.warn("pg-entities: could not lint the declarations: " + ex.getMessage());
 			return;
 		}
 		if (findings.isEmpty()) {

@@ -132,9 +132,10 @@ class PgEntitiesAutoConfigurationTests {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
 			.withPropertyValues("pg-entities.schemas=public,app", "pg-entities.drop-undeclared=true",
 					"pg-entities.check-on-startup=off", "pg-entities.ignore[0]=public.legacy_*",
-					"pg-entities.ignore[1]=public.f(integer, text)")
+					"pg-entities.ignore[1]=public.f(integer, text)", "pg-entities.apply.lock-timeout=2s")
 			.run((context) -> {
 				PgEntitiesEngine engine = context.getBean(PgEntitiesEngine.class);
+				assertThat(engine.applyLockTimeout()).hasSeconds(2);
 				assertThat(engine.schemas()).containsExactly("public", "app");
 				assertThat(engine.dropUndeclared()).isTrue();
 				assertThat(engine.ignored()).containsExactly("public.legacy_*", "public.f(integer, text)");

@@ -20,8 +20,10 @@ import java.util.List;
 
 import io.pgentities.LintRule;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
+import io.pgentities.PgView;
 import io.pgentities.autoconfigure.PgEntitiesProperties.CheckMode;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
@@ -77,6 +79,15 @@ class PgEntitiesStartupLintTests {
 	void failPassesWithoutFindings(CapturedOutput output) {
 		new PgEntitiesStartupLint(checker(SAFE), CheckMode.FAIL).afterSingletonsInstantiated();
 		assertThat(output).doesNotContain("pg-entities lint");
+	}
+
+	@Test
+	void warnDoesNotStopTheApplicationWhenADeclarationCannotBeSimulatedYet(CapturedOutput output) {
+		PgEntity view = PgView.of("public", "not_yet", "SELECT id FROM table_migrated_later");
+		new PgEntitiesStartupLint(checker(view), CheckMode.WARN).afterSingletonsInstantiated();
+		assertThat(output).contains("pg-entities: could not lint the declarations: ", "table_migrated_later");
+		assertThatExceptionOfType(PgEntitiesException.class)
+			.isThrownBy(() -> new PgEntitiesStartupLint(checker(view), CheckMode.FAIL).afterSingletonsInstantiated());
 	}
 
 	@Test
