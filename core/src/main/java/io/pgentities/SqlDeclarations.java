@@ -93,7 +93,7 @@ final class SqlDeclarations {
 		catch (IllegalArgumentException ex) {
 			throw invalid(declaration, ex.getMessage());
 		}
-		String identity = namespace(entity.key.kind()) + " " + entity.entity.identity();
+		String identity = entity.key.kind().catalog() + " " + entity.entity.identity();
 		Declared previous = this.byIdentity.putIfAbsent(identity, entity);
 		if (previous != null) {
 			EntityKind first = previous.key.kind();
@@ -209,16 +209,6 @@ final class SqlDeclarations {
 			}
 		}
 		throw new IllegalStateException("No entity kind is spelled " + sqlName);
-	}
-
-	// Objects of these kinds share one namespace in PostgreSQL (pg_proc, pg_class), so one
-	// name cannot be declared as both.
-	private static String namespace(EntityKind kind) {
-		return switch (kind) {
-			case FUNCTION, PROCEDURE -> "routine";
-			case VIEW, MATERIALIZED_VIEW -> "relation";
-			default -> kind.name();
-		};
 	}
 
 	/**

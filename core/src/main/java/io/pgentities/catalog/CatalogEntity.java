@@ -16,9 +16,11 @@
 package io.pgentities.catalog;
 
 import java.util.List;
+import java.util.Objects;
 
 import io.pgentities.EntityKind;
 import io.pgentities.PgEntity;
+import io.pgentities.catalog.Dependency.ObjectId;
 import io.pgentities.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
@@ -103,11 +105,34 @@ public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, Catal
 	@Nullable String comment();
 
 	/**
+	 * The table the object belongs to, for kinds that are {@link EntityKind#onTable() on a
+	 * table}.
+	 * @return the table's name (in {@link #schema()}), or {@code null}
+	 */
+	default @Nullable String table() {
+		return null;
+	}
+
+	/**
+	 * The object's address in the system catalogs.
+	 * @return the catalog of its kind and its OID
+	 */
+	default ObjectId objectId() {
+		return new ObjectId(kind().catalog(), oid());
+	}
+
+	/**
 	 * How SQL names the object in {@code DROP} and {@code COMMENT ON}: {@code FUNCTION
 	 * public.f(integer)}, {@code TRIGGER t ON public.products}.
 	 * @return the object's designation
 	 */
-	String designation();
+	default String designation() {
+		if (kind().onTable()) {
+			return kind().sqlName() + " " + Identifiers.quote(name()) + " ON "
+					+ Identifiers.qualify(schema(), Objects.requireNonNull(table()));
+		}
+		return kind().sqlName() + " " + identity();
+	}
 
 	/**
 	 * The statement that drops the object, without {@code CASCADE}.

@@ -73,9 +73,4 @@ public record CatalogPolicy(long oid, String schema, String table, String name, 
 		return definition.toString();
 	}
 
-	@Override
-	public String designation() {
-		return "POLICY " + Identifiers.quote(this.name) + " ON " + Identifiers.qualify(this.schema, this.table);
-	}
-
 }

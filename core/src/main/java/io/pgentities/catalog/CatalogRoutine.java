@@ -95,9 +95,4 @@ public record CatalogRoutine(long oid, EntityKind kind, String schema, String na
 				&& this.argumentNames.equals(other.argumentNames) && this.arguments.equals(other.arguments);
 	}
 
-	@Override
-	public String designation() {
-		return this.kind.sqlName() + " " + identity();
-	}
-
 }

@@ -56,24 +56,9 @@ public record CatalogSnapshot(List<CatalogEntity> entities, List<Dependency> dep
 	public Map<ObjectId, CatalogEntity> byObjectId() {
 		Map<ObjectId, CatalogEntity> byId = new HashMap<>();
 		for (CatalogEntity entity : this.entities) {
-			byId.put(objectId(entity), entity);
+			byId.put(entity.objectId(), entity);
 		}
 		return byId;
-	}
-
-	/**
-	 * The catalog address of an entity.
-	 * @param entity the entity
-	 * @return its address
-	 */
-	public static ObjectId objectId(CatalogEntity entity) {
-		String catalog = switch (entity.kind()) {
-			case FUNCTION, PROCEDURE -> "pg_proc";
-			case VIEW, MATERIALIZED_VIEW -> "pg_class";
-			case TRIGGER -> "pg_trigger";
-			case POLICY -> "pg_policy";
-		};
-		return new ObjectId(catalog, entity.oid());
 	}
 
 	/**

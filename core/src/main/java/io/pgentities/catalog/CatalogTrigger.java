@@ -57,9 +57,4 @@ public record CatalogTrigger(long oid, String schema, String table, String name,
 		return this.definition;
 	}
 
-	@Override
-	public String designation() {
-		return "TRIGGER " + Identifiers.quote(this.name) + " ON " + Identifiers.qualify(this.schema, this.table);
-	}
-
 }

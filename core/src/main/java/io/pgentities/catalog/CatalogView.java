@@ -200,9 +200,4 @@ public record CatalogView(long oid, EntityKind kind, String schema, String name,
 		return column.substring(0, end + 1);
 	}
 
-	@Override
-	public String designation() {
-		return this.kind.sqlName() + " " + identity();
-	}
-
 }

@@ -18,6 +18,7 @@ package io.pgentities.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.pgentities.EntityKind;
 import io.pgentities.catalog.CatalogEntity;
 import io.pgentities.catalog.CatalogReader;
 import io.pgentities.catalog.CatalogSnapshot;
@@ -46,15 +48,13 @@ import io.pgentities.plan.Surroundings;
  */
 record Surrounding(Surroundings surroundings, Map<String, Set<String>> bystanderNeeds) {
 
-	private static final Set<String> ENTITY_CATALOGS = Set.of("pg_class", "pg_proc", "pg_trigger", "pg_policy");
-
 	static Surrounding read(Connection connection, Collection<String> schemas, CatalogSnapshot live)
 			throws SQLException {
 		List<ExternalDependent> dependents = ExternalDependentReader.read(connection, schemas);
 		Set<String> otherSchemas = new LinkedHashSet<>();
 		for (ExternalDependent dependent : dependents) {
 			if (dependent.dependentSchema() != null && !schemas.contains(dependent.dependentSchema())
-					&& ENTITY_CATALOGS.contains(dependent.dependent().catalog())) {
+					&& isEntityCatalog(dependent.dependent().catalog())) {
 				otherSchemas.add(dependent.dependentSchema());
 			}
 		}
@@ -73,6 +73,10 @@ record Surrounding(Surroundings surroundings, Map<String, Set<String>> bystander
 		return new Surrounding(
 				new Surroundings(bystanders, blockers, PartitionReader.ancestors(connection, schemas)),
 				IdentityGraph.needs(others, live));
+	}
+
+	private static boolean isEntityCatalog(String catalog) {
+		return Arrays.stream(EntityKind.values()).anyMatch((kind) -> kind.catalog().equals(catalog));
 	}
 
 	/**

@@ -384,24 +384,16 @@ public final class Planner {
 	}
 
 	private int compareForDrop(String a, String b) {
-		return Comparator.<String>comparingInt((identity) -> -kindRank(current(identity).kind()))
+		return Comparator.<String>comparingInt((identity) -> -current(identity).kind().creationRank())
 			.thenComparing(Comparator.naturalOrder())
 			.compare(a, b);
 	}
 
 	private int compareForCreate(String a, String b) {
 		return Comparator.<String>comparingInt((identity) -> this.creationRank.getOrDefault(identity, Integer.MAX_VALUE))
-			.thenComparingInt((identity) -> kindRank(this.comparisons.get(identity).kind()))
+			.thenComparingInt((identity) -> this.comparisons.get(identity).kind().creationRank())
 			.thenComparing(Comparator.naturalOrder())
 			.compare(a, b);
-	}
-
-	private static int kindRank(EntityKind kind) {
-		return switch (kind) {
-			case FUNCTION, PROCEDURE -> 0;
-			case VIEW, MATERIALIZED_VIEW -> 1;
-			case TRIGGER, POLICY -> 2;
-		};
 	}
 
 	private static Map<String, Set<String>> invert(Map<String, Set<String>> needs) {

@@ -27,7 +27,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
-import io.pgentities.EntityKind;
 import io.pgentities.PgEntity;
 import io.pgentities.sql.SqlLexer;
 import io.pgentities.sql.SqlSyntaxException;
@@ -57,7 +56,7 @@ final class DeclarationOrder {
 				neededBy.get(other).add(i);
 			}
 		}
-		Comparator<Integer> priority = Comparator.<Integer>comparingInt((i) -> rank(declared.get(i).kind()))
+		Comparator<Integer> priority = Comparator.<Integer>comparingInt((i) -> declared.get(i).kind().creationRank())
 			.thenComparingInt((i) -> i);
 		PriorityQueue<Integer> ready = new PriorityQueue<>(priority);
 		PriorityQueue<Integer> waiting = new PriorityQueue<>(priority);
@@ -176,14 +175,6 @@ final class DeclarationOrder {
 			needs.add(mine);
 		}
 		return needs;
-	}
-
-	private static int rank(EntityKind kind) {
-		return switch (kind) {
-			case FUNCTION, PROCEDURE -> 0;
-			case VIEW, MATERIALIZED_VIEW -> 1;
-			case TRIGGER, POLICY -> 2;
-		};
 	}
 
 	private static Set<String> identifiers(String sql) {

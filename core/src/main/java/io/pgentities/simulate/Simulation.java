@@ -41,10 +41,8 @@ import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.catalog.CatalogEntity;
-import io.pgentities.catalog.CatalogPolicy;
 import io.pgentities.catalog.CatalogReader;
 import io.pgentities.catalog.CatalogSnapshot;
-import io.pgentities.catalog.CatalogTrigger;
 import io.pgentities.catalog.Dependency;
 import io.pgentities.catalog.NameMapping;
 import io.pgentities.sql.Identifiers;
@@ -401,7 +399,7 @@ public final class Simulation {
 	private static Map<PgEntity, CatalogEntity> match(List<PgEntity> ordered, CatalogSnapshot snapshot) {
 		Map<List<Object>, List<CatalogEntity>> created = new HashMap<>();
 		for (CatalogEntity entity : snapshot.entities()) {
-			created.computeIfAbsent(key(entity.kind(), entity.schema(), owner(entity), entity.name()),
+			created.computeIfAbsent(key(entity.kind(), entity.schema(), entity.table(), entity.name()),
 					(k) -> new ArrayList<>()).add(entity);
 		}
 		created.values().forEach((list) -> list.sort(Comparator.comparingLong(CatalogEntity::oid)));
@@ -419,16 +417,10 @@ public final class Simulation {
 	}
 
 	private static List<Object> key(EntityKind kind, String schema, @Nullable String owner, String name) {
-		EntityKind group = (kind == EntityKind.PROCEDURE) ? EntityKind.FUNCTION : kind;
-		return Arrays.asList(group, schema, owner, name);
+		// kinds that share a catalog share names: a procedure is found where a function would be
+		return Arrays.asList(kind.catalog(), schema, owner, name);
 	}
 
-	private static @Nullable String owner(CatalogEntity entity) {
-		if (entity instanceof CatalogTrigger trigger) {
-			return trigger.table();
-		}
-		return (entity instanceof CatalogPolicy policy) ? policy.table() : null;
-	}
 
 	private record Creation(PgEntity entity, String original, String rewritten) {
 
