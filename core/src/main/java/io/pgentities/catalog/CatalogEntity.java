@@ -99,6 +99,73 @@ public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, Catal
 	}
 
 	/**
+	 * The statements that create the object from nothing as declared: where a declaration
+	 * says more than the catalog keeps (whether a materialized view is populated, which of
+	 * its indexes were left unnamed), it is followed.
+	 * @param declared the declaration, or {@code null} to create the object as the catalog
+	 * describes it
+	 * @return the statements, in order
+	 */
+	default List<String> createStatements(@Nullable PgEntity declared) {
+		return createStatements();
+	}
+
+	/**
+	 * How the live object of the same identity becomes this one, when their
+	 * {@link #comparisonKey() comparison keys} differ.
+	 * @param current the live object
+	 * @param declared the declaration this object was simulated from, or {@code null}
+	 * @return the change in place, or why the object must be recreated
+	 */
+	default Change changeFrom(CatalogEntity current, @Nullable PgEntity declared) {
+		return new Change.Recreate("replaced by drop and create");
+	}
+
+	/**
+	 * Who owns the object and who may use it, for kinds that have an owner and privileges
+	 * of their own.
+	 * @return the access, or {@code null} when the object has none of its own (a trigger or
+	 * policy goes with its table)
+	 */
+	default @Nullable Access access() {
+		return null;
+	}
+
+	/**
+	 * The quoted names of the object's columns, for kinds that have columns.
+	 * @return the column names, in order
+	 */
+	default List<String> columnNames() {
+		return List.of();
+	}
+
+	/**
+	 * The comments on the object's columns, each as {@code column IS 'text'}.
+	 * @return the column comments
+	 */
+	default List<String> columnComments() {
+		return List.of();
+	}
+
+	/**
+	 * The privileges on the object's columns, each as the quoted column, a tab and an
+	 * {@code aclitem}.
+	 * @return the column privileges
+	 */
+	default List<String> columnAcl() {
+		return List.of();
+	}
+
+	/**
+	 * Whether PostgreSQL clones the object onto every partition of its table under the
+	 * object's own name, as it does with a partitioned table's row triggers.
+	 * @return whether the object is cloned onto partitions
+	 */
+	default boolean clonedOntoPartitions() {
+		return false;
+	}
+
+	/**
 	 * The comment on the object.
 	 * @return the comment, or {@code null}
 	 */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.pgentities.EntityKind;
+import io.pgentities.PgEntity;
 import io.pgentities.sql.Identifiers;
 import io.pgentities.sql.SqlLexer;
 import io.pgentities.sql.SqlSyntaxException;
@@ -90,6 +91,19 @@ public record CatalogRoutine(long oid, EntityKind kind, String schema, String na
 	 * @param other the routine to become
 	 * @return whether it can be replaced in place
 	 */
+	@Override
+	public Change changeFrom(CatalogEntity current, @Nullable PgEntity declared) {
+		if (current instanceof CatalogRoutine existing && existing.replaceableBy(this)) {
+			return new Change.InPlace("CREATE OR REPLACE", List.of(canonicalDefinition()));
+		}
+		return new Change.Recreate("CREATE OR REPLACE cannot change the result type, argument names or defaults");
+	}
+
+	@Override
+	public Access access() {
+		return new Access(this.owner, this.acl, designation(), true);
+	}
+
 	public boolean replaceableBy(CatalogRoutine other) {
 		return this.kind == other.kind && Objects.equals(this.resultType, other.resultType)
 				&& this.argumentNames.equals(other.argumentNames) && this.arguments.equals(other.arguments);

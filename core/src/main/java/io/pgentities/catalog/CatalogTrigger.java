@@ -43,6 +43,11 @@ public record CatalogTrigger(long oid, String schema, String table, String name,
 	}
 
 	@Override
+	public boolean clonedOntoPartitions() {
+		return this.rowLevel;
+	}
+
+	@Override
 	public EntityKind kind() {
 		return EntityKind.TRIGGER;
 	}

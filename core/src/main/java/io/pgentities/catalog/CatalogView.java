@@ -127,6 +127,58 @@ public record CatalogView(long oid, EntityKind kind, String schema, String name,
 	}
 
 	/**
+	 * Creates a materialized view populated as declared (as it was, without a declaration);
+	 * populating runs its query, which the first statement says.
+	 */
+	@Override
+	public List<String> createStatements(@Nullable PgEntity declared) {
+		if (this.kind != EntityKind.MATERIALIZED_VIEW) {
+			return createStatements(false, declared);
+		}
+		boolean withData = (declared instanceof PgMaterializedView view) ? view.withData() : this.populated;
+		List<String> created = new ArrayList<>(createStatements(withData, declared));
+		if (withData) {
+			created.set(0, "-- " + identity() + " is created WITH DATA: its query runs now\n" + created.get(0));
+		}
+		return created;
+	}
+
+	@Override
+	public Change changeFrom(CatalogEntity current, @Nullable PgEntity declared) {
+		if (current instanceof CatalogView existing) {
+			if (existing.replaceableBy(this)) {
+				return new Change.InPlace("CREATE OR REPLACE VIEW", List.of(replaceStatement()));
+			}
+			if (this.kind == EntityKind.MATERIALIZED_VIEW && existing.kind == this.kind
+					&& this.query.equals(existing.query) && this.options.equals(existing.options)) {
+				return new Change.InPlace("change indexes", indexChangesFrom(existing, declared));
+			}
+		}
+		return new Change.Recreate((this.kind == EntityKind.VIEW) ? "CREATE OR REPLACE VIEW can only append columns"
+				: "a materialized view cannot be replaced in place");
+	}
+
+	private List<String> indexChangesFrom(CatalogView existing, @Nullable PgEntity declared) {
+		List<String> statements = new ArrayList<>();
+		for (String index : existing.indexes) {
+			if (!this.indexes.contains(index)) {
+				statements.add("DROP INDEX " + Identifiers.qualify(existing.schema, indexName(index)));
+			}
+		}
+		for (String index : this.indexes) {
+			if (!existing.indexes.contains(index)) {
+				statements.add(indexStatement(index, declared));
+			}
+		}
+		return statements;
+	}
+
+	@Override
+	public Access access() {
+		return new Access(this.owner, this.acl, "TABLE " + identity(), false);
+	}
+
+	/**
 	 * The statements that create this view; for a materialized view, also its indexes.
 	 * @param withData whether a materialized view is populated when created
 	 * @return the statements, in order
@@ -182,6 +234,7 @@ public record CatalogView(long oid, EntityKind kind, String schema, String name,
 	 * The quoted names of the columns, in order.
 	 * @return the column names
 	 */
+	@Override
 	public List<String> columnNames() {
 		return this.columns.stream().map(CatalogView::columnName).toList();
 	}

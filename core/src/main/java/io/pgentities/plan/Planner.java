@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -31,16 +32,11 @@ import java.util.Set;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
-import io.pgentities.PgEntity;
-import io.pgentities.PgMaterializedView;
 import io.pgentities.PlanRefusal;
 import io.pgentities.catalog.CatalogEntity;
-import io.pgentities.catalog.CatalogRoutine;
-import io.pgentities.catalog.CatalogTrigger;
-import io.pgentities.catalog.CatalogView;
+import io.pgentities.catalog.Change;
 import io.pgentities.diff.EntityComparison;
 import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.IndexStatements;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +63,7 @@ public final class Planner {
 
 	private final Set<String> creates = new LinkedHashSet<>();
 
-	private final Set<String> inPlace = new LinkedHashSet<>();
+	private final Map<String, Change.InPlace> inPlace = new LinkedHashMap<>();
 
 	private final Map<String, String> reasons = new LinkedHashMap<>();
 
@@ -131,7 +127,7 @@ public final class Planner {
 			statements.add(current(identity).dropStatement());
 		}
 		Set<String> toCreate = new LinkedHashSet<>(this.creates);
-		toCreate.addAll(this.inPlace);
+		toCreate.addAll(this.inPlace.keySet());
 		Map<String, Set<String>> needs = new HashMap<>();
 		for (String identity : toCreate) {
 			EntityComparison comparison = this.comparisons.get(identity);
@@ -158,15 +154,15 @@ public final class Planner {
 				this.reasons.put(identity, "create");
 			}
 			case CHANGED -> {
-				String inPlaceReason = inPlaceChange(comparison);
-				if (inPlaceReason != null) {
-					this.inPlace.add(identity);
-					this.reasons.put(identity, inPlaceReason);
+				Change change = change(comparison);
+				if (change instanceof Change.InPlace inPlace) {
+					this.inPlace.put(identity, inPlace);
+					this.reasons.put(identity, inPlace.description());
 				}
-				else {
+				else if (change instanceof Change.Recreate recreate) {
 					this.drops.add(identity);
 					this.creates.add(identity);
-					this.reasons.put(identity, "drop and create (" + whyNotInPlace(comparison) + ")");
+					this.reasons.put(identity, "drop and create (" + recreate.reason() + ")");
 				}
 			}
 			case UNDECLARED -> {
@@ -180,36 +176,13 @@ public final class Planner {
 		}
 	}
 
-	private @Nullable String inPlaceChange(EntityComparison comparison) {
+	private static Change change(EntityComparison comparison) {
 		CatalogEntity desired = Objects.requireNonNull(comparison.desired());
 		CatalogEntity current = Objects.requireNonNull(comparison.current());
 		if (desired.comparisonKey().equals(current.comparisonKey())) {
-			return "set comment";
+			return new Change.InPlace("set comment", List.of());
 		}
-		if (desired instanceof CatalogRoutine routine && current instanceof CatalogRoutine existing
-				&& existing.replaceableBy(routine)) {
-			return "CREATE OR REPLACE";
-		}
-		if (desired instanceof CatalogView view && current instanceof CatalogView existing) {
-			if (existing.replaceableBy(view)) {
-				return "CREATE OR REPLACE VIEW";
-			}
-			if (view.kind() == EntityKind.MATERIALIZED_VIEW && existing.kind() == view.kind()
-					&& view.query().equals(existing.query()) && view.options().equals(existing.options())) {
-				return "change indexes";
-			}
-		}
-		return null;
-	}
-
-	private static String whyNotInPlace(EntityComparison comparison) {
-		CatalogEntity desired = Objects.requireNonNull(comparison.desired());
-		return switch (desired.kind()) {
-			case FUNCTION, PROCEDURE -> "CREATE OR REPLACE cannot change the result type, argument names or defaults";
-			case VIEW -> "CREATE OR REPLACE VIEW can only append columns";
-			case MATERIALIZED_VIEW -> "a materialized view cannot be replaced in place";
-			case TRIGGER, POLICY -> "replaced by drop and create";
-		};
+		return desired.changeFrom(current, comparison.declared());
 	}
 
 	/**
@@ -285,26 +258,29 @@ public final class Planner {
 		if (this.surroundings.partitionAncestors().isEmpty()) {
 			return null;
 		}
-		Map<List<String>, CatalogTrigger> remaining = new HashMap<>();
+		Map<OnTable, CatalogEntity> remaining = new HashMap<>();
 		for (EntityComparison comparison : this.comparisons.values()) {
 			boolean remains = this.creates.contains(comparison.identity())
 					|| (comparison.current() != null && !this.drops.contains(comparison.identity()));
-			if (remains && comparison.either() instanceof CatalogTrigger trigger) {
-				remaining.put(List.of(trigger.tableIdentity(), trigger.name()), trigger);
+			CatalogEntity entity = comparison.either();
+			if (remains && entity.table() != null) {
+				remaining.put(OnTable.of(entity), entity);
 			}
 		}
-		for (CatalogTrigger trigger : remaining.values()) {
-			for (String ancestor : this.surroundings.partitionAncestors()
-				.getOrDefault(trigger.tableIdentity(), Set.of())) {
-				CatalogTrigger cloned = remaining.get(List.of(ancestor, trigger.name()));
-				if (cloned != null && cloned.rowLevel() && (this.creates.contains(trigger.identity())
-						|| this.creates.contains(cloned.identity()))) {
-					return new PlanRefusal(EntityKind.TRIGGER, trigger.identity(), trigger.designation()
+		for (Map.Entry<OnTable, CatalogEntity> entry : remaining.entrySet()) {
+			OnTable key = entry.getKey();
+			CatalogEntity entity = entry.getValue();
+			for (String ancestor : this.surroundings.partitionAncestors().getOrDefault(key.table(), Set.of())) {
+				CatalogEntity cloned = remaining.get(new OnTable(key.kind(), ancestor, key.name()));
+				if (cloned != null && cloned.clonedOntoPartitions()
+						&& (this.creates.contains(entity.identity()) || this.creates.contains(cloned.identity()))) {
+					String kind = entity.kind().sqlName().toLowerCase(Locale.ROOT);
+					return new PlanRefusal(entity.kind(), entity.identity(), entity.designation()
 							+ " cannot be created: PostgreSQL clones row " + cloned.designation()
-							+ " onto every partition of " + ancestor + " under its name, so partition "
-							+ trigger.tableIdentity() + " cannot have a trigger " + Identifiers.quote(trigger.name())
+							+ " onto every partition of " + ancestor + " under its name, so partition " + key.table()
+							+ " cannot have a " + kind + " " + Identifiers.quote(entity.name())
 							+ " of its own while that one exists",
-							"Declare the trigger once: on " + ancestor + ", or on the partitions and not on " + ancestor
+							"Declare the " + kind + " once: on " + ancestor + ", or on the partitions and not on " + ancestor
 									+ ".",
 							List.of());
 				}
@@ -316,19 +292,7 @@ public final class Planner {
 	private List<String> create(String identity) {
 		EntityComparison comparison = this.comparisons.get(identity);
 		CatalogEntity entity = comparison.either();
-		List<String> statements = new ArrayList<>();
-		if (entity instanceof CatalogView view && view.kind() == EntityKind.MATERIALIZED_VIEW) {
-			boolean withData = (comparison.declared() instanceof PgMaterializedView declared) ? declared.withData()
-					: view.populated();
-			List<String> created = new ArrayList<>(view.createStatements(withData, comparison.declared()));
-			if (withData) {
-				created.set(0, "-- " + identity + " is created WITH DATA: its query runs now\n" + created.get(0));
-			}
-			statements.addAll(created);
-		}
-		else {
-			statements.addAll(entity.createStatements());
-		}
+		List<String> statements = new ArrayList<>(entity.createStatements(comparison.declared()));
 		String comment = comparison.desiredComment();
 		if (comment != null) {
 			statements.add(entity.commentStatement(comment));
@@ -344,37 +308,10 @@ public final class Planner {
 		EntityComparison comparison = this.comparisons.get(identity);
 		CatalogEntity desired = Objects.requireNonNull(comparison.desired());
 		CatalogEntity current = Objects.requireNonNull(comparison.current());
-		List<String> statements = new ArrayList<>();
-		if (!desired.comparisonKey().equals(current.comparisonKey())) {
-			if (desired instanceof CatalogRoutine routine) {
-				statements.add(routine.canonicalDefinition());
-			}
-			else if (desired instanceof CatalogView view && view.kind() == EntityKind.VIEW) {
-				statements.add(view.replaceStatement());
-			}
-			else if (desired instanceof CatalogView view && current instanceof CatalogView existing) {
-				statements.addAll(indexChanges(existing, view, comparison.declared()));
-			}
-		}
+		List<String> statements = new ArrayList<>(this.inPlace.get(identity).statements());
 		String comment = comparison.desiredComment();
 		if (!Objects.equals(comment, current.comment())) {
 			statements.add(desired.commentStatement(comment));
-		}
-		return statements;
-	}
-
-	private static List<String> indexChanges(CatalogView existing, CatalogView desired, @Nullable PgEntity declared) {
-		List<String> statements = new ArrayList<>();
-		for (String index : existing.indexes()) {
-			if (!desired.indexes().contains(index)) {
-				statements.add("DROP INDEX " + Identifiers.qualify(existing.schema(),
-						IndexStatements.name(index).orElseThrow()));
-			}
-		}
-		for (String index : desired.indexes()) {
-			if (!existing.indexes().contains(index)) {
-				statements.add(desired.indexStatement(index, declared));
-			}
 		}
 		return statements;
 	}
@@ -401,6 +338,18 @@ public final class Planner {
 		needs.forEach((dependent, referenced) -> referenced.forEach(
 				(target) -> inverted.computeIfAbsent(target, (t) -> new HashSet<>()).add(dependent)));
 		return inverted;
+	}
+
+	/**
+	 * An object on a table, as the names PostgreSQL keeps unique per table see it.
+	 */
+	private record OnTable(EntityKind kind, String table, String name) {
+
+		static OnTable of(CatalogEntity entity) {
+			return new OnTable(entity.kind(), Identifiers.qualify(entity.schema(), Objects.requireNonNull(entity.table())),
+					entity.name());
+		}
+
 	}
 
 	/**

@@ -18,10 +18,8 @@ package io.pgentities.plan;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pgentities.EntityKind;
+import io.pgentities.catalog.Access;
 import io.pgentities.catalog.CatalogEntity;
-import io.pgentities.catalog.CatalogRoutine;
-import io.pgentities.catalog.CatalogView;
 import io.pgentities.sql.Identifiers;
 
 /**
@@ -40,21 +38,23 @@ final class Privileges {
 	 * @return the statements
 	 */
 	static List<String> restore(CatalogEntity entity, CatalogEntity created, String currentUser) {
-		List<String> statements = new ArrayList<>(restore(entity, currentUser));
-		if (entity instanceof CatalogView view && created instanceof CatalogView createdView) {
-			List<String> columns = createdView.columnNames();
-			for (String comment : view.columnComments()) {
-				String column = comment.substring(0, comment.indexOf(" IS "));
-				if (columns.contains(column)) {
-					statements.add("COMMENT ON COLUMN " + view.identity() + "." + comment);
-				}
+		Access access = entity.access();
+		if (access == null) {
+			return List.of();
+		}
+		List<String> statements = new ArrayList<>(restore(entity, access, currentUser));
+		List<String> columns = created.columnNames();
+		for (String comment : entity.columnComments()) {
+			String column = comment.substring(0, comment.indexOf(" IS "));
+			if (columns.contains(column)) {
+				statements.add("COMMENT ON COLUMN " + entity.identity() + "." + comment);
 			}
-			for (String item : view.columnAcl()) {
-				String column = item.substring(0, item.indexOf('\t'));
-				AclItem acl = AclItem.parse(item.substring(item.indexOf('\t') + 1));
-				if (columns.contains(column) && !acl.grantee().equals(view.owner())) {
-					statements.addAll(grants(acl, "(" + column + ") ON TABLE " + view.identity()));
-				}
+		}
+		for (String item : entity.columnAcl()) {
+			String column = item.substring(0, item.indexOf('\t'));
+			AclItem acl = AclItem.parse(item.substring(item.indexOf('\t') + 1));
+			if (columns.contains(column) && !acl.grantee().equals(access.owner())) {
+				statements.addAll(grants(acl, "(" + column + ") ON " + access.grantTarget()));
 			}
 		}
 		return statements;
@@ -73,22 +73,10 @@ final class Privileges {
 		return statements;
 	}
 
-	private static List<String> restore(CatalogEntity entity, String currentUser) {
-		String owner;
-		List<String> acl;
-		if (entity instanceof CatalogRoutine routine) {
-			owner = routine.owner();
-			acl = routine.acl();
-		}
-		else if (entity instanceof CatalogView view) {
-			owner = view.owner();
-			acl = view.acl();
-		}
-		else {
-			return List.of();
-		}
-		String target = (entity.kind() == EntityKind.MATERIALIZED_VIEW || entity.kind() == EntityKind.VIEW)
-				? "TABLE " + entity.identity() : entity.designation();
+	private static List<String> restore(CatalogEntity entity, Access access, String currentUser) {
+		String owner = access.owner();
+		List<String> acl = access.acl();
+		String target = access.grantTarget();
 		List<String> statements = new ArrayList<>();
 		if (!owner.equals(currentUser)) {
 			statements.add("ALTER " + entity.designation() + " OWNER TO " + Identifiers.quote(owner));
@@ -102,8 +90,8 @@ final class Privileges {
 			publicExecute |= item.isPublic() && item.privileges().contains("EXECUTE");
 			statements.addAll(grants(item, "ON " + target));
 		}
-		if (entity instanceof CatalogRoutine && !acl.isEmpty() && !publicExecute) {
-			// routines are executable by PUBLIC by default; an explicit list without it revoked that
+		if (access.executableByPublic() && !acl.isEmpty() && !publicExecute) {
+			// an explicit list without PUBLIC revoked the default
 			statements.add("REVOKE EXECUTE ON " + entity.designation() + " FROM PUBLIC");
 		}
 		return statements;
