@@ -15,6 +15,7 @@
  */
 package io.pgentities.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -163,6 +164,20 @@ public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, Catal
 	 */
 	default boolean clonedOntoPartitions() {
 		return false;
+	}
+
+	/**
+	 * The statements that declare the object as it is: what creates it (a materialized view
+	 * populated as it is now) and its comment. Declared again, they describe the same object.
+	 * @return the statements, in order
+	 */
+	default List<String> declarationStatements() {
+		List<String> statements = new ArrayList<>(createStatements());
+		String comment = comment();
+		if (comment != null) {
+			statements.add(commentStatement(comment));
+		}
+		return statements;
 	}
 
 	/**
