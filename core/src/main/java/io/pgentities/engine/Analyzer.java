@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -43,7 +42,9 @@ import io.pgentities.catalog.CatalogSnapshot;
 import io.pgentities.catalog.NameMapping;
 import io.pgentities.diff.DriftComparator;
 import io.pgentities.diff.EntityComparison;
+import io.pgentities.plan.DependencyGraph;
 import io.pgentities.plan.Planner;
+import io.pgentities.plan.PlanningProblem;
 import io.pgentities.plan.Surroundings;
 import io.pgentities.simulate.Simulation;
 import io.pgentities.simulate.SimulationResult;
@@ -163,25 +164,21 @@ public final class Analyzer {
 				Duration.ofNanos(System.nanoTime() - start));
 		logger.debug("Checked {} declared entities against schemas {} in {} ms", declared.size(), managed,
 				report.duration().toMillis());
-		Surrounding surrounding = observed.surrounding();
-		if (surrounding == null) {
+		Surroundings surroundings = observed.surroundings();
+		if (surroundings == null) {
 			return new Analysis(report, EMPTY_PLAN);
 		}
-		Map<String, Set<String>> liveNeeds = surrounding.addTo(IdentityGraph.needs(observed.live()));
-		Map<String, Set<String>> declaredNeeds = surrounding
-			.addTo(IdentityGraph.needs(observed.simulated().snapshot(), observed.live()));
-		Surroundings surroundings = surrounding.surroundings().withBystanders(unreported(observed.live(), comparisons));
-		MigrationPlan plan = Planner.plan(comparisons, liveNeeds, declaredNeeds, creationOrder(observed.simulated()),
-				surroundings, new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
+		DependencyGraph liveNeeds = DependencyGraph.of(observed.live()).merge(surroundings.bystanderNeeds());
+		DependencyGraph declaredNeeds = DependencyGraph.of(observed.simulated().snapshot(), observed.live())
+			.merge(surroundings.bystanderNeeds());
+		PlanningProblem problem = new PlanningProblem(comparisons, liveNeeds, declaredNeeds,
+				creationOrder(observed.simulated()), surroundings.withBystanders(unreported(observed.live(), comparisons)),
+				new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
+		MigrationPlan plan = Planner.plan(problem);
 		if (plan.isRefused()) {
 			return new Analysis(report, plan, EMPTY_PLAN);
 		}
-		List<EntityComparison> reversed = comparisons.stream()
-			.map((comparison) -> comparison.reversed(this.settings.dropUndeclared()))
-			.toList();
-		MigrationPlan undoPlan = Planner.plan(reversed, declaredNeeds, liveNeeds, List.of(),
-				surroundings.withoutBlockers(), new Planner.Options(true, observed.currentUser(), true));
-		return new Analysis(report, plan, undoPlan);
+		return new Analysis(report, plan, Planner.plan(problem.reversed()));
 	}
 
 	/**
@@ -193,7 +190,7 @@ public final class Analyzer {
 		applySettings(connection);
 		String currentUser = currentUser(connection);
 		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
-		Surrounding surrounding = planned ? Surrounding.read(connection, read, live) : null;
+		Surroundings surroundings = planned ? Surroundings.read(connection, read, live) : null;
 		// printing a view's definition takes a lock on it until the transaction ends: let the
 		// live side's locks go before the simulation takes its own, so that large checks fit
 		// the server's lock table. Rolling back to a savepoint releases them as well, and
@@ -202,10 +199,10 @@ public final class Analyzer {
 		applySettings(connection);
 		SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
 				this.settings.checkTransactionSettings());
-		return new Observation(currentUser, live, surrounding, simulated);
+		return new Observation(currentUser, live, surroundings, simulated);
 	}
 
-	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surrounding surrounding,
+	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings,
 			SimulationResult simulated) {
 
 	}

@@ -51,9 +51,9 @@ public final class Planner {
 
 	private final Map<String, EntityComparison> comparisons = new LinkedHashMap<>();
 
-	private final Map<String, Set<String>> currentNeeds;
+	private final DependencyGraph current;
 
-	private final Map<String, Set<String>> desiredNeeds;
+	private final DependencyGraph desired;
 
 	private final Map<String, Integer> creationRank = new HashMap<>();
 
@@ -69,38 +69,31 @@ public final class Planner {
 
 	private final Surroundings surroundings;
 
-	private Planner(List<EntityComparison> comparisons, Map<String, Set<String>> currentNeeds,
-			Map<String, Set<String>> desiredNeeds, List<String> creationOrder, Surroundings surroundings,
-			Options options) {
-		comparisons.forEach((comparison) -> this.comparisons.put(comparison.identity(), comparison));
+	private Planner(PlanningProblem problem) {
+		problem.comparisons().forEach((comparison) -> this.comparisons.put(comparison.identity(), comparison));
 		// bystanders stay as they are unless something they depend on is dropped
-		surroundings.bystanders()
+		problem.surroundings()
+			.bystanders()
 			.forEach((identity, bystander) -> this.comparisons.putIfAbsent(identity,
 					new EntityComparison(identity, null, bystander, bystander, DriftStatus.IN_SYNC, "")));
-		this.surroundings = surroundings;
-		this.currentNeeds = currentNeeds;
-		this.desiredNeeds = desiredNeeds;
+		this.surroundings = problem.surroundings();
+		this.current = problem.current();
+		this.desired = problem.desired();
+		List<String> creationOrder = problem.creationOrder();
 		for (int i = 0; i < creationOrder.size(); i++) {
 			this.creationRank.putIfAbsent(creationOrder.get(i), i);
 		}
-		this.options = options;
+		this.options = problem.options();
 	}
 
 	/**
 	 * Plans.
-	 * @param comparisons every compared identity
-	 * @param currentNeeds for each live identity, the identities it depends on now
-	 * @param desiredNeeds for each declared identity, the identities its declaration depends on
-	 * @param creationOrder declared identities in an order PostgreSQL accepted them
-	 * @param surroundings the objects outside the managed ones that drops affect
-	 * @param options the options
+	 * @param problem the comparisons, dependencies, surroundings and options
 	 * @return the plan, {@link MigrationPlan#isRefused() refused} if an object must be dropped
 	 * that something no plan can recreate depends on
 	 */
-	public static MigrationPlan plan(List<EntityComparison> comparisons, Map<String, Set<String>> currentNeeds,
-			Map<String, Set<String>> desiredNeeds, List<String> creationOrder, Surroundings surroundings,
-			Options options) {
-		return new Planner(comparisons, currentNeeds, desiredNeeds, creationOrder, surroundings, options).plan();
+	public static MigrationPlan plan(PlanningProblem problem) {
+		return new Planner(problem).plan();
 	}
 
 	private MigrationPlan plan() {
@@ -122,19 +115,12 @@ public final class Planner {
 			return MigrationPlan.refused(refusal);
 		}
 		List<String> statements = new ArrayList<>();
-		Map<String, Set<String>> dependents = invert(this.currentNeeds);
-		for (String identity : TopologicalOrder.sort(this.drops, dependents, this::compareForDrop)) {
+		for (String identity : TopologicalOrder.sort(this.drops, this.current::dependents, this::compareForDrop)) {
 			statements.add(current(identity).dropStatement());
 		}
 		Set<String> toCreate = new LinkedHashSet<>(this.creates);
 		toCreate.addAll(this.inPlace.keySet());
-		Map<String, Set<String>> needs = new HashMap<>();
-		for (String identity : toCreate) {
-			EntityComparison comparison = this.comparisons.get(identity);
-			needs.put(identity, (comparison.desired() != null) ? this.desiredNeeds.getOrDefault(identity, Set.of())
-					: this.currentNeeds.getOrDefault(identity, Set.of()));
-		}
-		for (String identity : TopologicalOrder.sort(toCreate, needs, this::compareForCreate)) {
+		for (String identity : TopologicalOrder.sort(toCreate, this::needs, this::compareForCreate)) {
 			statements.addAll(this.creates.contains(identity) ? create(identity) : changeInPlace(identity));
 		}
 		List<String> summary = new ArrayList<>();
@@ -199,10 +185,7 @@ public final class Planner {
 		}
 		while (!work.isEmpty()) {
 			String identity = work.pop();
-			EntityComparison comparison = this.comparisons.get(identity);
-			Map<String, Set<String>> graph = (comparison != null && comparison.desired() != null) ? this.desiredNeeds
-					: this.currentNeeds;
-			for (String referenced : graph.getOrDefault(identity, Set.of())) {
+			for (String referenced : needs(identity)) {
 				if (needed.add(referenced)) {
 					work.push(referenced);
 				}
@@ -215,11 +198,10 @@ public final class Planner {
 	 * Whatever depends on a dropped object is dropped before it and created again after.
 	 */
 	private void closeOverDependents() {
-		Map<String, Set<String>> dependents = invert(this.currentNeeds);
 		Deque<String> work = new ArrayDeque<>(this.drops);
 		while (!work.isEmpty()) {
 			String dropped = work.pop();
-			for (String dependent : dependents.getOrDefault(dropped, Set.of())) {
+			for (String dependent : this.current.dependents(dropped)) {
 				EntityComparison comparison = this.comparisons.get(dependent);
 				if (comparison == null || comparison.current() == null || !this.drops.add(dependent)) {
 					continue;
@@ -333,11 +315,14 @@ public final class Planner {
 			.compare(a, b);
 	}
 
-	private static Map<String, Set<String>> invert(Map<String, Set<String>> needs) {
-		Map<String, Set<String>> inverted = new HashMap<>();
-		needs.forEach((dependent, referenced) -> referenced.forEach(
-				(target) -> inverted.computeIfAbsent(target, (t) -> new HashSet<>()).add(dependent)));
-		return inverted;
+	/**
+	 * What an object needs in the state it is created in: as declared, or as it is now when
+	 * it is recreated without a declaration.
+	 */
+	private Set<String> needs(String identity) {
+		EntityComparison comparison = this.comparisons.get(identity);
+		return (comparison != null && comparison.desired() != null) ? this.desired.needs(identity)
+				: this.current.needs(identity);
 	}
 
 	/**

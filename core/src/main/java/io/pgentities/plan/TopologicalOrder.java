@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import io.pgentities.PgEntitiesException;
 
@@ -39,17 +40,18 @@ final class TopologicalOrder {
 	/**
 	 * Sorts.
 	 * @param nodes the nodes to order
-	 * @param needs for each node, the nodes it needs; nodes outside {@code nodes} are ignored
+	 * @param needs the nodes a node needs; nodes outside {@code nodes} are ignored
 	 * @param tieBreak the order among nodes free at the same time
 	 * @return the nodes, each after what it needs
 	 * @throws PgEntitiesException on a cycle
 	 */
-	static List<String> sort(Collection<String> nodes, Map<String, Set<String>> needs, Comparator<String> tieBreak) {
+	static List<String> sort(Collection<String> nodes, Function<String, Set<String>> needs,
+			Comparator<String> tieBreak) {
 		Map<String, Integer> missing = new HashMap<>();
 		Map<String, List<String>> neededBy = new HashMap<>();
 		for (String node : nodes) {
 			int count = 0;
-			for (String needed : needs.getOrDefault(node, Set.of())) {
+			for (String needed : needs.apply(node)) {
 				if (!needed.equals(node) && nodes.contains(needed)) {
 					count++;
 					neededBy.computeIfAbsent(needed, (n) -> new ArrayList<>()).add(node);

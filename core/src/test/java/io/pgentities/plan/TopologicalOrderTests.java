@@ -33,30 +33,32 @@ class TopologicalOrderTests {
 
 	@Test
 	void placesEachNodeAfterWhatItNeeds() {
-		Map<String, Set<String>> needs = Map.of("public.c", Set.of("public.b"), "public.b", Set.of("public.a"));
-		assertThat(TopologicalOrder.sort(List.of("public.c", "public.b", "public.a"), needs, Comparator.naturalOrder()))
+		DependencyGraph graph = DependencyGraph.of(Map.of("public.c", Set.of("public.b"), "public.b", Set.of("public.a")));
+		assertThat(TopologicalOrder.sort(List.of("public.c", "public.b", "public.a"), graph::needs,
+				Comparator.naturalOrder()))
 			.containsExactly("public.a", "public.b", "public.c");
 	}
 
 	@Test
 	void ignoresNeedsOutsideTheNodes() {
-		Map<String, Set<String>> needs = Map.of("public.b", Set.of("public.a", "public.elsewhere"));
-		assertThat(TopologicalOrder.sort(List.of("public.b", "public.a"), needs, Comparator.naturalOrder()))
+		DependencyGraph graph = DependencyGraph.of(Map.of("public.b", Set.of("public.a", "public.elsewhere")));
+		assertThat(TopologicalOrder.sort(List.of("public.b", "public.a"), graph::needs, Comparator.naturalOrder()))
 			.containsExactly("public.a", "public.b");
 	}
 
 	@Test
 	void breaksTiesWithTheGivenOrder() {
-		assertThat(TopologicalOrder.sort(List.of("a", "b", "c"), Map.of(), Comparator.<String>reverseOrder()))
+		assertThat(TopologicalOrder.sort(List.of("a", "b", "c"), DependencyGraph.EMPTY::needs,
+				Comparator.<String>reverseOrder()))
 			.containsExactly("c", "b", "a");
 	}
 
 	@Test
 	void cycleIsAnErrorNamingItsMembers() {
-		Map<String, Set<String>> needs = Map.of("public.a", Set.of("public.b"), "public.b", Set.of("public.a"),
-				"public.c", Set.of("public.a"));
+		DependencyGraph graph = DependencyGraph.of(Map.of("public.a", Set.of("public.b"), "public.b", Set.of("public.a"),
+				"public.c", Set.of("public.a")));
 		assertThatExceptionOfType(PgEntitiesException.class)
-			.isThrownBy(() -> TopologicalOrder.sort(List.of("public.a", "public.b", "public.c", "public.d"), needs,
+			.isThrownBy(() -> TopologicalOrder.sort(List.of("public.a", "public.b", "public.c", "public.d"), graph::needs,
 					Comparator.naturalOrder()))
 			.withMessageContaining("public.a")
 			.withMessageContaining("public.b")
