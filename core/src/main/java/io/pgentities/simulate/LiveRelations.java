@@ -21,9 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import io.pgentities.sql.QualifiedName;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,25 +59,26 @@ final class LiveRelations {
 			left join pg_namespace pn on pn.oid = pc.relnamespace
 			""";
 
-	private final Map<List<String>, Relation> relations;
+	private final Map<QualifiedName, Relation> relations;
 
-	private LiveRelations(Map<List<String>, Relation> relations) {
+	private LiveRelations(Map<QualifiedName, Relation> relations) {
 		this.relations = relations;
 	}
 
-	static LiveRelations lookUp(Connection connection, Collection<List<String>> names) throws SQLException {
-		Map<List<String>, Relation> relations = new HashMap<>();
+	static LiveRelations lookUp(Connection connection, Collection<QualifiedName> names) throws SQLException {
+		Map<QualifiedName, Relation> relations = new HashMap<>();
 		if (names.isEmpty()) {
 			return new LiveRelations(relations);
 		}
 		try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
-			statement.setArray(1, connection.createArrayOf("text", names.stream().map((n) -> n.get(0)).toArray()));
-			statement.setArray(2, connection.createArrayOf("text", names.stream().map((n) -> n.get(1)).toArray()));
+			statement.setArray(1, connection.createArrayOf("text", names.stream().map((n) -> n.schema()).toArray()));
+			statement.setArray(2, connection.createArrayOf("text", names.stream().map((n) -> n.name()).toArray()));
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					List<String> parent = (rows.getString(6) != null) ? List.of(rows.getString(5), rows.getString(6))
+					QualifiedName parent = (rows.getString(6) != null)
+						? new QualifiedName(rows.getString(5), rows.getString(6))
 							: null;
-					relations.put(List.of(rows.getString(1), rows.getString(2)),
+					relations.put(new QualifiedName(rows.getString(1), rows.getString(2)),
 							new Relation(rows.getString(3), rows.getString(4), parent, rows.getString(7)));
 				}
 			}
@@ -93,7 +94,7 @@ final class LiveRelations {
 	 * {@code null} if there is none
 	 */
 	@Nullable String kind(String schema, String name) {
-		Relation relation = this.relations.get(List.of(schema, name));
+		Relation relation = this.relations.get(new QualifiedName(schema, name));
 		return (relation != null) ? relation.kind() : null;
 	}
 
@@ -102,7 +103,7 @@ final class LiveRelations {
 	 * @param name the schema and name
 	 * @return the relation, or {@code null} if there is none
 	 */
-	@Nullable Relation relation(List<String> name) {
+	@Nullable Relation relation(QualifiedName name) {
 		return this.relations.get(name);
 	}
 
@@ -114,7 +115,7 @@ final class LiveRelations {
 	 * @param parent the schema and name of the partitioned table it is a partition of, or {@code null}
 	 * @param bound the partition bound ({@code FOR VALUES ...}, {@code DEFAULT}) of a partition, else {@code null}
 	 */
-	record Relation(String kind, @Nullable String partitionKey, @Nullable List<String> parent,
+	record Relation(String kind, @Nullable String partitionKey, @Nullable QualifiedName parent,
 			@Nullable String bound) {
 
 	}

@@ -16,6 +16,7 @@
 package io.pgentities.simulate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,7 @@ import io.pgentities.EntityRejectedException;
 import io.pgentities.InvalidDeclarationException;
 import io.pgentities.PgEntity;
 import io.pgentities.sql.Identifiers;
+import io.pgentities.sql.QualifiedName;
 
 /**
  * What must hold before declarations are simulated, checked up front so that the error names
@@ -64,11 +66,11 @@ final class Preconditions {
 	 * Triggers and policies need their table, and a declared view must not take the name of a
 	 * table, sequence or index.
 	 */
-	static void requireRelations(List<PgEntity> declared, LiveRelations live, List<List<String>> declaredRelations) {
+	static void requireRelations(List<PgEntity> declared, LiveRelations live, Collection<QualifiedName> declaredRelations) {
 		for (PgEntity entity : declared) {
 			String table = OwningTable.of(entity);
 			if (table != null && live.kind(entity.schema(), table) == null
-					&& !declaredRelations.contains(List.of(entity.schema(), table))) {
+					&& !declaredRelations.contains(new QualifiedName(entity.schema(), table))) {
 				throw new EntityRejectedException(entity,
 						"relation \"" + entity.schema() + "." + table + "\" does not exist", "42P01", 0,
 						entity.createStatement(), null);

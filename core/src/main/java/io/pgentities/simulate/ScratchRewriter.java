@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.pgentities.sql.QualifiedName;
 import io.pgentities.sql.SqlLexer;
 import io.pgentities.sql.SqlSyntaxException;
 import io.pgentities.sql.Token;
@@ -37,17 +38,17 @@ final class ScratchRewriter {
 
 	private final Map<String, String> scratchBySchema;
 
-	private final Set<List<String>> routines;
+	private final Set<QualifiedName> routines;
 
-	private final Set<List<String>> relations;
+	private final Set<QualifiedName> relations;
 
 	/**
 	 * Creates a rewriter.
 	 * @param scratchBySchema the scratch schema of each schema
-	 * @param routines the (schema, name) pairs of declared routines
-	 * @param relations the (schema, name) pairs of declared views and of scratch table copies
+	 * @param routines the names of declared routines
+	 * @param relations the names of declared views and of scratch table copies
 	 */
-	ScratchRewriter(Map<String, String> scratchBySchema, Set<List<String>> routines, Set<List<String>> relations) {
+	ScratchRewriter(Map<String, String> scratchBySchema, Set<QualifiedName> routines, Set<QualifiedName> relations) {
 		this.scratchBySchema = scratchBySchema;
 		this.routines = routines;
 		this.relations = relations;
@@ -139,7 +140,8 @@ final class ScratchRewriter {
 		if (nameIndex < 0 || !tokens.get(nameIndex).isIdentifier()) {
 			return null;
 		}
-		List<String> qualified = List.of(tokens.get(index).identifier(), tokens.get(nameIndex).identifier());
+		QualifiedName qualified = new QualifiedName(tokens.get(index).identifier(),
+				tokens.get(nameIndex).identifier());
 		int after = nextMeaningful(tokens, nameIndex);
 		// a parenthesis follows a routine's name, but also a relation's in CREATE INDEX ... ON t (...)
 		boolean call = after >= 0 && tokens.get(after).is("(");

@@ -47,6 +47,7 @@ import io.pgentities.catalog.Dependency;
 import io.pgentities.catalog.NameMapping;
 import io.pgentities.sql.Identifiers;
 import io.pgentities.sql.OnClause;
+import io.pgentities.sql.QualifiedName;
 import io.pgentities.sql.SqlStatement;
 import io.pgentities.sql.SqlSyntaxException;
 import io.pgentities.sql.StatementSplitter;
@@ -145,9 +146,11 @@ public final class Simulation {
 	}
 
 	private SimulationResult simulate(Connection connection, List<PgEntity> ordered) throws SQLException {
-		Map<List<String>, LiveRelations.Relation> copies = tableCopies(connection, ordered);
-		ScratchRewriter rewriter = new ScratchRewriter(this.scratch.scratchBySchema(), routineNames(ordered),
-				relationNames(ordered, copies.keySet()));
+		Map<QualifiedName, LiveRelations.Relation> copies = tableCopies(connection, ordered);
+		Set<QualifiedName> relations = declaredNames(ordered, "pg_class");
+		relations.addAll(copies.keySet());
+		ScratchRewriter rewriter = new ScratchRewriter(this.scratch.scratchBySchema(), declaredNames(ordered, "pg_proc"),
+				relations);
 		List<String> setup = setupStatements(copies);
 		List<Creation> creations = new ArrayList<>();
 		for (PgEntity entity : ordered) {
@@ -170,14 +173,14 @@ public final class Simulation {
 	 * {@code copies}), so that PostgreSQL applies the rules it has for triggers on partitions:
 	 * the clones of row triggers, and what such tables refuse.
 	 */
-	private List<String> setupStatements(Map<List<String>, LiveRelations.Relation> copies) {
+	private List<String> setupStatements(Map<QualifiedName, LiveRelations.Relation> copies) {
 		List<String> setup = new ArrayList<>();
 		this.scratch.scratchBySchema().values().forEach((schema) -> setup.add("CREATE SCHEMA " + schema));
 		setup.add("SET LOCAL search_path = " + this.searchSchemas.stream()
 			.map((schema) -> this.scratch.scratchFor(schema) + ", " + Identifiers.quote(schema))
 			.collect(Collectors.joining(", ")));
 		copies.forEach((table, relation) -> {
-			String original = Identifiers.qualify(table.get(0), table.get(1));
+			String original = Identifiers.qualify(table.schema(), table.name());
 			String copy = scratchCopy(table);
 			if (relation.kind().equals("v")) {
 				setup.add("CREATE VIEW " + copy + " AS SELECT * FROM " + original);
@@ -193,8 +196,8 @@ public final class Simulation {
 		return setup;
 	}
 
-	private String scratchCopy(List<String> table) {
-		return this.scratch.scratchFor(table.get(0)) + "." + Identifiers.quote(table.get(1));
+	private String scratchCopy(QualifiedName table) {
+		return this.scratch.scratchFor(table.schema()) + "." + Identifiers.quote(table.name());
 	}
 
 	/**
@@ -249,23 +252,23 @@ public final class Simulation {
 	 * the tables (or undeclared views) that declared triggers and policies are on, so that
 	 * they can be copied into the scratch schemas.
 	 */
-	private Map<List<String>, LiveRelations.Relation> tableCopies(Connection connection, List<PgEntity> ordered)
+	private Map<QualifiedName, LiveRelations.Relation> tableCopies(Connection connection, List<PgEntity> ordered)
 			throws SQLException {
 		Preconditions.requireNamesFit(ordered);
-		Set<List<String>> declaredRelations = relationNames(ordered, Set.of());
-		Set<List<String>> targets = new LinkedHashSet<>();
+		Set<QualifiedName> declaredRelations = declaredNames(ordered, "pg_class");
+		Set<QualifiedName> targets = new LinkedHashSet<>();
 		for (PgEntity entity : ordered) {
 			String table = OwningTable.of(entity);
-			if (table != null && !declaredRelations.contains(List.of(entity.schema(), table))) {
-				targets.add(List.of(entity.schema(), table));
+			if (table != null && !declaredRelations.contains(new QualifiedName(entity.schema(), table))) {
+				targets.add(new QualifiedName(entity.schema(), table));
 			}
 		}
-		Set<List<String>> names = new LinkedHashSet<>(targets);
+		Set<QualifiedName> names = new LinkedHashSet<>(targets);
 		names.addAll(declaredRelations);
 		LiveRelations live = LiveRelations.lookUp(connection, names);
-		Preconditions.requireRelations(ordered, live, List.copyOf(declaredRelations));
-		Map<List<String>, LiveRelations.Relation> copies = new LinkedHashMap<>();
-		for (List<String> target : targets) {
+		Preconditions.requireRelations(ordered, live, declaredRelations);
+		Map<QualifiedName, LiveRelations.Relation> copies = new LinkedHashMap<>();
+		for (QualifiedName target : targets) {
 			addCopy(copies, target, live);
 		}
 		return copies;
@@ -274,33 +277,27 @@ public final class Simulation {
 	/**
 	 * Adds a table's copy after those of the partitioned tables it is a partition of.
 	 */
-	private void addCopy(Map<List<String>, LiveRelations.Relation> copies, List<String> table, LiveRelations live) {
+	private void addCopy(Map<QualifiedName, LiveRelations.Relation> copies, QualifiedName table, LiveRelations live) {
 		if (copies.containsKey(table)) {
 			return;
 		}
 		LiveRelations.Relation relation = Objects.requireNonNull(live.relation(table));
 		if (relation.parent() != null && live.relation(relation.parent()) != null) {
 			addCopy(copies, relation.parent(), live);
-			this.scratch.scratchFor(relation.parent().get(0));
+			this.scratch.scratchFor(relation.parent().schema());
 		}
 		copies.put(table, relation);
 	}
 
-	private static Set<List<String>> routineNames(List<PgEntity> entities) {
-		Set<List<String>> names = new HashSet<>();
+	/**
+	 * The names the declarations give objects that live in a catalog: routines in
+	 * {@code pg_proc}, views in {@code pg_class}, whose names the scratch copies share.
+	 */
+	private static Set<QualifiedName> declaredNames(List<PgEntity> entities, String catalog) {
+		Set<QualifiedName> names = new HashSet<>();
 		for (PgEntity entity : entities) {
-			if (entity.kind() == EntityKind.FUNCTION || entity.kind() == EntityKind.PROCEDURE) {
-				names.add(List.of(entity.schema(), entity.name()));
-			}
-		}
-		return names;
-	}
-
-	private static Set<List<String>> relationNames(List<PgEntity> entities, Set<List<String>> copies) {
-		Set<List<String>> names = new HashSet<>(copies);
-		for (PgEntity entity : entities) {
-			if (entity.kind() == EntityKind.VIEW || entity.kind() == EntityKind.MATERIALIZED_VIEW) {
-				names.add(List.of(entity.schema(), entity.name()));
+			if (entity.kind().catalog().equals(catalog)) {
+				names.add(new QualifiedName(entity.schema(), entity.name()));
 			}
 		}
 		return names;

@@ -15,10 +15,10 @@
  */
 package io.pgentities.simulate;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.pgentities.sql.QualifiedName;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScratchRewriterTests {
 
 	private final ScratchRewriter rewriter = new ScratchRewriter(Map.of("public", "pgentities_sim_1"),
-			Set.of(List.of("public", "f")), Set.of(List.of("public", "a")));
+			Set.of(new QualifiedName("public", "f")), Set.of(new QualifiedName("public", "a")));
 
 	@Test
 	void rewritesQualifiedReferencesToDeclaredObjects() {
