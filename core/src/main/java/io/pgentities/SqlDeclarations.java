@@ -22,13 +22,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import io.pgentities.sql.Declaration;
-import io.pgentities.sql.DeclarationReader;
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.RoutineSignature;
-import io.pgentities.sql.SqlStatement;
-import io.pgentities.sql.SqlSyntaxException;
-import io.pgentities.sql.StatementSplitter;
+import io.pgentities.internal.sql.Declaration;
+import io.pgentities.internal.sql.DeclarationReader;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.RoutineSignature;
+import io.pgentities.internal.sql.SqlStatement;
+import io.pgentities.internal.sql.SqlSyntaxException;
+import io.pgentities.internal.sql.StatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**
