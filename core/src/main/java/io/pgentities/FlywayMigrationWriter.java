@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import io.pgentities.sql.Identifiers;
+import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -21,8 +21,8 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.IndexStatements;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.IndexStatements;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.OnClause;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.OnClause;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.RoutineSignature;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.RoutineSignature;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.OnClause;
-import io.pgentities.sql.QualifiedName;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.OnClause;
+import io.pgentities.internal.sql.QualifiedName;
 import org.jspecify.annotations.Nullable;
 
 /**

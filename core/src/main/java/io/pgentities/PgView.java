@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import io.pgentities.sql.Identifiers;
+import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**

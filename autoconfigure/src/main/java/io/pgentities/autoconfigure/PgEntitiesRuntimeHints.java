@@ -38,12 +38,12 @@ class PgEntitiesRuntimeHints implements RuntimeHintsRegistrar {
 	/**
 	 * The catalog queries the engine loads beside its readers, one per kind.
 	 */
-	static final String CATALOG_QUERIES = "io/pgentities/catalog/*.sql";
+	static final String CATALOG_QUERIES = "io/pgentities/internal/catalog/*.sql";
 
 	/**
 	 * The queries the security lint loads beside its facts reader.
 	 */
-	static final String LINT_QUERIES = "io/pgentities/lint/*.sql";
+	static final String LINT_QUERIES = "io/pgentities/internal/lint/*.sql";
 
 	/**
 	 * The entity files of the default {@code pg-entities.locations}; files at other
