@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * @param definition everything after the argument list, e.g. {@code RETURNS integer LANGUAGE sql AS $$ select 1 $$}
  * @param comment the comment to set, or {@code null}
  * @param source where the function was declared
+ * @param access the owner and privileges it declares
  */
 public record PgFunction(String schema, String name, String arguments, String definition, @Nullable String comment,
-		String source) implements PgEntity {
+		String source, PgAccess access) implements PgEntity {
 
 	public PgFunction {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -40,6 +41,7 @@ public record PgFunction(String schema, String name, String arguments, String de
 		Objects.requireNonNull(arguments, "arguments must not be null");
 		Objects.requireNonNull(definition, "definition must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		Objects.requireNonNull(access, "access must not be null");
 	}
 
 	/**
@@ -52,7 +54,7 @@ public record PgFunction(String schema, String name, String arguments, String de
 	public static PgFunction of(String schema, String signature, String definition) {
 		RoutineSignature parsed = RoutineSignature.parse(signature);
 		return new PgFunction(schema, parsed.name(), parsed.arguments(), definition.strip(), null,
-				"PgFunction.of(" + signature + ")");
+				"PgFunction.of(" + signature + ")", PgAccess.UNDECLARED);
 	}
 
 	@Override
@@ -81,12 +83,27 @@ public record PgFunction(String schema, String name, String arguments, String de
 
 	@Override
 	public PgFunction withSource(String source) {
-		return new PgFunction(this.schema, this.name, this.arguments, this.definition, this.comment, source);
+		return new PgFunction(this.schema, this.name, this.arguments, this.definition, this.comment, source, this.access);
 	}
 
 	@Override
 	public PgFunction withComment(@Nullable String comment) {
-		return new PgFunction(this.schema, this.name, this.arguments, this.definition, comment, this.source);
+		return new PgFunction(this.schema, this.name, this.arguments, this.definition, comment, this.source, this.access);
+	}
+
+	@Override
+	public PgFunction withAccess(PgAccess access) {
+		return new PgFunction(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, access);
+	}
+
+	@Override
+	public PgFunction withGrant(String privileges, String grantees) {
+		return withAccess(this.access.with(new PgGrant(false, privileges, grantees, false)));
+	}
+
+	@Override
+	public PgFunction withOwner(String owner) {
+		return withAccess(this.access.withOwner(owner));
 	}
 
 }

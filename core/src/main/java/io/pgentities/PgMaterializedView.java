@@ -36,9 +36,10 @@ import org.jspecify.annotations.Nullable;
  * without a name gets the one PostgreSQL chooses
  * @param comment the comment to set, or {@code null}
  * @param source where the materialized view was declared
+ * @param access the owner and privileges it declares
  */
 public record PgMaterializedView(String schema, String name, String clauses, String query, boolean withData,
-		List<String> indexes, @Nullable String comment, String source) implements PgEntity {
+		List<String> indexes, @Nullable String comment, String source, PgAccess access) implements PgEntity {
 
 	public PgMaterializedView {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -46,6 +47,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 		Objects.requireNonNull(clauses, "clauses must not be null");
 		Objects.requireNonNull(query, "query must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		Objects.requireNonNull(access, "access must not be null");
 		indexes = List.copyOf(indexes);
 	}
 
@@ -58,7 +60,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	 */
 	public static PgMaterializedView of(String schema, String name, String query) {
 		return new PgMaterializedView(schema, name, "", query.strip(), true, List.of(), null,
-				"PgMaterializedView.of(" + name + ")");
+				"PgMaterializedView.of(" + name + ")", PgAccess.UNDECLARED);
 	}
 
 	/**
@@ -68,7 +70,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	 */
 	public PgMaterializedView withData(boolean withData) {
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, withData, this.indexes,
-				this.comment, this.source);
+				this.comment, this.source, this.access);
 	}
 
 	/**
@@ -83,7 +85,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 		List<String> all = new ArrayList<>(this.indexes);
 		all.add(createIndexStatement.strip());
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, all,
-				this.comment, this.source);
+				this.comment, this.source, this.access);
 	}
 
 	/**
@@ -93,7 +95,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	 */
 	public PgMaterializedView withClauses(String clauses) {
 		return new PgMaterializedView(this.schema, this.name, clauses.strip(), this.query, this.withData,
-				this.indexes, this.comment, this.source);
+				this.indexes, this.comment, this.source, this.access);
 	}
 
 	@Override
@@ -125,13 +127,28 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	@Override
 	public PgMaterializedView withSource(String source) {
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes,
-				this.comment, source);
+				this.comment, source, this.access);
 	}
 
 	@Override
 	public PgMaterializedView withComment(@Nullable String comment) {
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes,
-				comment, this.source);
+				comment, this.source, this.access);
+	}
+
+	@Override
+	public PgMaterializedView withAccess(PgAccess access) {
+		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes, this.comment, this.source, access);
+	}
+
+	@Override
+	public PgMaterializedView withGrant(String privileges, String grantees) {
+		return withAccess(this.access.with(new PgGrant(false, privileges, grantees, false)));
+	}
+
+	@Override
+	public PgMaterializedView withOwner(String owner) {
+		return withAccess(this.access.withOwner(owner));
 	}
 
 }

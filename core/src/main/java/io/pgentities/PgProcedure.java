@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * @param definition everything after the argument list, e.g. {@code LANGUAGE plpgsql AS $$ begin end $$}
  * @param comment the comment to set, or {@code null}
  * @param source where the procedure was declared
+ * @param access the owner and privileges it declares
  */
 public record PgProcedure(String schema, String name, String arguments, String definition, @Nullable String comment,
-		String source) implements PgEntity {
+		String source, PgAccess access) implements PgEntity {
 
 	public PgProcedure {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -40,6 +41,7 @@ public record PgProcedure(String schema, String name, String arguments, String d
 		Objects.requireNonNull(arguments, "arguments must not be null");
 		Objects.requireNonNull(definition, "definition must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		Objects.requireNonNull(access, "access must not be null");
 	}
 
 	/**
@@ -52,7 +54,7 @@ public record PgProcedure(String schema, String name, String arguments, String d
 	public static PgProcedure of(String schema, String signature, String definition) {
 		RoutineSignature parsed = RoutineSignature.parse(signature);
 		return new PgProcedure(schema, parsed.name(), parsed.arguments(), definition.strip(), null,
-				"PgProcedure.of(" + signature + ")");
+				"PgProcedure.of(" + signature + ")", PgAccess.UNDECLARED);
 	}
 
 	@Override
@@ -81,12 +83,27 @@ public record PgProcedure(String schema, String name, String arguments, String d
 
 	@Override
 	public PgProcedure withSource(String source) {
-		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, source);
+		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, source, this.access);
 	}
 
 	@Override
 	public PgProcedure withComment(@Nullable String comment) {
-		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, comment, this.source);
+		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, comment, this.source, this.access);
+	}
+
+	@Override
+	public PgProcedure withAccess(PgAccess access) {
+		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, access);
+	}
+
+	@Override
+	public PgProcedure withGrant(String privileges, String grantees) {
+		return withAccess(this.access.with(new PgGrant(false, privileges, grantees, false)));
+	}
+
+	@Override
+	public PgProcedure withOwner(String owner) {
+		return withAccess(this.access.withOwner(owner));
 	}
 
 }

@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  * @param query the view's query, including a trailing {@code WITH CHECK OPTION} if any
  * @param comment the comment to set, or {@code null}
  * @param source where the view was declared
+ * @param access the owner and privileges it declares
  */
 public record PgView(String schema, String name, String clauses, String query, @Nullable String comment,
-		String source) implements PgEntity {
+		String source, PgAccess access) implements PgEntity {
 
 	public PgView {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -40,6 +41,7 @@ public record PgView(String schema, String name, String clauses, String query, @
 		Objects.requireNonNull(clauses, "clauses must not be null");
 		Objects.requireNonNull(query, "query must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		Objects.requireNonNull(access, "access must not be null");
 	}
 
 	/**
@@ -50,7 +52,7 @@ public record PgView(String schema, String name, String clauses, String query, @
 	 * @return the view
 	 */
 	public static PgView of(String schema, String name, String query) {
-		return new PgView(schema, name, "", query.strip(), null, "PgView.of(" + name + ")");
+		return new PgView(schema, name, "", query.strip(), null, "PgView.of(" + name + ")", PgAccess.UNDECLARED);
 	}
 
 	/**
@@ -59,7 +61,7 @@ public record PgView(String schema, String name, String clauses, String query, @
 	 * @return the copy
 	 */
 	public PgView withClauses(String clauses) {
-		return new PgView(this.schema, this.name, clauses.strip(), this.query, this.comment, this.source);
+		return new PgView(this.schema, this.name, clauses.strip(), this.query, this.comment, this.source, this.access);
 	}
 
 	@Override
@@ -79,12 +81,27 @@ public record PgView(String schema, String name, String clauses, String query, @
 
 	@Override
 	public PgView withSource(String source) {
-		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, source);
+		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, source, this.access);
 	}
 
 	@Override
 	public PgView withComment(@Nullable String comment) {
-		return new PgView(this.schema, this.name, this.clauses, this.query, comment, this.source);
+		return new PgView(this.schema, this.name, this.clauses, this.query, comment, this.source, this.access);
+	}
+
+	@Override
+	public PgView withAccess(PgAccess access) {
+		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, this.source, access);
+	}
+
+	@Override
+	public PgView withGrant(String privileges, String grantees) {
+		return withAccess(this.access.with(new PgGrant(false, privileges, grantees, false)));
+	}
+
+	@Override
+	public PgView withOwner(String owner) {
+		return withAccess(this.access.withOwner(owner));
 	}
 
 }

@@ -35,6 +35,7 @@ import io.pgentities.MigrationPlan;
 import io.pgentities.PlanRefusal;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.Change;
+import io.pgentities.internal.diff.DeclaredAccess;
 import io.pgentities.internal.diff.EntityComparison;
 import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
@@ -166,7 +167,8 @@ public final class Planner {
 		CatalogEntity desired = Objects.requireNonNull(comparison.desired());
 		CatalogEntity current = Objects.requireNonNull(comparison.current());
 		if (desired.comparisonKey().equals(current.comparisonKey())) {
-			return new Change.InPlace("set comment", List.of());
+			boolean comment = !Objects.equals(comparison.desiredComment(), current.comment());
+			return new Change.InPlace(comment ? "set comment" : "set owner or privileges", List.of());
 		}
 		return desired.changeFrom(current, comparison.declared());
 	}
@@ -283,6 +285,11 @@ public final class Planner {
 		if (restoredFrom != null) {
 			statements.addAll(Privileges.restore(restoredFrom, entity, this.options.currentUser()));
 		}
+		if (comparison.declared() != null) {
+			// what the declaration says of owner and privileges wins over what was restored
+			statements.addAll(DeclaredAccess.changes(restoredFrom, entity, comparison.declared().access(),
+					this.options.currentUser()));
+		}
 		return statements;
 	}
 
@@ -294,6 +301,10 @@ public final class Planner {
 		String comment = comparison.desiredComment();
 		if (!Objects.equals(comment, current.comment())) {
 			statements.add(desired.commentStatement(comment));
+		}
+		if (comparison.declared() != null) {
+			statements.addAll(DeclaredAccess.changes(current, desired, comparison.declared().access(),
+					this.options.currentUser()));
 		}
 		return statements;
 	}

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.pgentities.internal.catalog.Access;
+import io.pgentities.internal.catalog.AclItem;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.sql.Identifiers;
 
