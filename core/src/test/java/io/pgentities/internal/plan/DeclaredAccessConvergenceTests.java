@@ -189,6 +189,36 @@ class DeclaredAccessConvergenceTests {
 	}
 
 	@Test
+	void columnGrantsOnMaterializedViewAreCompared(@TempDir Path migrations) {
+		ConvergenceScenario scenario = scenario("access_9", migrations);
+		scenario.execute("""
+				CREATE MATERIALIZED VIEW access_9.big AS SELECT id, amount FROM access_9.orders WHERE amount > 100;
+				GRANT SELECT (id, amount) ON access_9.big TO %s;
+				""".formatted(this.reader));
+		List<PgEntity> declared = PgEntities.fromSql("""
+				CREATE MATERIALIZED VIEW access_9.big AS SELECT id, amount FROM access_9.orders WHERE amount > 100;
+				GRANT SELECT (id) ON access_9.big TO %s;
+				GRANT SELECT ON access_9.big TO %s;
+				""".formatted(this.reader, this.auditor));
+		EntityDrift drift = scenario.check(declared)
+			.entities()
+			.stream()
+			.filter((entity) -> entity.identity().equals("access_9.big"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(drift.status()).isEqualTo(DriftStatus.CHANGED);
+		assertThat(drift.diff()).contains("-GRANT SELECT (amount) ON TABLE access_9.big TO " + this.reader)
+			.contains("+GRANT SELECT ON TABLE access_9.big TO " + this.auditor);
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.plan().statements()).containsExactly(
+				"REVOKE SELECT (amount) ON TABLE access_9.big FROM " + this.reader,
+				"GRANT SELECT ON TABLE access_9.big TO " + this.auditor);
+		assertThat(scenario.string("SELECT has_column_privilege('" + this.reader + "', 'access_9.big', 'amount', "
+				+ "'SELECT')"))
+			.isEqualTo("f");
+	}
+
+	@Test
 	void grantToMissingRoleIsRejectedNamingTheRole(@TempDir Path migrations) {
 		ConvergenceScenario scenario = scenario("access_8", migrations);
 		List<PgEntity> declared = PgEntities.fromSql("""
