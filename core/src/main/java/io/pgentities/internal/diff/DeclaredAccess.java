@@ -62,28 +62,47 @@ public final class DeclaredAccess {
 	}
 
 	/**
-	 * The statements that give an object the declared parts of another's access.
-	 * @param from the object as it is, or {@code null} for one just created (owned by the
-	 * role applying the plan, with the default privileges)
+	 * The statements that change an object's access in place to the declared parts of another's.
+	 * @param current the object as it is
 	 * @param desired the object as declared
 	 * @param declared what the declaration says of its access
-	 * @param currentUser the role applying the plan
 	 * @return the statements: the owner first, then revokes, then grants
 	 */
-	public static List<String> changes(@Nullable CatalogEntity from, CatalogEntity desired, PgAccess declared,
-			String currentUser) {
+	public static List<String> changes(CatalogEntity current, CatalogEntity desired, PgAccess declared) {
+		Access access = current.access();
+		if (access == null) {
+			return List.of();
+		}
+		return changes(access.owner(), privileges(current, access.owner(), access.acl(), true), desired, declared);
+	}
+
+	/**
+	 * The statements that give a just-created object the declared parts of its access. It
+	 * has the default privileges (a recreated object whose privileges are declared is not
+	 * given its old ones back) and is owned by the role applying the plan, or by the role
+	 * given back its ownership.
+	 * @param owner the role that owns the object once created
+	 * @param desired the object as declared
+	 * @param declared what the declaration says of its access
+	 * @return the statements: the owner first, then revokes, then grants
+	 */
+	public static List<String> afterCreate(String owner, CatalogEntity desired, PgAccess declared) {
+		if (desired.access() == null) {
+			return List.of();
+		}
+		return changes(owner, privileges(desired, owner, List.of(), false), desired, declared);
+	}
+
+	private static List<String> changes(String owner, Set<Privilege> have, CatalogEntity desired, PgAccess declared) {
 		Access target = desired.access();
 		if (target == null) {
 			return List.of();
 		}
-		String owner = (from != null && from.access() != null) ? from.access().owner() : currentUser;
 		List<String> statements = new ArrayList<>();
 		if (declared.owner() != null && !owner.equals(target.owner())) {
 			statements.add(ownerStatement(desired, target.owner()));
 		}
 		if (declared.declaresPrivileges()) {
-			Set<Privilege> have = (from != null) ? privileges(from, owner, from.access().acl(), true)
-					: privileges(desired, owner, List.of(), false);
 			Set<Privilege> want = privileges(desired, target.owner(), target.acl(), true);
 			have.stream().filter((privilege) -> !want.contains(privilege)).map(Privilege::revoke).sorted()
 				.forEach(statements::add);

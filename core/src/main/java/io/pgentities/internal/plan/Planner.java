@@ -32,6 +32,7 @@ import java.util.Set;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PgAccess;
 import io.pgentities.PlanRefusal;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.Change;
@@ -282,14 +283,17 @@ public final class Planner {
 			statements.add(entity.commentStatement(comment));
 		}
 		CatalogEntity restoredFrom = this.options.undo() ? comparison.desired() : comparison.current();
+		PgAccess declared = (comparison.declared() != null) ? comparison.declared().access() : PgAccess.UNDECLARED;
+		String owner = this.options.currentUser();
 		if (restoredFrom != null) {
-			statements.addAll(Privileges.restore(restoredFrom, entity, this.options.currentUser()));
+			// declared privileges are set below rather than given back
+			statements.addAll(Privileges.restore(restoredFrom, entity, this.options.currentUser(),
+					!declared.declaresPrivileges()));
+			if (restoredFrom.access() != null) {
+				owner = restoredFrom.access().owner();
+			}
 		}
-		if (comparison.declared() != null) {
-			// what the declaration says of owner and privileges wins over what was restored
-			statements.addAll(DeclaredAccess.changes(restoredFrom, entity, comparison.declared().access(),
-					this.options.currentUser()));
-		}
+		statements.addAll(DeclaredAccess.afterCreate(owner, entity, declared));
 		return statements;
 	}
 
@@ -303,8 +307,7 @@ public final class Planner {
 			statements.add(desired.commentStatement(comment));
 		}
 		if (comparison.declared() != null) {
-			statements.addAll(DeclaredAccess.changes(current, desired, comparison.declared().access(),
-					this.options.currentUser()));
+			statements.addAll(DeclaredAccess.changes(current, desired, comparison.declared().access()));
 		}
 		return statements;
 	}

@@ -182,6 +182,9 @@ class DeclaredAccessConvergenceTests {
 		Convergence convergence = scenario.converge(declared);
 		assertThat(convergence.position("DROP VIEW access_7.taxed"))
 			.isLessThan(convergence.position("DROP FUNCTION access_7.tax(numeric)"));
+		assertThat(convergence.statementsContaining("GRANT"))
+			.as("declared privileges are set, not the old ones given back")
+			.containsExactly("GRANT SELECT ON TABLE access_7.taxed TO " + this.reader);
 		assertThat(scenario.string("SELECT has_table_privilege('" + this.reader + "', 'access_7.taxed', 'SELECT')"))
 			.isEqualTo("t");
 		assertThat(scenario.string("SELECT has_table_privilege('" + this.auditor + "', 'access_7.taxed', 'SELECT')"))
