@@ -96,14 +96,4 @@ public record PgFunction(String schema, String name, String arguments, String de
 		return new PgFunction(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, access);
 	}
 
-	@Override
-	public PgFunction withGrant(String privileges, String grantees) {
-		return withAccess(this.access.with(new PgGrant(false, privileges, grantees, false)));
-	}
-
-	@Override
-	public PgFunction withOwner(String owner) {
-		return withAccess(this.access.withOwner(owner));
-	}
-
 }

@@ -141,14 +141,4 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes, this.comment, this.source, access);
 	}
 
-	@Override
-	public PgMaterializedView withGrant(String privileges, String grantees) {
-		return withAccess(this.access.with(new PgGrant(false, privileges, grantees, false)));
-	}
-
-	@Override
-	public PgMaterializedView withOwner(String owner) {
-		return withAccess(this.access.withOwner(owner));
-	}
-
 }

@@ -96,14 +96,4 @@ public record PgProcedure(String schema, String name, String arguments, String d
 		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, access);
 	}
 
-	@Override
-	public PgProcedure withGrant(String privileges, String grantees) {
-		return withAccess(this.access.with(new PgGrant(false, privileges, grantees, false)));
-	}
-
-	@Override
-	public PgProcedure withOwner(String owner) {
-		return withAccess(this.access.withOwner(owner));
-	}
-
 }

@@ -94,14 +94,4 @@ public record PgView(String schema, String name, String clauses, String query, @
 		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, this.source, access);
 	}
 
-	@Override
-	public PgView withGrant(String privileges, String grantees) {
-		return withAccess(this.access.with(new PgGrant(false, privileges, grantees, false)));
-	}
-
-	@Override
-	public PgView withOwner(String owner) {
-		return withAccess(this.access.withOwner(owner));
-	}
-
 }
