@@ -165,6 +165,26 @@ class DeclaredAccessConvergenceTests {
 	}
 
 	@Test
+	void ownerAndPrivilegesDeclaredTogetherConverge(@TempDir Path migrations) {
+		ConvergenceScenario scenario = scenario("access_10", migrations);
+		scenario.execute("CREATE FUNCTION access_10.half(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x / 2'");
+		List<PgEntity> declared = PgEntities.fromSql("""
+				CREATE FUNCTION access_10.half(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x / 2';
+				ALTER FUNCTION access_10.half(integer) OWNER TO %1$s;
+				REVOKE ALL ON FUNCTION access_10.half(integer) FROM PUBLIC;
+				GRANT EXECUTE ON FUNCTION access_10.half(integer) TO %2$s WITH GRANT OPTION;
+				""".formatted(this.auditor, this.reader));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.plan().statements()).containsExactly(
+				"ALTER FUNCTION access_10.half(integer) OWNER TO " + this.auditor,
+				"REVOKE EXECUTE ON FUNCTION access_10.half(integer) FROM PUBLIC",
+				"GRANT EXECUTE ON FUNCTION access_10.half(integer) TO " + this.reader + " WITH GRANT OPTION");
+		assertThat(scenario.string("SELECT has_function_privilege('" + this.reader
+				+ "', 'access_10.half(integer)', 'EXECUTE WITH GRANT OPTION')"))
+			.isEqualTo("t");
+	}
+
+	@Test
 	void viewRecreatedForChangedFunctionEndsWithDeclaredGrants(@TempDir Path migrations) {
 		ConvergenceScenario scenario = scenario("access_7", migrations);
 		scenario.execute("""
