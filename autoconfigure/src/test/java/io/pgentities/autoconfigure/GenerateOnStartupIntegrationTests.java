@@ -170,7 +170,8 @@ class GenerateOnStartupIntegrationTests {
 		}
 		assertThat(this.migrations.resolve("V2__pg_entities.sql")).content()
 			.contains("CREATE VIEW public.item_names")
-			.contains("upper(items.name)")
+			// PostgreSQL 16 and later leave out the table name of a single-table view's columns
+			.containsPattern("upper\\((items\\.)?name\\)")
 			.doesNotContain("gone");
 	}
 
