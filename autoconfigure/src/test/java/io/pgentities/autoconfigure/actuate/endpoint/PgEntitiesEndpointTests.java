@@ -26,6 +26,8 @@ import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgView;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
+import io.pgentities.autoconfigure.PgEntitiesCheckers;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.DataSourcesDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.EntityDriftDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PgEntitiesDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.RefusalDescriptor;
@@ -71,7 +73,7 @@ class PgEntitiesEndpointTests {
 
 	@Test
 	void entitiesDescribesEveryEntityAndThePlan() {
-		PgEntitiesDescriptor descriptor = this.endpoint.entities();
+		PgEntitiesDescriptor descriptor = (PgEntitiesDescriptor) this.endpoint.entities();
 		assertThat(descriptor.isInSync()).isFalse();
 		assertThat(descriptor.getDurationMs()).isNotNegative();
 		assertThat(descriptor.getEntities())
@@ -84,8 +86,51 @@ class PgEntitiesEndpointTests {
 	}
 
 	@Test
+	void entitiesOfSeveralDataSourcesDescribesEachUnderItsName(TestDatabase database) {
+		try (TestDatabase reporting = TestDatabase.create()) {
+			PgEntitiesEndpoint endpoint = new PgEntitiesEndpoint(severalDataSources(database, reporting));
+			DataSourcesDescriptor descriptor = (DataSourcesDescriptor) endpoint.entities();
+			assertThat(descriptor.isInSync()).isFalse();
+			assertThat(descriptor.getDataSources()).containsOnlyKeys("main", "reporting");
+			assertThat(descriptor.getDataSources().get("main").isInSync()).isFalse();
+			assertThat(descriptor.getDataSources().get("main").getEntities()).hasSize(4);
+			PgEntitiesDescriptor reportingDescriptor = descriptor.getDataSources().get("reporting");
+			assertThat(reportingDescriptor.isInSync()).isFalse();
+			assertThat(reportingDescriptor.getEntities())
+				.extracting((entity) -> entity.getIdentity() + " " + entity.getStatus() + " " + entity.getSource())
+				.containsExactly("public.report() MISSING bean 'report'");
+		}
+	}
+
+	@Test
+	void lookupOfSeveralDataSourcesReadsTheDataSourceFromTheFirstSegment(TestDatabase database) {
+		try (TestDatabase reporting = TestDatabase.create()) {
+			PgEntitiesEndpoint endpoint = new PgEntitiesEndpoint(severalDataSources(database, reporting));
+			assertThat(endpoint.lookup(new String[] { "reporting", "public.report()" }).entity())
+				.extracting(EntityDriftDescriptor::getStatus)
+				.isEqualTo(DriftStatus.MISSING);
+			assertThat(endpoint.lookup(new String[] { "main", "public.total(integer, numeric)" }).entity())
+				.extracting(EntityDriftDescriptor::getStatus)
+				.isEqualTo(DriftStatus.MISSING);
+			assertThat(endpoint.lookup(new String[] { "main", "public.report()" }).entity()).isNull();
+			assertThat(endpoint.lookup(new String[] { "public.report()" }).notFound()).isNotNull();
+		}
+	}
+
+	private static PgEntitiesCheckers severalDataSources(TestDatabase main, TestDatabase reporting) {
+		PgEntitiesChecker mainChecker = new PgEntitiesChecker("main", PgEntitiesEngine.create(main.dataSource()),
+				() -> DECLARED, Duration.ZERO);
+		PgEntitiesChecker reportingChecker = new PgEntitiesChecker("reporting",
+				PgEntitiesEngine.create(reporting.dataSource()),
+				() -> List.of(PgFunction.of("public", "report()", "RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$")
+					.withSource("bean 'report'")),
+				Duration.ZERO);
+		return PgEntitiesCheckers.of(List.of(mainChecker, reportingChecker));
+	}
+
+	@Test
 	void entitiesHasNoRefusalWhenAPlanCanBeMade() {
-		assertThat(this.endpoint.entities().getRefusal()).isNull();
+		assertThat(((PgEntitiesDescriptor) this.endpoint.entities()).getRefusal()).isNull();
 	}
 
 	@Test
@@ -98,7 +143,7 @@ class PgEntitiesEndpointTests {
 				() -> List.of(PgFunction.of("refused", "code()", "RETURNS varchar LANGUAGE sql AS $$ SELECT 'x'::varchar $$")
 					.withSource("bean 'code'")),
 				Duration.ZERO));
-		PgEntitiesDescriptor descriptor = endpoint.entities();
+		PgEntitiesDescriptor descriptor = (PgEntitiesDescriptor) endpoint.entities();
 		assertThat(descriptor.isInSync()).isFalse();
 		assertThat(descriptor.getEntities()).extracting((entity) -> entity.getIdentity() + " " + entity.getStatus())
 			.containsExactly("refused.code() CHANGED");
