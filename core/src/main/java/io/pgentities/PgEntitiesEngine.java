@@ -161,6 +161,23 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
+	 * Renders the live entities of the managed schemas as declarations, so that an existing
+	 * database can be adopted: each one's text, read back with {@link PgEntities#fromSql},
+	 * is in sync with the object it came from. Objects that belong to an extension,
+	 * internal triggers and objects matching the {@link Builder#ignore ignore} patterns are
+	 * left out, as a check leaves them out. Nothing is changed in the database.
+	 * @return one declaration per entity, ordered by kind and identity
+	 * @throws IllegalStateException if no managed schemas are configured
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public List<EntityDeclaration> declarations() {
+		if (this.schemas.isEmpty()) {
+			throw new IllegalStateException("Rendering live entities needs the schemas to read: configure schemas(...)");
+		}
+		return new Analyzer(this.dataSource, settings()).declarations();
+	}
+
+	/**
 	 * Reads an identity written by hand as PostgreSQL would read it, for looking entities up
 	 * in a {@link DriftReport}: unquoted names fold to lower case, an unqualified name is in
 	 * the {@linkplain Builder#defaultSchema(String) default schema}, and the server resolves

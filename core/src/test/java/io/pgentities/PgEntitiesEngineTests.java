@@ -233,4 +233,91 @@ class PgEntitiesEngineTests {
 		return List.of(PgFunction.of(schema, "code()", "RETURNS varchar LANGUAGE sql AS $$ SELECT 'x'::varchar $$"));
 	}
 
+	@Test
+	void declarationsOfEveryKindReadBackInSyncWithTheDatabaseTheyCameFrom() {
+		this.database.execute("drop schema if exists adopted cascade; create schema adopted;");
+		this.database.execute("""
+				CREATE TABLE adopted.accounts (id serial PRIMARY KEY, owner_name text NOT NULL, balance numeric,
+				    touched timestamptz);
+				ALTER TABLE adopted.accounts ENABLE ROW LEVEL SECURITY;
+				CREATE FUNCTION adopted.touch() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN new.touched = now(); RETURN new; END $$;
+				CREATE FUNCTION adopted.total(a integer, b numeric DEFAULT 1) RETURNS numeric LANGUAGE sql
+				    IMMUTABLE AS 'SELECT a * b';
+				COMMENT ON FUNCTION adopted.total(integer, numeric) IS 'it''s a product';
+				CREATE PROCEDURE adopted.reset(target integer) LANGUAGE sql
+				    AS $$ UPDATE adopted.accounts SET balance = 0 WHERE id = target $$;
+				CREATE VIEW adopted."Rich Accounts" WITH (security_barrier) AS
+				    SELECT id, owner_name FROM adopted.accounts WHERE balance > adopted.total(1000, 1);
+				CREATE MATERIALIZED VIEW adopted.balances AS SELECT owner_name, sum(balance) AS total
+				    FROM adopted.accounts GROUP BY owner_name WITH NO DATA;
+				CREATE UNIQUE INDEX balances_owner ON adopted.balances (owner_name);
+				COMMENT ON MATERIALIZED VIEW adopted.balances IS 'per owner';
+				CREATE TRIGGER touch BEFORE UPDATE ON adopted.accounts FOR EACH ROW
+				    WHEN (old.balance IS DISTINCT FROM new.balance) EXECUTE FUNCTION adopted.touch();
+				CREATE POLICY own ON adopted.accounts FOR SELECT TO PUBLIC USING (owner_name = current_user);
+				COMMENT ON POLICY own ON adopted.accounts IS 'owners only';
+				""");
+		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource()).schemas("adopted").build();
+
+		List<EntityDeclaration> declarations = engine.declarations();
+
+		assertThat(declarations).extracting(EntityDeclaration::kind, EntityDeclaration::identity)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(EntityKind.FUNCTION, "adopted.total(integer, numeric)"),
+					org.assertj.core.groups.Tuple.tuple(EntityKind.FUNCTION, "adopted.touch()"),
+					org.assertj.core.groups.Tuple.tuple(EntityKind.PROCEDURE, "adopted.reset(integer)"),
+					org.assertj.core.groups.Tuple.tuple(EntityKind.VIEW, "adopted.\"Rich Accounts\""),
+					org.assertj.core.groups.Tuple.tuple(EntityKind.MATERIALIZED_VIEW, "adopted.balances"),
+					org.assertj.core.groups.Tuple.tuple(EntityKind.TRIGGER, "adopted.accounts.touch"),
+					org.assertj.core.groups.Tuple.tuple(EntityKind.POLICY, "adopted.accounts.own"));
+		assertThat(declarations.get(4).toSql()).contains("WITH NO DATA", "CREATE UNIQUE INDEX balances_owner",
+				"COMMENT ON MATERIALIZED VIEW adopted.balances IS 'per owner'");
+		List<PgEntity> readBack = declarations.stream()
+			.flatMap((declaration) -> PgEntities.fromSql(declaration.toSql()).stream())
+			.toList();
+		assertThat(readBack).hasSize(declarations.size());
+		DriftReport report = engine.check(readBack);
+		assertThat(report.drifted()).isEmpty();
+		assertThat(report.entities()).hasSize(7);
+	}
+
+	@Test
+	void declarationsLeaveOutWhatBelongsToAnExtension() {
+		try (java.sql.Connection connection = this.database.connect();
+				java.sql.Statement statement = connection.createStatement();
+				java.sql.ResultSet available = statement
+					.executeQuery("select 1 from pg_available_extensions where name = 'pg_trgm'")) {
+			org.junit.jupiter.api.Assumptions.assumeTrue(available.next(), "the server has no pg_trgm");
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.database.execute("drop schema if exists ext cascade; create schema ext;"
+				+ "create extension if not exists pg_trgm schema ext;"
+				+ "create function ext.mine() returns integer language sql as 'select 1';");
+		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource()).schemas("ext").build();
+
+		assertThat(engine.declarations()).extracting(EntityDeclaration::identity).containsExactly("ext.mine()");
+	}
+
+	@Test
+	void declarationsLeaveOutWhatIsIgnored() {
+		this.database.execute("drop schema if exists legacy cascade; create schema legacy;"
+				+ "create view legacy.kept as select 1 as one; create view legacy.old_report as select 2 as two;");
+		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource())
+			.schemas("legacy")
+			.ignore(List.of("legacy.old_*"))
+			.build();
+
+		assertThat(engine.declarations()).extracting(EntityDeclaration::identity).containsExactly("legacy.kept");
+	}
+
+	@Test
+	void declarationsNeedTheSchemasToRead() {
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+
+		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(engine::declarations)
+			.withMessageContaining("schemas");
+	}
+
 }

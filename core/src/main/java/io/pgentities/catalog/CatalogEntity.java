@@ -15,6 +15,7 @@
  */
 package io.pgentities.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.pgentities.EntityKind;
@@ -94,6 +95,20 @@ public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, Catal
 	 */
 	default List<String> createStatements() {
 		return List.of(canonicalDefinition());
+	}
+
+	/**
+	 * The statements that declare the object as it is: what creates it (a materialized view
+	 * populated as it is now) and its comment. Declared again, they describe the same object.
+	 * @return the statements, in order
+	 */
+	default List<String> declarationStatements() {
+		List<String> statements = new ArrayList<>(createStatements());
+		String comment = comment();
+		if (comment != null) {
+			statements.add(commentStatement(comment));
+		}
+		return statements;
 	}
 
 	/**

@@ -150,6 +150,15 @@ public record CatalogView(long oid, EntityKind kind, String schema, String name,
 		return statements;
 	}
 
+	@Override
+	public List<String> declarationStatements() {
+		List<String> statements = new ArrayList<>(createStatements(this.populated));
+		if (this.comment != null) {
+			statements.add(commentStatement(this.comment));
+		}
+		return statements;
+	}
+
 	/**
 	 * The statement that replaces this (plain) view's query in place.
 	 * @return {@code CREATE OR REPLACE VIEW ...}

@@ -22,6 +22,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ import javax.sql.DataSource;
 
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
+import io.pgentities.EntityDeclaration;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
@@ -102,6 +104,32 @@ public final class Analyzer {
 	 */
 	public DriftReport rehearse(MigrationPlan plan, List<PgEntity> declared) {
 		return run(declared, false, plan.statements()).report();
+	}
+
+	/**
+	 * Renders the live entities of the configured schemas as declarations, leaving out the
+	 * ignored ones.
+	 * @return one declaration per entity, ordered by kind and identity
+	 */
+	public List<EntityDeclaration> declarations() {
+		CatalogSnapshot live;
+		try {
+			live = Transaction.rolledBack(this.dataSource, (connection) -> {
+				applySettings(connection);
+				return CatalogReader.read(connection, this.settings.schemas(), NameMapping.identity());
+			});
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Reading the entities of schemas " + this.settings.schemas() + " failed: "
+					+ ServerError.of(ex).message(), ex);
+		}
+		return live.entities()
+			.stream()
+			.filter((entity) -> !this.settings.ignored().matches(entity))
+			.sorted(Comparator.comparing(CatalogEntity::kind).thenComparing(CatalogEntity::identity))
+			.map((entity) -> new EntityDeclaration(entity.kind(), entity.schema(), entity.name(), entity.identity(),
+					entity.declarationStatements()))
+			.toList();
 	}
 
 	private Analysis run(List<PgEntity> declared, boolean planned) {

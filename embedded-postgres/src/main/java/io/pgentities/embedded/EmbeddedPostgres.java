@@ -38,7 +38,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -183,7 +182,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	}
 
 	/**
-	 * Return the data directory of the server.
+	 * Return the data directory the server runs on. That is the directory given to
+	 * {@link Builder#dataDirectory(Path)}, unless the server runs as another user who
+	 * cannot reach it: then it is the directory that the given path links to.
 	 * @return the data directory
 	 */
 	public Path dataDirectory() {
@@ -284,7 +285,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			Path binDirectory = BinariesInstaller.install(baseDirectory, platform, version, user).resolve("bin");
 			Path persistentDirectory = builder.dataDirectory;
 			Path dataDirectory = (persistentDirectory != null)
-					? preparePersistentDataDirectory(persistentDirectory.toAbsolutePath().normalize(), major, user)
+					? PersistentDataDirectory.prepare(persistentDirectory.toAbsolutePath().normalize(), major, user)
 					: createDataDirectory(baseDirectory, major, user);
 			try {
 				if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
@@ -313,39 +314,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 		Path dataDirectory = Files.createDirectory(baseDirectory.resolve("data-" + major + "-" + suffix));
 		FileOperations.setPermissions(dataDirectory, "rwx------");
-		user.takeOwnership(dataDirectory);
-		return dataDirectory;
-	}
-
-	private static Path preparePersistentDataDirectory(Path dataDirectory, int major, ServerUser user)
-			throws IOException {
-		Path versionFile = dataDirectory.resolve("PG_VERSION");
-		if (Files.isRegularFile(versionFile)) {
-			String clusterVersion = Files.readString(versionFile).trim();
-			if (!clusterVersion.equals(String.valueOf(major))) {
-				throw new IllegalStateException("Data directory " + dataDirectory + " holds a PostgreSQL "
-						+ clusterVersion + " cluster, which PostgreSQL " + major
-						+ " cannot run. Use PostgreSQL " + clusterVersion + " or another data directory");
-			}
-		}
-		else if (Files.isDirectory(dataDirectory)) {
-			try (Stream<Path> files = Files.list(dataDirectory)) {
-				if (files.findAny().isPresent()) {
-					throw new IllegalStateException("Data directory " + dataDirectory
-							+ " is neither empty nor a PostgreSQL data directory");
-				}
-			}
-		}
-		else {
-			FileOperations.createDirectories(dataDirectory.getParent());
-			Files.createDirectory(dataDirectory);
-			FileOperations.setPermissions(dataDirectory, "rwx------");
-		}
-		if (!user.canReach(dataDirectory.getParent())) {
-			throw new IllegalStateException("The embedded PostgreSQL runs as " + user.describe()
-					+ " because this JVM runs as root, but that user cannot reach " + dataDirectory.getParent()
-					+ ". Make it and its parents traversable (chmod o+x) or use another data directory");
-		}
 		user.takeOwnership(dataDirectory);
 		return dataDirectory;
 	}
@@ -524,7 +492,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		/**
 		 * Use a persistent data directory: a cluster in it is reused rather than created,
 		 * and the directory is kept when the server stops. It must be empty, absent, or
-		 * hold a cluster of the same major version.
+		 * hold a cluster of the same major version. When the JVM runs as root and the
+		 * server's unprivileged user cannot reach the directory's parent (a private home
+		 * directory, say), the cluster is kept in a directory of the launcher's that the
+		 * user can reach, and the given path becomes a symbolic link to it; the given
+		 * directory's parents keep their permissions.
 		 * @param dataDirectory the data directory
 		 * @return this builder
 		 */

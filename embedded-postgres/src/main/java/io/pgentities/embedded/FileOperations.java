@@ -71,6 +71,33 @@ final class FileOperations {
 	}
 
 	/**
+	 * Return why a directory is not private to root, or {@code null} if it is: a real
+	 * directory, not a link, owned by root and writable by nobody else. Always
+	 * {@code null} on file systems without POSIX permissions.
+	 * @param directory the directory
+	 * @return the reason, such as {@code "it belongs to user id 1000"}, or {@code null}
+	 * @throws IOException on I/O errors
+	 */
+	static @Nullable String describeIfNotPrivate(Path directory) throws IOException {
+		if (!POSIX) {
+			return null;
+		}
+		if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+			return "it is a symbolic link or not a directory";
+		}
+		Object owner = Files.getAttribute(directory, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+		if (!Integer.valueOf(0).equals(owner)) {
+			return "it belongs to user id " + owner;
+		}
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS);
+		if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+				|| permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+			return "others may write to it (" + PosixFilePermissions.toString(permissions) + ")";
+		}
+		return null;
+	}
+
+	/**
 	 * Set POSIX permissions, if the file system has them.
 	 * @param path the path
 	 * @param permissions the permissions, such as {@code rwx------}

@@ -51,6 +51,8 @@ final class ServerUser {
 
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
+	private static final Path PERSISTENT_TEMPORARY_DIRECTORY = Path.of("/var/tmp");
+
 	private static final String[] SEARCH_PATH = { "/usr/sbin", "/sbin", "/usr/bin", "/bin" };
 
 	private static final Object lock = new Object();
@@ -169,8 +171,8 @@ final class ServerUser {
 	}
 
 	/**
-	 * Return a base directory this user can reach: the requested one, else one in the
-	 * temporary directory.
+	 * Return a base directory this user can reach: the requested one, else the launcher's
+	 * {@link #ownDirectory() own directory} for this user.
 	 * @param requested the requested base directory
 	 * @return the base directory to use
 	 * @throws IOException on I/O errors
@@ -180,19 +182,42 @@ final class ServerUser {
 		if (canReach(requested)) {
 			return requested;
 		}
-		Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "pg-entities-embedded-" + this.name)
-			.toAbsolutePath();
-		FileOperations.createDirectories(fallback);
-		if (!canReach(fallback)) {
-			throw new IllegalStateException("The embedded PostgreSQL runs as " + describe() + " because this JVM runs"
-					+ " as root, but that user can reach neither " + requested + " nor " + fallback
-					+ ". Make their parent directories traversable (chmod o+x), set "
-					+ EmbeddedPostgres.BASE_DIRECTORY_ENVIRONMENT_VARIABLE + " to a directory it can reach,"
-					+ " or run as a non-root user");
-		}
+		Path fallback = ownDirectory();
 		logger.log(Level.INFO, "The embedded PostgreSQL runs as {0}, who cannot reach {1}; using {2} instead",
 				describe(), requested, fallback);
 		return fallback;
+	}
+
+	/**
+	 * Return the launcher's own directory for this user, for what the user cannot reach
+	 * where it was asked for: {@code pg-entities-embedded-<user>} in {@code /var/tmp},
+	 * which survives reboots, else in the system's temporary directory. It belongs to root
+	 * and only root may write to it, so that nobody can plant files that root then hands
+	 * to the server user; the user's own directories keep their permissions.
+	 * @return the directory
+	 * @throws IOException on I/O errors
+	 * @throws IllegalStateException if the directory exists but is not the launcher's, or
+	 * the user cannot reach it
+	 */
+	Path ownDirectory() throws IOException {
+		Path parent = Files.isDirectory(PERSISTENT_TEMPORARY_DIRECTORY) ? PERSISTENT_TEMPORARY_DIRECTORY
+				: Path.of(System.getProperty("java.io.tmpdir"));
+		Path directory = parent.toAbsolutePath().resolve("pg-entities-embedded-" + this.name);
+		FileOperations.createDirectories(directory);
+		String problem = FileOperations.describeIfNotPrivate(directory);
+		if (problem != null) {
+			throw new IllegalStateException("The embedded PostgreSQL runs as " + describe() + " because this JVM"
+					+ " runs as root, and keeps what that user cannot reach in " + directory + ", but " + problem
+					+ ". Remove " + directory + ", set " + EmbeddedPostgres.BASE_DIRECTORY_ENVIRONMENT_VARIABLE
+					+ " to a directory that user can reach, or run as a non-root user");
+		}
+		if (!canReach(directory)) {
+			throw new IllegalStateException("The embedded PostgreSQL runs as " + describe() + " because this JVM"
+					+ " runs as root, but that user cannot reach " + directory + ". Set "
+					+ EmbeddedPostgres.BASE_DIRECTORY_ENVIRONMENT_VARIABLE + " to a directory it can reach,"
+					+ " or run as a non-root user");
+		}
+		return directory;
 	}
 
 	private static ServerUser unprivileged() {

@@ -18,6 +18,7 @@ package io.pgentities.embedded;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -74,14 +76,34 @@ class EmbeddedPostgresTests {
 			}
 			assertThat(dataDirectory.resolve("PG_VERSION")).isRegularFile();
 			try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().dataDirectory(dataDirectory).start()) {
-				assertThat(postgres.dataDirectory()).isEqualTo(dataDirectory);
+				assertThat(postgres.dataDirectory().toRealPath()).isEqualTo(dataDirectory.toRealPath());
 				assertThat(queryString(postgres, "select id from kept")).isEqualTo("42");
 			}
 			assertThat(dataDirectory.resolve("PG_VERSION")).isRegularFile();
 		}
 		finally {
+			if (Files.isSymbolicLink(dataDirectory)) {
+				FileOperations.deleteRecursively(dataDirectory.toRealPath());
+			}
 			FileOperations.deleteRecursively(dataDirectory);
 		}
+	}
+
+	@Test
+	void baseDirectoryInAPrivateDirectoryWorksAndTheDirectoryStaysPrivate(@TempDir Path temporary) throws Exception {
+		Path home = Files.createDirectory(temporary.resolve("home"));
+		Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+		Path baseDirectory = home.resolve("project").resolve("target").resolve("embedded-postgres");
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().baseDirectory(baseDirectory).start()) {
+			assertThat(queryString(postgres, "select 1")).isEqualTo("1");
+			if (ServerUser.detect().isSwitched()) {
+				assertThat(postgres.dataDirectory().startsWith(home)).isFalse();
+			}
+			else {
+				assertThat(postgres.dataDirectory()).startsWith(baseDirectory);
+			}
+		}
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
 	}
 
 	@Test

@@ -48,7 +48,9 @@ import org.springframework.util.StringUtils;
  * the application uses that database and no server is started.
  * <p>
  * The server is stopped at JVM exit, after the application context has been closed.
- * {@code sample.embedded-postgres.data-directory} sets another data directory.
+ * {@code sample.embedded-postgres.data-directory} sets another data directory. If the
+ * server cannot be started, {@link EmbeddedDatabaseFailureAnalyzer} reports the
+ * launcher's reason when the application fails to start for want of a data source.
  */
 public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -124,6 +126,8 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 
 		private @Nullable EmbeddedPostgres server;
 
+		private @Nullable RuntimeException startFailure;
+
 		EmbeddedPostgresPropertySource(Environment environment, Path dataDirectory, Log logger) {
 			super(PROPERTY_SOURCE_NAME, dataDirectory);
 			this.environment = environment;
@@ -161,6 +165,14 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 			return this.server;
 		}
 
+		/**
+		 * Return why the server could not be started, if it was tried and failed.
+		 * @return the launcher's exception or {@code null}
+		 */
+		synchronized @Nullable RuntimeException startFailure() {
+			return this.startFailure;
+		}
+
 		private synchronized EmbeddedPostgres server() {
 			if (this.server == null) {
 				this.server = start(getSource());
@@ -169,22 +181,29 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 		}
 
 		private EmbeddedPostgres start(Path dataDirectory) {
-			this.logger.info("No spring.datasource.url is configured: starting an embedded PostgreSQL with its data in "
-					+ dataDirectory);
-			EmbeddedPostgres server;
-			try {
-				server = EmbeddedPostgres.builder().dataDirectory(dataDirectory).start();
+			RuntimeException failure = this.startFailure;
+			// Once failed, it is not tried again: every lookup of the URL would take seconds to fail alike
+			if (failure == null) {
+				this.logger.info("No spring.datasource.url is configured: starting an embedded PostgreSQL with its"
+						+ " data in " + dataDirectory);
+				try {
+					EmbeddedPostgres server = EmbeddedPostgres.builder().dataDirectory(dataDirectory).start();
+					// Stop it once the application context, and so its connection pool, is closed;
+					// the server also stops itself at JVM exit if that comes first
+					SpringApplication.getShutdownHandlers().add(server::close);
+					this.logger.info("Using " + server + " at " + server.jdbcUrl(DATABASE));
+					return server;
+				}
+				catch (RuntimeException ex) {
+					// Spring's binder ignores exceptions of property sources, so this one would be lost
+					// to a missing URL; EmbeddedDatabaseFailureAnalyzer reports it from here
+					this.startFailure = ex;
+					failure = ex;
+				}
 			}
-			catch (RuntimeException ex) {
-				throw new IllegalStateException("Could not start the sample's embedded PostgreSQL in " + dataDirectory
-						+ " (set spring.datasource.url to use another database, or "
-						+ DATA_DIRECTORY_PROPERTY + " to use another data directory): " + ex.getMessage(), ex);
-			}
-			// Stop it once the application context, and so its connection pool, is closed;
-			// the server also stops itself at JVM exit if that comes first
-			SpringApplication.getShutdownHandlers().add(server::close);
-			this.logger.info("Using " + server + " at " + server.jdbcUrl(DATABASE));
-			return server;
+			throw new IllegalStateException("Could not start the sample's embedded PostgreSQL in " + dataDirectory
+					+ " (set spring.datasource.url to use another database, or " + DATA_DIRECTORY_PROPERTY
+					+ " to use another data directory): " + failure.getMessage(), failure);
 		}
 
 	}

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,8 +69,9 @@ class EmbeddedDatabaseEnvironmentPostProcessorTests {
 	@Test
 	void startsAServerInTheDataDirectoryWhenNoUrlIsConfigured(@TempDir Path directory) throws Exception {
 		StandardEnvironment environment = new StandardEnvironment();
-		// When the build runs as root, PostgreSQL runs as another user, who must reach the directory
-		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx--x--x"));
+		// Private, like a home directory: when the build runs as root, PostgreSQL runs as another
+		// user, who cannot reach it, and the launcher keeps the cluster elsewhere
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
 		Path dataDirectory = directory.resolve("sample-db");
 		String property = EmbeddedDatabaseEnvironmentPostProcessor.DATA_DIRECTORY_PROPERTY;
 		environment.getPropertySources()
@@ -81,13 +83,13 @@ class EmbeddedDatabaseEnvironmentPostProcessorTests {
 			String url = environment.getProperty("spring.datasource.url");
 			EmbeddedPostgres server = propertySource.startedServer();
 			assertThat(server).isNotNull();
-			assertThat(server.dataDirectory()).isEqualTo(dataDirectory);
+			assertThat(server.dataDirectory().toRealPath()).isEqualTo(dataDirectory.toRealPath());
 			assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("postgres");
 			try (Connection connection = DriverManager.getConnection(url);
 					Statement statement = connection.createStatement();
 					ResultSet result = statement.executeQuery("SELECT current_setting('data_directory')")) {
 				assertThat(result.next()).isTrue();
-				assertThat(result.getString(1)).isEqualTo(dataDirectory.toString());
+				assertThat(result.getString(1)).isEqualTo(server.dataDirectory().toString());
 			}
 		}
 		finally {
@@ -97,6 +99,10 @@ class EmbeddedDatabaseEnvironmentPostProcessorTests {
 			}
 		}
 		assertThat(dataDirectory.resolve("PG_VERSION")).as("kept after the server stopped").exists();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+		if (Files.isSymbolicLink(dataDirectory)) {
+			FileSystemUtils.deleteRecursively(dataDirectory.toRealPath());
+		}
 	}
 
 	@Test

@@ -16,8 +16,12 @@
 
 package io.pgentities.testsupport;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,6 +97,8 @@ public final class TestServer {
 
 	private final String serverVersion;
 
+	private @Nullable String reason;
+
 	TestServer(String description, JdbcUrl url, String user, String password) {
 		this.description = description;
 		this.url = url;
@@ -144,6 +150,17 @@ public final class TestServer {
 	 */
 	public String description() {
 		return this.description;
+	}
+
+	/**
+	 * Return the sentence that says which PostgreSQL the tests use and why, such as
+	 * {@code Tests use PostgreSQL 17.6: embedded PostgreSQL 17.6.0 on port 54321, because
+	 * ...}. The shared server writes it to the console once per JVM.
+	 * @return the announcement
+	 */
+	public String announcement() {
+		return "Tests use PostgreSQL " + this.serverVersion + ": " + this.description
+				+ ((this.reason != null) ? ", because " + this.reason : "");
 	}
 
 	/**
@@ -329,9 +346,24 @@ public final class TestServer {
 	}
 
 	private static TestServer chosen(TestServer server, String reason) {
-		logger.log(Level.INFO, "Tests use {0}, PostgreSQL {1}, because {2}", server.description,
-				server.serverVersion, reason);
+		server.reason = reason;
+		String announcement = server.announcement();
+		logger.log(Level.INFO, announcement);
+		announceOnConsole(announcement);
 		return server;
+	}
+
+	/**
+	 * Write a line to the process's own standard output, once per JVM as the shared server
+	 * is chosen. Maven's test runner sends {@code System.out} to report files; this line is
+	 * meant for the build's console, which the build's forked test JVMs reach through their
+	 * native standard output (Surefire's TCP channel leaves it free for that).
+	 */
+	private static void announceOnConsole(String line) {
+		@SuppressWarnings("resource") // closing it would close the process's standard output
+		PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
+				Charset.defaultCharset());
+		console.println(line);
 	}
 
 	private static String imageTag() {

@@ -50,6 +50,19 @@ class TestServerTests {
 	}
 
 	@Test
+	void sharedServerAnnouncesTheVersionItRunsAndWhyItWasChosen() throws SQLException {
+		TestServer server = TestServer.shared();
+		try (TestDatabase database = server.createDatabase("pge_announcement");
+				Connection connection = database.connect()) {
+			String version = queryString(connection, "SHOW server_version");
+			assertThat(server.announcement())
+				.startsWith("Tests use PostgreSQL " + version + ": " + server.description() + ", because ")
+				.containsAnyOf(TestServer.JDBC_URL_ENVIRONMENT_VARIABLE + " is set", "Docker",
+						"Testcontainers");
+		}
+	}
+
+	@Test
 	void databasesCreatedConcurrentlyAreDistinctAndUsable() throws Exception {
 		TestServer server = TestServer.shared();
 		ExecutorService executor = Executors.newFixedThreadPool(2);

@@ -1,0 +1,59 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.cli;
+
+import java.util.List;
+
+import io.pgentities.DriftReport;
+import io.pgentities.EntityDrift;
+import io.pgentities.MigrationPlan;
+
+/**
+ * What a check found: the drift report, the plan that would resolve it, and the baseline the
+ * drift is judged against.
+ *
+ * @param report the drift report
+ * @param plan the plan
+ * @param baseline the accepted drift; {@link Baseline#empty()} when there is none
+ */
+public record GateResult(DriftReport report, MigrationPlan plan, Baseline baseline) {
+
+	/**
+	 * How an entity's drift compares with the baseline.
+	 * @param drift the entity's comparison
+	 * @return its state
+	 */
+	public Baseline.BaselineState state(EntityDrift drift) {
+		return this.baseline.stateOf(drift);
+	}
+
+	/**
+	 * The drifted entities that fail the gate: drift the baseline does not accept.
+	 * @return the failing entities
+	 */
+	public List<EntityDrift> failing() {
+		return this.report.drifted().stream().filter((drift) -> state(drift).fails()).toList();
+	}
+
+	/**
+	 * The exit code: {@link ExitCode#DRIFT} when anything fails the gate, else {@link ExitCode#OK}.
+	 * @return the exit code
+	 */
+	public ExitCode exitCode() {
+		return failing().isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
+	}
+
+}
