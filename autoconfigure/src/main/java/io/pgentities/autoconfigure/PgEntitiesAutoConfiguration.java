@@ -321,7 +321,7 @@ public final class PgEntitiesAutoConfiguration {
 				DataSourceEntities entry = properties.getDatasources().get(name);
 				CheckMode mode = (entry != null && entry.getCheckOnStartup() != null) ? entry.getCheckOnStartup()
 						: properties.getCheckOnStartup();
-				checks.add(new PgEntitiesStartupCheck(checker, mode, null, DriftAdvice.of(properties)));
+				checks.add(new PgEntitiesStartupCheck(checker, mode, null, DriftAdvice.of(properties), true));
 			});
 			return new DataSourcesStartupCheck(checks);
 		}
