@@ -67,7 +67,8 @@ class PgEntitiesRuntimeHints implements RuntimeHintsRegistrar {
 
 		static void register(RuntimeHints hints) {
 			new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
-					PgEntitiesEndpoint.PgEntitiesDescriptor.class, PgEntitiesEndpoint.EntityDriftDescriptor.class);
+					PgEntitiesEndpoint.PgEntitiesDescriptor.class, PgEntitiesEndpoint.EntityDriftDescriptor.class,
+					PgEntitiesEndpoint.DataSourcesDescriptor.class);
 			hints.reflection().registerType(TypeReference.of(ENDPOINT), MemberCategory.INVOKE_PUBLIC_METHODS);
 		}
 
