@@ -457,6 +457,16 @@ class PgEntitiesAutoConfigurationTests {
 	}
 
 	@Test
+	void checksWithoutMicrometerOnTheClassPath() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withClassLoader(new FilteredClassLoader("io.micrometer"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerObservations.class);
+				assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis()).isNotNull();
+			});
+	}
+
+	@Test
 	void doesNotObserveWithoutAnObservationRegistry() {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerObservations.class));
