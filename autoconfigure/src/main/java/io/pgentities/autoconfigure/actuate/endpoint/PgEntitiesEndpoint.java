@@ -32,6 +32,7 @@ import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.autoconfigure.PgEntitiesCheckers;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -64,6 +65,7 @@ public class PgEntitiesEndpoint {
 	 * Create a new endpoint of one or more DataSources.
 	 * @param checkers the checkers that compare the declarations with each DataSource
 	 */
+	@Autowired
 	public PgEntitiesEndpoint(PgEntitiesCheckers checkers) {
 		Assert.notNull(checkers, "'checkers' must not be null");
 		this.checkers = checkers;

@@ -24,6 +24,7 @@ import io.pgentities.DriftStatus;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.autoconfigure.PgEntitiesCheckers;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.Assert;
 
 /**
@@ -67,6 +68,7 @@ public class PgEntitiesMetrics implements MeterBinder {
 	 * Create a new binder of one or more DataSources.
 	 * @param checkers the checkers whose last results the gauges show
 	 */
+	@Autowired
 	public PgEntitiesMetrics(PgEntitiesCheckers checkers) {
 		Assert.notNull(checkers, "'checkers' must not be null");
 		this.checkers = checkers;
