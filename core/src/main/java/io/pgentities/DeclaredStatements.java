@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
-import io.pgentities.sql.SqlStatement;
+import io.pgentities.internal.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -21,27 +21,36 @@ package io.pgentities;
 public enum EntityKind {
 
 	/** A function ({@code CREATE FUNCTION}); identified by schema, name and argument types. */
-	FUNCTION("FUNCTION"),
+	FUNCTION("FUNCTION", "pg_proc", 0, false),
 
 	/** A procedure ({@code CREATE PROCEDURE}); identified by schema, name and argument types. */
-	PROCEDURE("PROCEDURE"),
+	PROCEDURE("PROCEDURE", "pg_proc", 0, false),
 
 	/** A view ({@code CREATE VIEW}); identified by schema and name. */
-	VIEW("VIEW"),
+	VIEW("VIEW", "pg_class", 1, false),
 
 	/** A materialized view with its indexes; identified by schema and name. */
-	MATERIALIZED_VIEW("MATERIALIZED VIEW"),
+	MATERIALIZED_VIEW("MATERIALIZED VIEW", "pg_class", 1, false),
 
 	/** A trigger on a table or view; identified by schema, table and name. */
-	TRIGGER("TRIGGER"),
+	TRIGGER("TRIGGER", "pg_trigger", 2, true),
 
 	/** A row-level-security policy on a table; identified by schema, table and name. */
-	POLICY("POLICY");
+	POLICY("POLICY", "pg_policy", 2, true);
 
 	private final String sqlName;
 
-	EntityKind(String sqlName) {
+	private final String catalog;
+
+	private final int creationRank;
+
+	private final boolean onTable;
+
+	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable) {
 		this.sqlName = sqlName;
+		this.catalog = catalog;
+		this.creationRank = creationRank;
+		this.onTable = onTable;
 	}
 
 	/**
@@ -50,6 +59,37 @@ public enum EntityKind {
 	 */
 	public String sqlName() {
 		return this.sqlName;
+	}
+
+	/**
+	 * The system catalog that holds objects of this kind, e.g. {@code pg_proc}. Kinds that
+	 * share a catalog share its names: a view and a materialized view cannot have the same
+	 * name, nor a function and a procedure the same signature.
+	 * @return the catalog's name
+	 */
+	public String catalog() {
+		return this.catalog;
+	}
+
+	/**
+	 * Where objects of this kind come when nothing else orders them: routines first, then
+	 * views, then triggers and policies, since PL/pgSQL bodies are not resolved when a routine
+	 * is created while a view resolves what it reads. Lower ranks are created first and
+	 * dropped last.
+	 * @return the rank
+	 */
+	public int creationRank() {
+		return this.creationRank;
+	}
+
+	/**
+	 * Whether an object of this kind belongs to a table, so that SQL names it (in {@code DROP}
+	 * and {@code COMMENT ON}) as {@code TRIGGER name ON schema.table} rather than by its
+	 * schema-qualified identity.
+	 * @return whether it is named on its table
+	 */
+	public boolean onTable() {
+		return this.onTable;
 	}
 
 }

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import io.pgentities.sql.Identifiers;
+import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**

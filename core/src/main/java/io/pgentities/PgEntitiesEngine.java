@@ -26,11 +26,11 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import io.pgentities.catalog.IdentityPatterns;
-import io.pgentities.engine.Analyzer;
-import io.pgentities.engine.EngineSettings;
-import io.pgentities.engine.IdentityResolver;
-import io.pgentities.engine.PlanExecutor;
+import io.pgentities.internal.catalog.IdentityPatterns;
+import io.pgentities.internal.engine.Analyzer;
+import io.pgentities.internal.engine.EngineSettings;
+import io.pgentities.internal.engine.IdentityResolver;
+import io.pgentities.internal.engine.PlanExecutor;
 import org.jspecify.annotations.Nullable;
 
 /**

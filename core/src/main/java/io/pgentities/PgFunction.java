@@ -17,8 +17,8 @@ package io.pgentities;
 
 import java.util.Objects;
 
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.RoutineSignature;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.RoutineSignature;
 import org.jspecify.annotations.Nullable;
 
 /**

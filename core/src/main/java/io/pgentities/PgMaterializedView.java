@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.IndexStatements;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.IndexStatements;
 import org.jspecify.annotations.Nullable;
 
 /**

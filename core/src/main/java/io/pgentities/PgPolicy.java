@@ -17,8 +17,8 @@ package io.pgentities;
 
 import java.util.Objects;
 
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.OnClause;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.OnClause;
 import org.jspecify.annotations.Nullable;
 
 /**

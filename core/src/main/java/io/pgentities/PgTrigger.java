@@ -17,9 +17,9 @@ package io.pgentities;
 
 import java.util.Objects;
 
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.OnClause;
-import io.pgentities.sql.QualifiedName;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.OnClause;
+import io.pgentities.internal.sql.QualifiedName;
 import org.jspecify.annotations.Nullable;
 
 /**

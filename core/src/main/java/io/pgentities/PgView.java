@@ -17,7 +17,7 @@ package io.pgentities;
 
 import java.util.Objects;
 
-import io.pgentities.sql.Identifiers;
+import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -22,13 +22,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import io.pgentities.sql.Declaration;
-import io.pgentities.sql.DeclarationReader;
-import io.pgentities.sql.Identifiers;
-import io.pgentities.sql.RoutineSignature;
-import io.pgentities.sql.SqlStatement;
-import io.pgentities.sql.SqlSyntaxException;
-import io.pgentities.sql.StatementSplitter;
+import io.pgentities.internal.sql.Declaration;
+import io.pgentities.internal.sql.DeclarationReader;
+import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.RoutineSignature;
+import io.pgentities.internal.sql.SqlStatement;
+import io.pgentities.internal.sql.SqlSyntaxException;
+import io.pgentities.internal.sql.StatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,7 +93,7 @@ final class SqlDeclarations {
 		catch (IllegalArgumentException ex) {
 			throw invalid(declaration, ex.getMessage());
 		}
-		String identity = namespace(entity.key.kind()) + " " + entity.entity.identity();
+		String identity = entity.key.kind().catalog() + " " + entity.entity.identity();
 		Declared previous = this.byIdentity.putIfAbsent(identity, entity);
 		if (previous != null) {
 			EntityKind first = previous.key.kind();
@@ -209,16 +209,6 @@ final class SqlDeclarations {
 			}
 		}
 		throw new IllegalStateException("No entity kind is spelled " + sqlName);
-	}
-
-	// Objects of these kinds share one namespace in PostgreSQL (pg_proc, pg_class), so one
-	// name cannot be declared as both.
-	private static String namespace(EntityKind kind) {
-		return switch (kind) {
-			case FUNCTION, PROCEDURE -> "routine";
-			case VIEW, MATERIALIZED_VIEW -> "relation";
-			default -> kind.name();
-		};
 	}
 
 	/**

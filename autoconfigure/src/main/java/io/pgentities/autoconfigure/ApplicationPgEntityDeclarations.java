@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import io.pgentities.EntityKind;
 import io.pgentities.InvalidDeclarationException;
 import io.pgentities.PgEntities;
 import io.pgentities.PgEntitiesException;
@@ -353,7 +352,7 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 	private static List<PgEntity> checkUnique(List<PgEntity> entities) {
 		Map<String, PgEntity> byIdentity = new LinkedHashMap<>();
 		for (PgEntity entity : entities) {
-			PgEntity previous = byIdentity.putIfAbsent(namespace(entity.kind()) + " " + entity.identity(), entity);
+			PgEntity previous = byIdentity.putIfAbsent(entity.kind().catalog() + " " + entity.identity(), entity);
 			if (previous != null) {
 				throw InvalidDeclarationException.of(entity, describe(previous) + " is declared twice: in "
 						+ previous.source() + " and in " + entity.source()
@@ -365,16 +364,6 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 
 	private static String describe(PgEntity entity) {
 		return entity.kind().sqlName() + " " + entity.identity();
-	}
-
-	// Views and materialized views share relation names, functions and procedures share
-	// routine signatures
-	private static String namespace(EntityKind kind) {
-		return switch (kind) {
-			case FUNCTION, PROCEDURE -> "routine";
-			case VIEW, MATERIALIZED_VIEW -> "relation";
-			default -> kind.name();
-		};
 	}
 
 }

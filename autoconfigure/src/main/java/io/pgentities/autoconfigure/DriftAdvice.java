@@ -23,7 +23,7 @@ import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.MigrationPlan;
-import io.pgentities.sql.Identifiers;
+import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -38,7 +38,7 @@ class PgEntitiesRuntimeHints implements RuntimeHintsRegistrar {
 	/**
 	 * The catalog queries the engine loads beside its readers, one per kind.
 	 */
-	static final String CATALOG_QUERIES = "io/pgentities/catalog/*.sql";
+	static final String CATALOG_QUERIES = "io/pgentities/internal/catalog/*.sql";
 
 	/**
 	 * The entity files of the default {@code pg-entities.locations}; files at other

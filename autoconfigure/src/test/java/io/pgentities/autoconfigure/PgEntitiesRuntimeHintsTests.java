@@ -52,11 +52,11 @@ class PgEntitiesRuntimeHintsTests {
 	@Test
 	void everyCatalogQueryOfTheEngineIsAResource() throws IOException {
 		Resource[] queries = new PathMatchingResourcePatternResolver()
-			.getResources("classpath*:io/pgentities/catalog/*.sql");
+			.getResources("classpath*:io/pgentities/internal/catalog/*.sql");
 		assertThat(queries).hasSizeGreaterThanOrEqualTo(6);
 		for (Resource query : queries) {
 			assertThat(RuntimeHintsPredicates.resource()
-				.forResource("io/pgentities/catalog/" + query.getFilename())).accepts(this.hints);
+				.forResource("io/pgentities/internal/catalog/" + query.getFilename())).accepts(this.hints);
 		}
 	}
 

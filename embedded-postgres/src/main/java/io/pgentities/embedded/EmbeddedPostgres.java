@@ -62,7 +62,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
-	static final String BASE_DIRECTORY_ENVIRONMENT_VARIABLE = "PG_ENTITIES_EMBEDDED_DIRECTORY";
+	/** The environment variable that names the launcher's base directory, when set. */
+	public static final String BASE_DIRECTORY_ENVIRONMENT_VARIABLE = "PG_ENTITIES_EMBEDDED_DIRECTORY";
 
 	private static final Logger logger = System.getLogger(EmbeddedPostgres.class.getName());
 

@@ -18,10 +18,15 @@ package io.pgentities.testsupport;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.Charset;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,6 +68,9 @@ public final class TestServer {
 	static final String USER_ENVIRONMENT_VARIABLE = "PG_ENTITIES_TEST_USER";
 
 	static final String PASSWORD_ENVIRONMENT_VARIABLE = "PG_ENTITIES_TEST_PASSWORD";
+
+	/** Set by the build to one value for all its test JVMs, so that only one tells the console. */
+	static final String BUILD_ENVIRONMENT_VARIABLE = "PG_ENTITIES_TEST_BUILD";
 
 	private static final Duration DOCKER_PROBE_TIMEOUT = Duration.ofSeconds(20);
 
@@ -349,8 +357,47 @@ public final class TestServer {
 		server.reason = reason;
 		String announcement = server.announcement();
 		logger.log(Level.INFO, announcement);
-		announceOnConsole(announcement);
+		if (firstAnnouncementOfTheBuild()) {
+			announceOnConsole(announcement);
+		}
 		return server;
+	}
+
+	/**
+	 * Whether no other test JVM of this build has told the console yet. Each module's tests
+	 * run in a JVM of their own; the build passes them one build id
+	 * ({@value #BUILD_ENVIRONMENT_VARIABLE}) and one directory, where the first JVM leaves a
+	 * marker. Outside such a build, every JVM tells.
+	 */
+	private static boolean firstAnnouncementOfTheBuild() {
+		String build = System.getenv(BUILD_ENVIRONMENT_VARIABLE);
+		String directory = System.getenv(EmbeddedPostgres.BASE_DIRECTORY_ENVIRONMENT_VARIABLE);
+		if (build == null || build.isBlank() || directory == null || directory.isBlank()) {
+			return true;
+		}
+		String name = "announced-" + build.replaceAll("[^0-9A-Za-z]", "");
+		Path marker = Path.of(directory).resolve(name);
+		try {
+			Files.createDirectories(marker.getParent());
+			Files.createFile(marker);
+		}
+		catch (FileAlreadyExistsException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
+		try (DirectoryStream<Path> earlier = Files.newDirectoryStream(marker.getParent(), "announced-*")) {
+			for (Path other : earlier) {
+				if (!other.getFileName().toString().equals(name)) {
+					Files.deleteIfExists(other);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// markers of earlier builds are a few empty files; leaving them is harmless
+		}
+		return true;
 	}
 
 	/**

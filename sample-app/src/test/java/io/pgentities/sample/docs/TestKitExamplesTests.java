@@ -15,9 +15,8 @@
  */
 package io.pgentities.sample.docs;
 
+import java.util.ArrayList;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import io.pgentities.PgEntities;
 import io.pgentities.PgEntity;
@@ -41,23 +40,25 @@ class TestKitExamplesTests {
 	}
 
 	@Test
-	void aViewTheMigrationsDoNotCreateIsReportedWithItsSource(DataSource dataSource) {
-		List<PgEntity> declared = PgEntities.fromResource("db/entities/product_revenue.sql");
+	void aViewTheMigrationsDoNotCreateIsReportedWithItsSource(PgEntitiesDatabase database) {
+		List<PgEntity> declared = new ArrayList<>(database.entities());
+		declared.addAll(PgEntities.fromResource("db/examples/best_sellers.sql"));
 		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> assertThat(dataSource).hasEntitiesInSync(declared))
-			.withMessageContaining("MATERIALIZED VIEW public.product_revenue: MISSING");
+			.isThrownBy(() -> assertThat(database.dataSource()).hasEntitiesInSync(declared))
+			.withMessageContaining("VIEW public.best_sellers: MISSING");
 	}
 
 	@Test
-	void aFailureShowsTheSourceAndTheDiff(DataSource dataSource) {
-		List<PgEntity> declared = PgEntities.fromResource("db/entities/product_revenue.sql");
+	void aFailureShowsTheSourceAndTheDiff(PgEntitiesDatabase database) {
+		List<PgEntity> declared = new ArrayList<>(database.entities());
+		declared.addAll(PgEntities.fromResource("db/examples/best_sellers.sql"));
 		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> assertThat(dataSource).hasEntitiesInSync(declared))
+			.isThrownBy(() -> assertThat(database.dataSource()).hasEntitiesInSync(declared))
 			.withMessageStartingWith(
-					"Expected the declared entities to be in sync with the database, but 1 of 1 entity drifted:")
-			.withMessageContaining(
-					"MATERIALIZED VIEW public.product_revenue: MISSING (classpath db/entities/product_revenue.sql:10)")
-			.withMessageContaining("    +CREATE MATERIALIZED VIEW public.product_revenue AS");
+					"Expected the declared entities to be in sync with the database, but 1 of 3 entities drifted:")
+			.withMessageContaining("VIEW public.best_sellers: MISSING (classpath db/examples/best_sellers.sql:1)")
+			.withMessageContaining("    +CREATE VIEW public.best_sellers AS")
+			.withMessageNotContaining("MATERIALIZED VIEW public.product_revenue:");
 	}
 
 }

@@ -1,0 +1,92 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.internal.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.pgentities.internal.sql.Identifiers;
+
+/**
+ * Maps the scratch schemas of a simulation back to the schemas the declarations name, so that
+ * simulated objects print exactly as live ones would. The identity mapping serves live reads.
+ */
+public final class NameMapping {
+
+	private static final NameMapping IDENTITY = new NameMapping("", Map.of());
+
+	private final String prefix;
+
+	private final Map<String, String> originals;
+
+	private final Pattern qualifiedPrefix;
+
+	private NameMapping(String prefix, Map<String, String> originals) {
+		this.prefix = prefix;
+		this.originals = Map.copyOf(originals);
+		this.qualifiedPrefix = Pattern.compile("\\b(" + Pattern.quote(prefix) + "\\d+)\\.");
+	}
+
+	/**
+	 * The mapping that changes nothing, for reading live objects.
+	 * @return the identity mapping
+	 */
+	public static NameMapping identity() {
+		return IDENTITY;
+	}
+
+	/**
+	 * A mapping for scratch schemas named {@code prefix} followed by a number.
+	 * @param prefix the common prefix of the scratch schemas, unique to one simulation
+	 * @param originals scratch schema name to original schema name
+	 * @return the mapping
+	 */
+	public static NameMapping of(String prefix, Map<String, String> originals) {
+		return new NameMapping(prefix, new LinkedHashMap<>(originals));
+	}
+
+	/**
+	 * The original of a schema name.
+	 * @param schema a schema name, scratch or not
+	 * @return the schema the declarations name
+	 */
+	public String schema(String schema) {
+		return this.originals.getOrDefault(schema, schema);
+	}
+
+	/**
+	 * Replaces every {@code scratch.} qualification in SQL text by the original schema.
+	 * @param text the text
+	 * @return the text as it would read for the original schemas
+	 */
+	public String text(String text) {
+		if (this.originals.isEmpty() || !text.contains(this.prefix)) {
+			return text;
+		}
+		Matcher matcher = this.qualifiedPrefix.matcher(text);
+		StringBuilder mapped = new StringBuilder();
+		while (matcher.find()) {
+			String original = this.originals.get(matcher.group(1));
+			String replacement = (original != null) ? Identifiers.quote(original) + "." : matcher.group();
+			matcher.appendReplacement(mapped, Matcher.quoteReplacement(replacement));
+		}
+		matcher.appendTail(mapped);
+		return mapped.toString();
+	}
+
+}

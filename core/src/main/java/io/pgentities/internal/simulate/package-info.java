@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+/**
+ * The simulation: declarations created in scratch schemas inside a transaction that is
+ * always rolled back, so that PostgreSQL itself canonicalizes them.
+ * <p>
+ * Internal to pg-entities: not API. Its types may change in any release without notice;
+ * applications use the types of {@code io.pgentities} only.
+ */
+@NullMarked
+package io.pgentities.internal.simulate;
+
+import org.jspecify.annotations.NullMarked;
