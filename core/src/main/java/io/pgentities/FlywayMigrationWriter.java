@@ -25,6 +25,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -68,21 +69,24 @@ public final class FlywayMigrationWriter {
 
 	private final List<String> knownVersions;
 
+	private final Duration lockTimeout;
+
 	/**
 	 * Creates a writer for a directory of Flyway migrations (created if absent).
 	 * @param directory the directory
 	 */
 	public FlywayMigrationWriter(Path directory) {
-		this(directory, null, "flyway_schema_history", false, List.of());
+		this(directory, null, "flyway_schema_history", false, List.of(), PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT);
 	}
 
 	private FlywayMigrationWriter(Path directory, @Nullable DataSource history, String historyTable, boolean undo,
-			List<String> knownVersions) {
+			List<String> knownVersions, Duration lockTimeout) {
 		this.directory = Objects.requireNonNull(directory, "directory must not be null");
 		this.history = history;
 		this.historyTable = historyTable;
 		this.undo = undo;
 		this.knownVersions = knownVersions;
+		this.lockTimeout = lockTimeout;
 	}
 
 	/**
@@ -92,7 +96,8 @@ public final class FlywayMigrationWriter {
 	 * @return the writer
 	 */
 	public FlywayMigrationWriter withHistory(DataSource dataSource) {
-		return new FlywayMigrationWriter(this.directory, dataSource, this.historyTable, this.undo, this.knownVersions);
+		return new FlywayMigrationWriter(this.directory, dataSource, this.historyTable, this.undo, this.knownVersions,
+				this.lockTimeout);
 	}
 
 	/**
@@ -101,7 +106,7 @@ public final class FlywayMigrationWriter {
 	 * @return the writer
 	 */
 	public FlywayMigrationWriter withHistoryTable(String table) {
-		return new FlywayMigrationWriter(this.directory, this.history, table, this.undo, this.knownVersions);
+		return new FlywayMigrationWriter(this.directory, this.history, table, this.undo, this.knownVersions, this.lockTimeout);
 	}
 
 	/**
@@ -110,7 +115,8 @@ public final class FlywayMigrationWriter {
 	 * @return the writer
 	 */
 	public FlywayMigrationWriter withUndo(boolean undo) {
-		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, undo, this.knownVersions);
+		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, undo, this.knownVersions,
+				this.lockTimeout);
 	}
 
 	/**
@@ -123,7 +129,26 @@ public final class FlywayMigrationWriter {
 	public FlywayMigrationWriter withVersions(Collection<String> versions) {
 		Objects.requireNonNull(versions, "versions must not be null");
 		List<String> numeric = versions.stream().filter((version) -> version.matches("\\d+(\\.\\d+)*")).toList();
-		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, this.undo, numeric);
+		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, this.undo, numeric,
+				this.lockTimeout);
+	}
+
+	/**
+	 * A writer whose scripts start with {@code SET LOCAL lock_timeout}: Flyway runs a
+	 * PostgreSQL migration in one transaction, so a statement that waits longer than this for
+	 * a lock fails the migration, which is rolled back as a whole, instead of queueing every
+	 * reader of the relation behind its {@code ACCESS EXCLUSIVE} request. The setting ends
+	 * with the migration's transaction. Zero leaves the setting out. Default 5 seconds.
+	 * @param lockTimeout the timeout
+	 * @return the writer
+	 */
+	public FlywayMigrationWriter withLockTimeout(Duration lockTimeout) {
+		Objects.requireNonNull(lockTimeout, "lockTimeout must not be null");
+		if (lockTimeout.isNegative()) {
+			throw new IllegalArgumentException("lockTimeout must not be negative");
+		}
+		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, this.undo,
+				this.knownVersions, lockTimeout);
 	}
 
 	/**
@@ -168,8 +193,8 @@ public final class FlywayMigrationWriter {
 		}
 	}
 
-	private static void writeScript(Path file, MigrationPlan plan, String purpose) throws IOException {
-		String sql = header(plan, purpose) + plan.toSql();
+	private void writeScript(Path file, MigrationPlan plan, String purpose) throws IOException {
+		String sql = header(plan, purpose) + lockTimeoutSetting() + plan.toSql();
 		Files.writeString(file, sql, StandardCharsets.UTF_8);
 		if (sql.contains("${")) {
 			Files.writeString(file.resolveSibling(file.getFileName() + ".conf"),
@@ -177,6 +202,17 @@ public final class FlywayMigrationWriter {
 							+ "placeholderReplacement=false\n",
 					StandardCharsets.UTF_8);
 		}
+	}
+
+	private String lockTimeoutSetting() {
+		if (this.lockTimeout.isZero()) {
+			return "";
+		}
+		long millis = this.lockTimeout.toMillis();
+		String value = (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+		return "-- A statement that waits longer than this for a lock fails the migration, which is\n"
+				+ "-- rolled back whole: run it again once the blocking transaction has ended.\n"
+				+ "SET LOCAL lock_timeout = '" + value + "';\n\n";
 	}
 
 	/**

@@ -30,6 +30,7 @@ import io.pgentities.internal.catalog.IdentityPatterns;
 import io.pgentities.internal.engine.Analyzer;
 import io.pgentities.internal.engine.EngineSettings;
 import io.pgentities.internal.engine.IdentityResolver;
+import io.pgentities.internal.engine.Linter;
 import io.pgentities.internal.engine.PlanExecutor;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +71,8 @@ public final class PgEntitiesEngine {
 
 	private final IdentityPatterns ignored;
 
+	private final Duration applyLockTimeout;
+
 	private PgEntitiesEngine(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.schemas = List.copyOf(builder.schemas);
@@ -78,6 +81,7 @@ public final class PgEntitiesEngine {
 		this.statementTimeout = builder.statementTimeout;
 		this.defaultSchema = builder.defaultSchema;
 		this.ignored = builder.ignored;
+		this.applyLockTimeout = builder.applyLockTimeout;
 	}
 
 	/**
@@ -116,6 +120,15 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
+	 * How long a statement of an applied plan waits for a lock before the plan fails.
+	 * @return the timeout
+	 * @see Builder#applyLockTimeout(Duration)
+	 */
+	public Duration applyLockTimeout() {
+		return this.applyLockTimeout;
+	}
+
+	/**
 	 * The identity patterns of the undeclared objects this engine leaves alone.
 	 * @return the patterns, empty when nothing is ignored
 	 * @see Builder#ignore(Collection)
@@ -134,6 +147,22 @@ public final class PgEntitiesEngine {
 	public DriftReport check(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
 		return new Analyzer(this.dataSource, settings()).check(new ArrayList<>(declared));
+	}
+
+	/**
+	 * Lints the declarations for security mistakes ({@link LintRule}): simulates them as
+	 * {@link #check} does and reads what PostgreSQL made of them, and of the live objects they
+	 * would replace, in a transaction that is always rolled back; nothing is created, changed
+	 * or locked beyond {@code ACCESS SHARE}. Findings an entity
+	 * {@linkplain PgEntity#allowedLintRules() allows} are left out.
+	 * @param declared the declared entities
+	 * @return the findings, by rule, empty when there are none
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public List<LintFinding> lint(Collection<? extends PgEntity> declared) {
+		Objects.requireNonNull(declared, "declared must not be null");
+		return new Linter(this.dataSource, settings()).lint(new ArrayList<>(declared));
 	}
 
 	/**
@@ -260,7 +289,8 @@ public final class PgEntitiesEngine {
 
 	/**
 	 * Runs a plan's statements on a connection whose transaction the caller owns (a Flyway
-	 * callback's, for instance), with this engine's lock timeout. Nothing is committed or rolled
+	 * callback's, for instance), with this engine's {@linkplain Builder#applyLockTimeout(Duration)
+	 * lock timeout for plans}. Nothing is committed or rolled
 	 * back here: when a statement fails, the caller's transaction is left aborted.
 	 * @param plan the plan
 	 * @param connection the connection, in a transaction
@@ -288,7 +318,7 @@ public final class PgEntitiesEngine {
 
 	private EngineSettings settings() {
 		return new EngineSettings(this.schemas, this.dropUndeclared, this.lockTimeout, this.statementTimeout,
-				this.defaultSchema, this.ignored);
+				this.defaultSchema, this.ignored, this.applyLockTimeout);
 	}
 
 	/**
@@ -309,6 +339,8 @@ public final class PgEntitiesEngine {
 		private String defaultSchema = DEFAULT_SCHEMA;
 
 		private IdentityPatterns ignored = IdentityPatterns.NONE;
+
+		private Duration applyLockTimeout = DEFAULT_LOCK_TIMEOUT;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -373,6 +405,20 @@ public final class PgEntitiesEngine {
 		 */
 		public Builder lockTimeout(Duration lockTimeout) {
 			this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * How long a statement of an applied plan waits for a lock ({@code lock_timeout}) before
+		 * the plan fails and is rolled back. A DDL statement waiting for its
+		 * {@code ACCESS EXCLUSIVE} lock queues every later reader of the relation behind it, so
+		 * a short budget keeps a blocked apply from stalling the application; retry the apply
+		 * when the blocking transaction is gone. Default 5 seconds.
+		 * @param applyLockTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder applyLockTimeout(Duration applyLockTimeout) {
+			this.applyLockTimeout = Objects.requireNonNull(applyLockTimeout, "applyLockTimeout must not be null");
 			return this;
 		}
 

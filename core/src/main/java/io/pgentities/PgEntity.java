@@ -15,6 +15,8 @@
  */
 package io.pgentities;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,6 +77,23 @@ public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMate
 	 * @return the copy
 	 */
 	PgEntity withComment(@Nullable String comment);
+
+	/**
+	 * The ids of the {@linkplain LintRule lint rules} whose findings on this entity are
+	 * silenced, from {@link #allowing(String...)} or, in an entity file, a comment
+	 * {@code -- pg-entities:allow <rule>} on the line above the statement.
+	 * @return the rule ids, empty when every rule applies
+	 */
+	Set<String> allowedLintRules();
+
+	/**
+	 * A copy of this entity whose findings of the given lint rules are silenced, for the
+	 * cases where what a rule warns about is intended.
+	 * @param rules rule ids, such as {@code security-definer-search-path}
+	 * @return the copy
+	 * @throws IllegalArgumentException if a rule id is unknown
+	 */
+	PgEntity allowing(String... rules);
 
 	/**
 	 * The statement that creates this entity as declared, with its own name schema-qualified.

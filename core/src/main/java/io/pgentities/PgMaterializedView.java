@@ -17,7 +17,9 @@ package io.pgentities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.internal.sql.IndexStatements;
@@ -36,9 +38,11 @@ import org.jspecify.annotations.Nullable;
  * without a name gets the one PostgreSQL chooses
  * @param comment the comment to set, or {@code null}
  * @param source where the materialized view was declared
+ * @param allowedLintRules the ids of the lint rules silenced for this entity
  */
 public record PgMaterializedView(String schema, String name, String clauses, String query, boolean withData,
-		List<String> indexes, @Nullable String comment, String source) implements PgEntity {
+		List<String> indexes, @Nullable String comment, String source,
+				Set<String> allowedLintRules) implements PgEntity {
 
 	public PgMaterializedView {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -47,6 +51,15 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 		Objects.requireNonNull(query, "query must not be null");
 		Objects.requireNonNull(source, "source must not be null");
 		indexes = List.copyOf(indexes);
+		allowedLintRules = LintRule.validIds(allowedLintRules);
+	}
+
+	/**
+	 * Creates the entity with no lint rule silenced.
+	 */
+	public PgMaterializedView(String schema, String name, String clauses, String query, boolean withData,
+			List<String> indexes, @Nullable String comment, String source) {
+		this(schema, name, clauses, query, withData, indexes, comment, source, Set.of());
 	}
 
 	/**
@@ -68,7 +81,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	 */
 	public PgMaterializedView withData(boolean withData) {
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, withData, this.indexes,
-				this.comment, this.source);
+				this.comment, this.source, this.allowedLintRules);
 	}
 
 	/**
@@ -83,7 +96,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 		List<String> all = new ArrayList<>(this.indexes);
 		all.add(createIndexStatement.strip());
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, all,
-				this.comment, this.source);
+				this.comment, this.source, this.allowedLintRules);
 	}
 
 	/**
@@ -93,7 +106,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	 */
 	public PgMaterializedView withClauses(String clauses) {
 		return new PgMaterializedView(this.schema, this.name, clauses.strip(), this.query, this.withData,
-				this.indexes, this.comment, this.source);
+				this.indexes, this.comment, this.source, this.allowedLintRules);
 	}
 
 	@Override
@@ -125,13 +138,20 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	@Override
 	public PgMaterializedView withSource(String source) {
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes,
-				this.comment, source);
+				this.comment, source, this.allowedLintRules);
 	}
 
 	@Override
 	public PgMaterializedView withComment(@Nullable String comment) {
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes,
-				comment, this.source);
+				comment, this.source, this.allowedLintRules);
+	}
+
+	@Override
+	public PgMaterializedView allowing(String... rules) {
+		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
+		allowed.addAll(List.of(rules));
+		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes, this.comment, this.source, allowed);
 	}
 
 }

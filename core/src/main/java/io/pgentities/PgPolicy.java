@@ -15,7 +15,10 @@
  */
 package io.pgentities;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.internal.sql.OnClause;
@@ -31,9 +34,10 @@ import org.jspecify.annotations.Nullable;
  * {@code AS PERMISSIVE FOR SELECT TO PUBLIC USING (owner = current_user)}
  * @param comment the comment to set, or {@code null}
  * @param source where the policy was declared
+ * @param allowedLintRules the ids of the lint rules silenced for this entity
  */
 public record PgPolicy(String schema, String table, String name, String definition, @Nullable String comment,
-		String source) implements PgEntity {
+		String source, Set<String> allowedLintRules) implements PgEntity {
 
 	public PgPolicy {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -41,6 +45,15 @@ public record PgPolicy(String schema, String table, String name, String definiti
 		Objects.requireNonNull(name, "name must not be null");
 		Objects.requireNonNull(definition, "definition must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		allowedLintRules = LintRule.validIds(allowedLintRules);
+	}
+
+	/**
+	 * Creates the entity with no lint rule silenced.
+	 */
+	public PgPolicy(String schema, String table, String name, String definition, @Nullable String comment,
+			String source) {
+		this(schema, table, name, definition, comment, source, Set.of());
 	}
 
 	/**
@@ -80,12 +93,21 @@ public record PgPolicy(String schema, String table, String name, String definiti
 
 	@Override
 	public PgPolicy withSource(String source) {
-		return new PgPolicy(this.schema, this.table, this.name, this.definition, this.comment, source);
+		return new PgPolicy(this.schema, this.table, this.name, this.definition, this.comment, source,
+				this.allowedLintRules);
 	}
 
 	@Override
 	public PgPolicy withComment(@Nullable String comment) {
-		return new PgPolicy(this.schema, this.table, this.name, this.definition, comment, this.source);
+		return new PgPolicy(this.schema, this.table, this.name, this.definition, comment, this.source,
+				this.allowedLintRules);
+	}
+
+	@Override
+	public PgPolicy allowing(String... rules) {
+		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
+		allowed.addAll(List.of(rules));
+		return new PgPolicy(this.schema, this.table, this.name, this.definition, this.comment, this.source, allowed);
 	}
 
 }

@@ -15,7 +15,10 @@
  */
 package io.pgentities;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.internal.sql.RoutineSignature;
@@ -30,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  * @param definition everything after the argument list, e.g. {@code LANGUAGE plpgsql AS $$ begin end $$}
  * @param comment the comment to set, or {@code null}
  * @param source where the procedure was declared
+ * @param allowedLintRules the ids of the lint rules silenced for this entity
  */
 public record PgProcedure(String schema, String name, String arguments, String definition, @Nullable String comment,
-		String source) implements PgEntity {
+		String source, Set<String> allowedLintRules) implements PgEntity {
 
 	public PgProcedure {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -40,6 +44,15 @@ public record PgProcedure(String schema, String name, String arguments, String d
 		Objects.requireNonNull(arguments, "arguments must not be null");
 		Objects.requireNonNull(definition, "definition must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		allowedLintRules = LintRule.validIds(allowedLintRules);
+	}
+
+	/**
+	 * Creates the entity with no lint rule silenced.
+	 */
+	public PgProcedure(String schema, String name, String arguments, String definition,
+			@Nullable String comment, String source) {
+		this(schema, name, arguments, definition, comment, source, Set.of());
 	}
 
 	/**
@@ -81,12 +94,21 @@ public record PgProcedure(String schema, String name, String arguments, String d
 
 	@Override
 	public PgProcedure withSource(String source) {
-		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, source);
+		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, source,
+				this.allowedLintRules);
 	}
 
 	@Override
 	public PgProcedure withComment(@Nullable String comment) {
-		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, comment, this.source);
+		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, comment, this.source,
+				this.allowedLintRules);
+	}
+
+	@Override
+	public PgProcedure allowing(String... rules) {
+		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
+		allowed.addAll(List.of(rules));
+		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, allowed);
 	}
 
 }

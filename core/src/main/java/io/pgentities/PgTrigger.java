@@ -15,7 +15,10 @@
  */
 package io.pgentities;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.internal.sql.OnClause;
@@ -33,9 +36,10 @@ import org.jspecify.annotations.Nullable;
  * {@code BEFORE UPDATE ON products FOR EACH ROW EXECUTE FUNCTION set_updated_at()}
  * @param comment the comment to set, or {@code null}
  * @param source where the trigger was declared
+ * @param allowedLintRules the ids of the lint rules silenced for this entity
  */
 public record PgTrigger(String schema, String table, String name, boolean constraint, String definition,
-		@Nullable String comment, String source) implements PgEntity {
+		@Nullable String comment, String source, Set<String> allowedLintRules) implements PgEntity {
 
 	public PgTrigger {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -50,6 +54,15 @@ public record PgTrigger(String schema, String table, String name, boolean constr
 			throw new IllegalArgumentException("Trigger " + name + " is declared on "
 					+ Identifiers.qualify(schema, table) + " but its definition says ON " + on.name().name());
 		}
+		allowedLintRules = LintRule.validIds(allowedLintRules);
+	}
+
+	/**
+	 * Creates the entity with no lint rule silenced.
+	 */
+	public PgTrigger(String schema, String table, String name, boolean constraint, String definition,
+			@Nullable String comment, String source) {
+		this(schema, table, name, constraint, definition, comment, source, Set.of());
 	}
 
 	/**
@@ -98,13 +111,20 @@ public record PgTrigger(String schema, String table, String name, boolean constr
 	@Override
 	public PgTrigger withSource(String source) {
 		return new PgTrigger(this.schema, this.table, this.name, this.constraint, this.definition, this.comment,
-				source);
+				source, this.allowedLintRules);
 	}
 
 	@Override
 	public PgTrigger withComment(@Nullable String comment) {
 		return new PgTrigger(this.schema, this.table, this.name, this.constraint, this.definition, comment,
-				this.source);
+				this.source, this.allowedLintRules);
+	}
+
+	@Override
+	public PgTrigger allowing(String... rules) {
+		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
+		allowed.addAll(List.of(rules));
+		return new PgTrigger(this.schema, this.table, this.name, this.constraint, this.definition, this.comment, this.source, allowed);
 	}
 
 }

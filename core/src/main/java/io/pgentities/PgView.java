@@ -15,7 +15,10 @@
  */
 package io.pgentities;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +33,10 @@ import org.jspecify.annotations.Nullable;
  * @param query the view's query, including a trailing {@code WITH CHECK OPTION} if any
  * @param comment the comment to set, or {@code null}
  * @param source where the view was declared
+ * @param allowedLintRules the ids of the lint rules silenced for this entity
  */
 public record PgView(String schema, String name, String clauses, String query, @Nullable String comment,
-		String source) implements PgEntity {
+		String source, Set<String> allowedLintRules) implements PgEntity {
 
 	public PgView {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -40,6 +44,14 @@ public record PgView(String schema, String name, String clauses, String query, @
 		Objects.requireNonNull(clauses, "clauses must not be null");
 		Objects.requireNonNull(query, "query must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		allowedLintRules = LintRule.validIds(allowedLintRules);
+	}
+
+	/**
+	 * Creates the entity with no lint rule silenced.
+	 */
+	public PgView(String schema, String name, String clauses, String query, @Nullable String comment, String source) {
+		this(schema, name, clauses, query, comment, source, Set.of());
 	}
 
 	/**
@@ -59,7 +71,8 @@ public record PgView(String schema, String name, String clauses, String query, @
 	 * @return the copy
 	 */
 	public PgView withClauses(String clauses) {
-		return new PgView(this.schema, this.name, clauses.strip(), this.query, this.comment, this.source);
+		return new PgView(this.schema, this.name, clauses.strip(), this.query, this.comment, this.source,
+				this.allowedLintRules);
 	}
 
 	@Override
@@ -79,12 +92,21 @@ public record PgView(String schema, String name, String clauses, String query, @
 
 	@Override
 	public PgView withSource(String source) {
-		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, source);
+		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, source,
+				this.allowedLintRules);
 	}
 
 	@Override
 	public PgView withComment(@Nullable String comment) {
-		return new PgView(this.schema, this.name, this.clauses, this.query, comment, this.source);
+		return new PgView(this.schema, this.name, this.clauses, this.query, comment, this.source,
+				this.allowedLintRules);
+	}
+
+	@Override
+	public PgView allowing(String... rules) {
+		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
+		allowed.addAll(List.of(rules));
+		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, this.source, allowed);
 	}
 
 }

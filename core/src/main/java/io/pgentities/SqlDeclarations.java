@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import io.pgentities.internal.sql.AllowComments;
 import io.pgentities.internal.sql.Declaration;
 import io.pgentities.internal.sql.DeclarationReader;
 import io.pgentities.internal.sql.Identifiers;
@@ -39,12 +40,15 @@ final class SqlDeclarations {
 
 	private final String sourceName;
 
+	private final AllowComments allowComments;
+
 	private final List<Declared> declared = new ArrayList<>();
 
 	private final Map<String, Declared> byIdentity = new HashMap<>();
 
-	private SqlDeclarations(String sourceName) {
+	private SqlDeclarations(String sourceName, AllowComments allowComments) {
 		this.sourceName = sourceName;
+		this.allowComments = allowComments;
 	}
 
 	/**
@@ -57,7 +61,9 @@ final class SqlDeclarations {
 	 */
 	static List<PgEntity> read(String sql, String sourceName, String defaultSchema) {
 		List<Read> declarations = new ArrayList<>();
+		AllowComments allowComments;
 		try {
+			allowComments = AllowComments.in(sql);
 			for (SqlStatement statement : StatementSplitter.split(sql)) {
 				declarations.add(new Read(DeclarationReader.read(statement, defaultSchema), statement));
 			}
@@ -65,7 +71,7 @@ final class SqlDeclarations {
 		catch (SqlSyntaxException ex) {
 			throw new InvalidDeclarationException(sourceName, ex.getLine(), ex.getReason(), ex);
 		}
-		SqlDeclarations entities = new SqlDeclarations(sourceName);
+		SqlDeclarations entities = new SqlDeclarations(sourceName, allowComments);
 		for (Read read : declarations) {
 			if (!(read.declaration() instanceof Declaration.Index)
 					&& !(read.declaration() instanceof Declaration.Comment)) {
@@ -89,6 +95,7 @@ final class SqlDeclarations {
 		Declared entity;
 		try {
 			entity = create(declaration, source);
+			entity.entity = entity.entity.allowing(this.allowComments.above(statement).toArray(String[]::new));
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid(declaration, ex.getMessage());

@@ -15,6 +15,11 @@
  */
 package io.pgentities;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import io.pgentities.testsupport.PostgresTest;
@@ -22,6 +27,7 @@ import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link PgEntitiesEngine}.
@@ -231,6 +237,58 @@ class PgEntitiesEngineTests {
 				+ "CREATE FUNCTION " + schema + ".code() RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$;"
 				+ "CREATE TABLE " + schema + ".orders (id integer, code text DEFAULT " + schema + ".code())");
 		return List.of(PgFunction.of(schema, "code()", "RETURNS varchar LANGUAGE sql AS $$ SELECT 'x'::varchar $$"));
+	}
+
+	@Test
+	void planBlockedByAnotherSessionsLockFailsWithinTheLockBudgetAndLeavesNothingApplied() throws Exception {
+		this.database.execute("""
+				CREATE SCHEMA budget;
+				CREATE TABLE budget.items (id integer primary key, touched timestamptz);
+				""");
+		List<PgEntity> declared = List.of(
+				PgFunction.of("budget", "touch()",
+						"RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.touched = now(); RETURN NEW; END $$"),
+				PgTrigger.of("budget", "touch", "items",
+						"BEFORE UPDATE ON budget.items FOR EACH ROW EXECUTE FUNCTION budget.touch()"));
+		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource())
+			.applyLockTimeout(Duration.ofSeconds(1))
+			.build();
+		MigrationPlan plan = engine.plan(declared);
+		assertThat(plan.statements()).hasSize(2);
+		try (Connection writer = this.database.connect()) {
+			writer.setAutoCommit(false);
+			try (Statement statement = writer.createStatement()) {
+				// a writer's lock conflicts with the SHARE ROW EXCLUSIVE lock CREATE TRIGGER takes
+				statement.execute("LOCK TABLE budget.items IN ROW EXCLUSIVE MODE");
+			}
+			long start = System.nanoTime();
+			assertThatExceptionOfType(PlanExecutionException.class).isThrownBy(() -> engine.apply(plan))
+				.satisfies((ex) -> {
+					assertThat(ex.getStatement()).startsWith("CREATE TRIGGER");
+					assertThat(ex.getMessage()).contains("canceling statement due to lock timeout");
+				});
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+			writer.rollback();
+		}
+		assertThat(count("SELECT count(*) FROM pg_proc WHERE proname = 'touch'")).isZero();
+		assertThat(count("SELECT count(*) FROM pg_trigger WHERE tgname = 'touch'")).isZero();
+		engine.apply(plan);
+		assertThat(engine.check(declared).inSync()).isTrue();
+	}
+
+	@Test
+	void applyLockTimeoutDefaultsToFiveSeconds() {
+		assertThat(PgEntitiesEngine.create(this.database.dataSource()).applyLockTimeout())
+			.isEqualTo(Duration.ofSeconds(5));
+	}
+
+	private long count(String sql) throws SQLException {
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
 	}
 
 	@Test

@@ -20,20 +20,20 @@ import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * The startup checks of several DataSources, run one after the other in the order of
- * {@code pg-entities.datasources}.
+ * The startup checks and lints of several DataSources, run one after the other in the
+ * order of {@code pg-entities.datasources}.
  */
 final class DataSourcesStartupCheck implements SmartInitializingSingleton {
 
-	private final List<PgEntitiesStartupCheck> checks;
+	private final List<SmartInitializingSingleton> checks;
 
-	DataSourcesStartupCheck(List<PgEntitiesStartupCheck> checks) {
+	DataSourcesStartupCheck(List<SmartInitializingSingleton> checks) {
 		this.checks = List.copyOf(checks);
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		for (PgEntitiesStartupCheck check : this.checks) {
+		for (SmartInitializingSingleton check : this.checks) {
 			check.afterSingletonsInstantiated();
 		}
 	}

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -30,6 +31,7 @@ import javax.sql.DataSource;
 import io.pgentities.Analysis;
 import io.pgentities.FlywayMigrationWriter;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PlanRefusal;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -62,6 +64,8 @@ final class MigrationGenerator {
 	private final @Nullable Class<?> mainClass;
 
 	private final @Nullable FlywayMigrations flyway;
+
+	private Duration lockTimeout = PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT;
 
 	/**
 	 * Create a new generator for an application without a Flyway bean.
@@ -100,6 +104,16 @@ final class MigrationGenerator {
 	}
 
 	/**
+	 * Sets the {@code lock_timeout} generated migrations start with.
+	 * @param lockTimeout the timeout, zero for none
+	 * @return this generator
+	 */
+	MigrationGenerator lockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+		return this;
+	}
+
+	/**
 	 * Write the plan of an analysis, and its undo plan if enabled, unless the plan is
 	 * empty or refused, or the application is packaged and generation is not forced.
 	 * @param analysis the analysis
@@ -124,7 +138,8 @@ final class MigrationGenerator {
 			return Optional.empty();
 		}
 		Path directory = directory().toAbsolutePath().normalize();
-		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withUndo(this.properties.isUndo());
+		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withUndo(this.properties.isUndo())
+			.withLockTimeout(this.lockTimeout);
 		if (this.flyway != null) {
 			writer = writer.withVersions(this.flyway.versions());
 		}

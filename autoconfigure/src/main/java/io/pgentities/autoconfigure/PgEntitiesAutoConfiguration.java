@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -115,6 +116,7 @@ public final class PgEntitiesAutoConfiguration {
 			.dropUndeclared(dropUndeclared)
 			.ignore(properties.getIgnore())
 			.lockTimeout(properties.getLockTimeout())
+			.applyLockTimeout(properties.getApply().getLockTimeout())
 			.statementTimeout(properties.getStatementTimeout())
 			.defaultSchema(properties.getDefaultSchema())
 			.build();
@@ -166,9 +168,18 @@ public final class PgEntitiesAutoConfiguration {
 		MigrationGenerator generator = properties.getGenerate().isOnStartup()
 				? new MigrationGenerator(properties.getGenerate(), dataSource, flywayHistoryTable(environment),
 						flywayMigrations.getIfAvailable(), mainClass(beanFactory))
+					.lockTimeout(properties.getApply().getLockTimeout())
 				: null;
 		return new PgEntitiesStartupCheck(checker, properties.getCheckOnStartup(), generator,
 				DriftAdvice.of(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	@Conditional(SingleDataSourceCondition.class)
+	PgEntitiesStartupLint pgEntitiesStartupLint(PgEntitiesChecker checker, PgEntitiesProperties properties) {
+		return new PgEntitiesStartupLint(checker, properties.getLint());
 	}
 
 	// only read without a Flyway bean, whose info() knows its history table
@@ -316,12 +327,13 @@ public final class PgEntitiesAutoConfiguration {
 		@ConditionalOnMissingBean
 		@DependsOnDatabaseInitialization
 		DataSourcesStartupCheck pgEntitiesStartupCheck(PgEntitiesCheckers checkers, PgEntitiesProperties properties) {
-			List<PgEntitiesStartupCheck> checks = new ArrayList<>();
+			List<SmartInitializingSingleton> checks = new ArrayList<>();
 			checkers.asMap().forEach((name, checker) -> {
 				DataSourceEntities entry = properties.getDatasources().get(name);
 				CheckMode mode = (entry != null && entry.getCheckOnStartup() != null) ? entry.getCheckOnStartup()
 						: properties.getCheckOnStartup();
 				checks.add(new PgEntitiesStartupCheck(checker, mode, null, DriftAdvice.of(properties), true));
+				checks.add(new PgEntitiesStartupLint(checker, properties.getLint()));
 			});
 			return new DataSourcesStartupCheck(checks);
 		}

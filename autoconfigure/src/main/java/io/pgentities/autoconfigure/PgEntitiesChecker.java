@@ -20,12 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.pgentities.Analysis;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
+import io.pgentities.LintFinding;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import org.jspecify.annotations.Nullable;
@@ -151,6 +153,16 @@ public class PgEntitiesChecker {
 	 */
 	void apply(MigrationPlan plan, Connection connection) {
 		this.observations.apply(this.dataSourceName, plan, () -> this.engine.apply(plan, connection));
+	}
+
+	/**
+	 * Lint the declarations now ({@link PgEntitiesEngine#lint}); the result is not
+	 * remembered.
+	 * @return the findings, empty when there are none
+	 * @throws io.pgentities.PgEntitiesException if the lint fails
+	 */
+	public List<LintFinding> lint() {
+		return this.engine.lint(this.declarations.entities());
 	}
 
 	/**

@@ -72,7 +72,7 @@ public class PgEntitiesProperties {
 	private boolean applyOnMigrate;
 
 	/**
-	 * How long a check or an apply waits for a lock before failing (lock_timeout).
+	 * How long a check waits for a lock before failing (lock_timeout).
 	 */
 	private Duration lockTimeout = PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT;
 
@@ -92,6 +92,14 @@ public class PgEntitiesProperties {
 	 * and schemas are not used.
 	 */
 	private Map<String, DataSourceEntities> datasources = new LinkedHashMap<>();
+
+	/**
+	 * What the security lint of the declarations does at startup: off, warn (log the
+	 * findings) or fail (startup fails, listing every finding).
+	 */
+	private CheckMode lint = CheckMode.WARN;
+
+	private final Apply apply = new Apply();
 
 	private final Generate generate = new Generate();
 
@@ -177,6 +185,18 @@ public class PgEntitiesProperties {
 		this.defaultSchema = defaultSchema;
 	}
 
+	public CheckMode getLint() {
+		return this.lint;
+	}
+
+	public void setLint(CheckMode lint) {
+		this.lint = lint;
+	}
+
+	public Apply getApply() {
+		return this.apply;
+	}
+
 	public Generate getGenerate() {
 		return this.generate;
 	}
@@ -212,6 +232,27 @@ public class PgEntitiesProperties {
 		 * Fail startup, listing every drifted entity.
 		 */
 		FAIL
+
+	}
+
+	/**
+	 * Applying plans: in the Flyway callback and in generated migrations.
+	 */
+	public static class Apply {
+
+		/**
+		 * How long a statement of a plan, applied or in a generated migration, waits for a
+		 * lock before it fails and the plan is rolled back (lock_timeout).
+		 */
+		private Duration lockTimeout = PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT;
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
 
 	}
 

@@ -41,6 +41,11 @@ class PgEntitiesRuntimeHints implements RuntimeHintsRegistrar {
 	static final String CATALOG_QUERIES = "io/pgentities/internal/catalog/*.sql";
 
 	/**
+	 * The queries the security lint loads beside its facts reader.
+	 */
+	static final String LINT_QUERIES = "io/pgentities/internal/lint/*.sql";
+
+	/**
 	 * The entity files of the default {@code pg-entities.locations}; files at other
 	 * locations need a hint of the application's.
 	 */
@@ -50,10 +55,13 @@ class PgEntitiesRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		hints.resources().registerPattern(CATALOG_QUERIES).registerPattern(DEFAULT_ENTITY_FILES);
+		hints.resources().registerPattern(CATALOG_QUERIES)
+			.registerPattern(LINT_QUERIES)
+			.registerPattern(DEFAULT_ENTITY_FILES);
 		BindableRuntimeHintsRegistrar.forTypes(PgEntitiesProperties.class).registerHints(hints, classLoader);
 		hints.reflection()
-			.registerType(PgEntitiesDriftFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+			.registerType(PgEntitiesDriftFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)
+			.registerType(PgEntitiesLintFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 		if (ClassUtils.isPresent(ENDPOINT, classLoader)) {
 			EndpointHints.register(hints);
 		}
@@ -68,7 +76,8 @@ class PgEntitiesRuntimeHints implements RuntimeHintsRegistrar {
 		static void register(RuntimeHints hints) {
 			new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
 					PgEntitiesEndpoint.PgEntitiesDescriptor.class, PgEntitiesEndpoint.EntityDriftDescriptor.class,
-					PgEntitiesEndpoint.DataSourcesDescriptor.class);
+					PgEntitiesEndpoint.DataSourcesDescriptor.class,
+					PgEntitiesEndpoint.LintFindingDescriptor.class);
 			hints.reflection().registerType(TypeReference.of(ENDPOINT), MemberCategory.INVOKE_PUBLIC_METHODS);
 		}
 

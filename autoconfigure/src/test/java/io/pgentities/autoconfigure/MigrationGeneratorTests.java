@@ -75,6 +75,13 @@ class MigrationGeneratorTests {
 	}
 
 	@Test
+	void startsTheMigrationWithTheLockTimeoutForApplying() {
+		Optional<Path> written = generator(properties(), null, getClass()).lockTimeout(Duration.ofSeconds(3))
+			.generate(analysis(PLAN));
+		assertThat(written.get()).content().contains("SET LOCAL lock_timeout = '3s';");
+	}
+
+	@Test
 	void namesTheFileAfterTheDescription() {
 		PgEntitiesProperties.Generate properties = properties();
 		properties.setDescription("item views");

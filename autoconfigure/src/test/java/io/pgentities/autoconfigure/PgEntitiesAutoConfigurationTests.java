@@ -25,6 +25,7 @@ import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
+import io.pgentities.PgFunction;
 import io.pgentities.PgView;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
@@ -146,9 +147,10 @@ class PgEntitiesAutoConfigurationTests {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
 			.withPropertyValues("pg-entities.schemas=public,app", "pg-entities.drop-undeclared=true",
 					"pg-entities.check-on-startup=off", "pg-entities.ignore[0]=public.legacy_*",
-					"pg-entities.ignore[1]=public.f(integer, text)")
+					"pg-entities.ignore[1]=public.f(integer, text)", "pg-entities.apply.lock-timeout=2s")
 			.run((context) -> {
 				PgEntitiesEngine engine = context.getBean(PgEntitiesEngine.class);
+				assertThat(engine.applyLockTimeout()).hasSeconds(2);
 				assertThat(engine.schemas()).containsExactly("public", "app");
 				assertThat(engine.dropUndeclared()).isTrue();
 				assertThat(engine.ignored()).containsExactly("public.legacy_*", "public.f(integer, text)");
@@ -184,6 +186,32 @@ class PgEntitiesAutoConfigurationTests {
 				.getFailure()
 				.isInstanceOf(PgEntitiesDriftException.class)
 				.hasMessageContaining("MISSING VIEW public.item_names (declared in bean 'itemNames')"));
+	}
+
+	@Test
+	void failsOnStartupWithLintFindingsWhenLintIsFailAndAnEntityCanAllowARule() {
+		String definition = "RETURNS integer LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$ SELECT 1 $$";
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("definer", PgFunction.class, () -> PgFunction.of("public", "definer()", definition))
+			.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.lint=fail")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(PgEntitiesLintException.class)
+				.hasMessageContaining("[security-definer-public-execute] FUNCTION public.definer() (bean 'definer')"));
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("definer", PgEntity.class,
+					() -> PgFunction.of("public", "definer()", definition).allowing("security-definer-public-execute"))
+			.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.lint=fail")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void doesNotLintWhenLintIsOff() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean("definer", PgFunction.class,
+					() -> PgFunction.of("public", "definer()", "RETURNS integer LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$"))
+			.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.lint=off")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(PgEntitiesStartupLint.class));
 	}
 
 	@Test

@@ -38,6 +38,7 @@ class PgEntitiesPropertiesTests {
 		assertThat(properties.getSchemas()).isEqualTo(engine.schemas());
 		assertThat(properties.isDropUndeclared()).isEqualTo(engine.dropUndeclared());
 		assertThat(properties.getLockTimeout()).isEqualTo(PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT);
+		assertThat(properties.getApply().getLockTimeout()).isEqualTo(engine.applyLockTimeout());
 		assertThat(properties.getStatementTimeout()).isEqualTo(PgEntitiesEngine.DEFAULT_STATEMENT_TIMEOUT);
 		assertThat(properties.getDefaultSchema()).isEqualTo(PgEntitiesEngine.DEFAULT_SCHEMA);
 	}
@@ -52,6 +53,8 @@ class PgEntitiesPropertiesTests {
 		assertThat(properties.isDropUndeclared()).isFalse();
 		assertThat(properties.getIgnore()).isEmpty();
 		assertThat(properties.isApplyOnMigrate()).isFalse();
+		assertThat(properties.getLint()).isEqualTo(CheckMode.WARN);
+		assertThat(properties.getApply().getLockTimeout()).hasSeconds(5);
 		assertThat(properties.getGenerate().isOnStartup()).isFalse();
 		// unset: the first filesystem location Flyway uses, see FlywayBeanMigrations
 		assertThat(properties.getGenerate().getDirectory()).isNull();

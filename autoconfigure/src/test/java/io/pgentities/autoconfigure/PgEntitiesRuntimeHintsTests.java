@@ -50,6 +50,17 @@ class PgEntitiesRuntimeHintsTests {
 	}
 
 	@Test
+	void everyLintQueryOfTheEngineIsAResource() throws IOException {
+		Resource[] queries = new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:io/pgentities/internal/lint/*.sql");
+		assertThat(queries).hasSizeGreaterThanOrEqualTo(5);
+		for (Resource query : queries) {
+			assertThat(RuntimeHintsPredicates.resource()
+				.forResource("io/pgentities/internal/lint/" + query.getFilename())).accepts(this.hints);
+		}
+	}
+
+	@Test
 	void everyCatalogQueryOfTheEngineIsAResource() throws IOException {
 		Resource[] queries = new PathMatchingResourcePatternResolver()
 			.getResources("classpath*:io/pgentities/internal/catalog/*.sql");

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDrift;
+import io.pgentities.LintFinding;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesException;
@@ -75,6 +76,30 @@ public class PgEntitiesAssert extends AbstractAssert<PgEntitiesAssert, PgEntitie
 		if (!after.inSync()) {
 			failWithMessage("%s", drifted("Expected the plan to bring the declared entities in sync", after)
 					+ NEW_LINE + "The plan:" + NEW_LINE + indent(plan.toSql().stripTrailing()));
+		}
+		return this;
+	}
+
+	/**
+	 * Verifies that the security lint finds nothing in the declared entities: no
+	 * {@code SECURITY DEFINER} function without a fixed {@code search_path}, no policy on a
+	 * table without row-level security, and the other rules of {@link PgEntitiesEngine#lint}.
+	 * A finding silenced in the declaration ({@code -- pg-entities:allow <rule>}, or
+	 * {@code allowing(rule)} for a bean) does not count.
+	 * @param declared the declared entities
+	 * @return this assertion
+	 * @throws AssertionError listing every finding, or if the lint could not run
+	 */
+	public PgEntitiesAssert hasNoLintFindings(Collection<? extends PgEntity> declared) {
+		isNotNull();
+		List<LintFinding> findings = attempt("lint", () -> this.actual.lint(declared));
+		if (!findings.isEmpty()) {
+			StringBuilder message = new StringBuilder("Expected no lint findings in the declared entities, but found ")
+				.append(findings.size())
+				.append(':')
+				.append(NEW_LINE);
+			findings.forEach((finding) -> message.append(NEW_LINE).append("  ").append(finding.message()));
+			failWithMessage("%s", message.toString());
 		}
 		return this;
 	}

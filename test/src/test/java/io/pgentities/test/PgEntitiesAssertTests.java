@@ -125,4 +125,33 @@ class PgEntitiesAssertTests {
 			.converges(DECLARED);
 	}
 
+	@Test
+	void declarationsWithoutFindingsPassTheLint() {
+		assertThat(this.database.dataSource()).hasNoLintFindings(DECLARED);
+	}
+
+	@Test
+	void lintFindingsFailWithTheRuleTheEntityItsSourceAndTheFix() {
+		List<PgEntity> definer = PgEntities.fromSql("""
+				CREATE FUNCTION item_total() RETURNS numeric LANGUAGE sql SECURITY DEFINER
+				    AS $$ SELECT sum(price) FROM items $$;
+				""", "file db/entities/totals.sql", "public");
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThat(this.database.dataSource()).hasNoLintFindings(definer))
+			.withMessageStartingWith("Expected no lint findings in the declared entities, but found ")
+			.withMessageContaining("[security-definer-search-path] FUNCTION public.item_total() "
+					+ "(file db/entities/totals.sql:1)")
+			.withMessageContaining("Fix: ");
+	}
+
+	@Test
+	void aSilencedFindingDoesNotCount() {
+		List<PgEntity> definer = PgEntities.fromSql("""
+				-- pg-entities:allow security-definer-search-path, security-definer-public-execute
+				CREATE FUNCTION item_total() RETURNS numeric LANGUAGE sql SECURITY DEFINER
+				    AS $$ SELECT sum(price) FROM items $$;
+				""", "file db/entities/totals.sql", "public");
+		assertThat(this.database.dataSource()).hasNoLintFindings(definer);
+	}
+
 }

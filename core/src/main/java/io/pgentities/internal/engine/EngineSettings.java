@@ -25,13 +25,14 @@ import io.pgentities.internal.catalog.IdentityPatterns;
  *
  * @param schemas the managed schemas; empty means the declared entities' schemas
  * @param dropUndeclared whether plans drop undeclared objects
- * @param lockTimeout {@code lock_timeout} for checks and plans
+ * @param lockTimeout {@code lock_timeout} for checks
  * @param statementTimeout {@code statement_timeout} for checks
  * @param defaultSchema the schema unqualified references in declarations look in first
  * @param ignored undeclared objects that are neither reported, dropped nor planned
+ * @param applyLockTimeout {@code lock_timeout} for the statements of a plan
  */
 public record EngineSettings(List<String> schemas, boolean dropUndeclared, Duration lockTimeout,
-		Duration statementTimeout, String defaultSchema, IdentityPatterns ignored) {
+		Duration statementTimeout, String defaultSchema, IdentityPatterns ignored, Duration applyLockTimeout) {
 
 	/**
 	 * The {@code SET LOCAL} statements a check's transaction starts with.

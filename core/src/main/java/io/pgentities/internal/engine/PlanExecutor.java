@@ -73,7 +73,7 @@ public final class PlanExecutor {
 
 	/**
 	 * Runs plan statements on a connection whose transaction the caller controls (a Flyway
-	 * callback's, for instance).
+	 * callback's, for instance), with the plan's lock timeout.
 	 * @param connection the connection, in a transaction
 	 * @param statements the statements
 	 * @param settings the settings
@@ -85,7 +85,9 @@ public final class PlanExecutor {
 		try (Statement statement = connection.createStatement()) {
 			// plans are generated for standard strings: a backslash must never end a literal
 			statement.execute("SET LOCAL standard_conforming_strings = on");
-			statement.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
+			// a blocked DDL statement fails after the budget instead of queueing every reader of
+			// the relation behind its ACCESS EXCLUSIVE request
+			statement.execute("SET LOCAL lock_timeout = " + settings.applyLockTimeout().toMillis());
 			for (int i = 0; i < statements.size(); i++) {
 				try {
 					statement.execute(statements.get(i));

@@ -27,6 +27,7 @@ import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.EntityKind;
+import io.pgentities.LintFinding;
 import io.pgentities.PlanRefusal;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.autoconfigure.PgEntitiesCheckers;
@@ -95,7 +96,8 @@ public class PgEntitiesEndpoint {
 	 * @throws IllegalArgumentException if that DataSource is not checked
 	 */
 	public PgEntitiesDescriptor dataSource(String dataSourceName) {
-		return new PgEntitiesDescriptor(checker(dataSourceName).analyze());
+		PgEntitiesChecker checker = checker(dataSourceName);
+		return new PgEntitiesDescriptor(checker.analyze(), checker.lint());
 	}
 
 	private PgEntitiesChecker checker(String dataSourceName) {
@@ -249,7 +251,9 @@ public class PgEntitiesEndpoint {
 
 		private final @Nullable RefusalDescriptor refusal;
 
-		PgEntitiesDescriptor(Analysis analysis) {
+		private final List<LintFindingDescriptor> lint;
+
+		PgEntitiesDescriptor(Analysis analysis, List<LintFinding> lint) {
 			DriftReport report = analysis.report();
 			this.inSync = report.inSync();
 			this.durationMs = report.duration().toMillis();
@@ -257,6 +261,7 @@ public class PgEntitiesEndpoint {
 			this.plan = analysis.plan().statements();
 			PlanRefusal refusal = analysis.plan().refusal();
 			this.refusal = (refusal != null) ? new RefusalDescriptor(refusal) : null;
+			this.lint = lint.stream().map(LintFindingDescriptor::new).toList();
 		}
 
 		public boolean isInSync() {
@@ -281,6 +286,66 @@ public class PgEntitiesEndpoint {
 		 */
 		public @Nullable RefusalDescriptor getRefusal() {
 			return this.refusal;
+		}
+
+		/**
+		 * The findings of the security lint of the declarations.
+		 * @return the findings, empty when there are none
+		 */
+		public List<LintFindingDescriptor> getLint() {
+			return this.lint;
+		}
+
+	}
+
+	/**
+	 * A description of a finding of the security lint.
+	 */
+	public static final class LintFindingDescriptor {
+
+		private final String rule;
+
+		private final EntityKind kind;
+
+		private final String identity;
+
+		private final String source;
+
+		private final String why;
+
+		private final String fix;
+
+		LintFindingDescriptor(LintFinding finding) {
+			this.rule = finding.ruleId();
+			this.kind = finding.kind();
+			this.identity = finding.identity();
+			this.source = finding.source();
+			this.why = finding.why();
+			this.fix = finding.fix();
+		}
+
+		public String getRule() {
+			return this.rule;
+		}
+
+		public EntityKind getKind() {
+			return this.kind;
+		}
+
+		public String getIdentity() {
+			return this.identity;
+		}
+
+		public String getSource() {
+			return this.source;
+		}
+
+		public String getWhy() {
+			return this.why;
+		}
+
+		public String getFix() {
+			return this.fix;
 		}
 
 	}

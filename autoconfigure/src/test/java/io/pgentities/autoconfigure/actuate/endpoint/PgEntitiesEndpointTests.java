@@ -129,6 +129,24 @@ class PgEntitiesEndpointTests {
 	}
 
 	@Test
+	void entitiesReportsTheLintFindingsOfTheDeclarations(TestDatabase database) {
+		PgEntity definer = PgFunction.of("public", "definer()",
+				"RETURNS integer LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$ SELECT 1 $$")
+			.withSource("bean 'definer'");
+		PgEntitiesEndpoint endpoint = new PgEntitiesEndpoint(new PgEntitiesChecker(
+				PgEntitiesEngine.create(database.dataSource()), () -> List.of(definer), Duration.ZERO));
+		assertThat(((PgEntitiesDescriptor) endpoint.entities()).getLint()).singleElement().satisfies((finding) -> {
+			assertThat(finding.getRule()).isEqualTo("security-definer-public-execute");
+			assertThat(finding.getKind()).isEqualTo(EntityKind.FUNCTION);
+			assertThat(finding.getIdentity()).isEqualTo("public.definer()");
+			assertThat(finding.getSource()).isEqualTo("bean 'definer'");
+			assertThat(finding.getWhy()).contains("PUBLIC may execute it");
+			assertThat(finding.getFix()).contains("REVOKE EXECUTE ON FUNCTION public.definer() FROM PUBLIC");
+		});
+		assertThat(((PgEntitiesDescriptor) this.endpoint.entities()).getLint()).isEmpty();
+	}
+
+	@Test
 	void entitiesHasNoRefusalWhenAPlanCanBeMade() {
 		assertThat(((PgEntitiesDescriptor) this.endpoint.entities()).getRefusal()).isNull();
 	}

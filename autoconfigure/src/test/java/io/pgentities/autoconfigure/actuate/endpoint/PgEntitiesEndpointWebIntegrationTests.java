@@ -97,7 +97,8 @@ class PgEntitiesEndpointWebIntegrationTests {
 			.containsExactly("bean 'expensiveItems'");
 		List<String> plan = json.read("$.plan");
 		assertThat(plan).hasSize(2).anySatisfy((statement) -> assertThat(statement).contains("public.total"));
-		assertThat(json.read("$", Map.class)).containsOnlyKeys("inSync", "durationMs", "entities", "plan");
+		assertThat(json.read("$", Map.class)).containsOnlyKeys("inSync", "durationMs", "entities", "plan", "lint");
+		assertThat(json.read("$.lint", List.class)).isEmpty();
 	}
 
 	@Test
