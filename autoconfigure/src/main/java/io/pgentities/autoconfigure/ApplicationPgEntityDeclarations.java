@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.pgentities.InvalidDeclarationException;
 import io.pgentities.PgEntities;
@@ -44,6 +45,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.FileSystemResource;
@@ -73,9 +75,15 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 		this(beanFactory, resourceResolver, locations, defaultSchema, false);
 	}
 
+	ApplicationPgEntityDeclarations(ListableBeanFactory beanFactory, ResourcePatternResolver resourceResolver,
+			List<String> locations, String defaultSchema, boolean development) {
+		this(beanFactory, (beanName) -> true, resourceResolver, locations, defaultSchema, development);
+	}
+
 	/**
 	 * Collect the declarations.
 	 * @param beanFactory the bean factory of the entity beans
+	 * @param beans which of the entity beans, by name, are declarations
 	 * @param resourceResolver the resolver of the locations
 	 * @param locations the resource patterns of the entity files
 	 * @param defaultSchema the schema of entities whose names are not qualified
@@ -83,12 +91,13 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 	 * (with DevTools): a file copied into the build output is read from its source, and a
 	 * copy whose source was deleted is ignored
 	 */
-	ApplicationPgEntityDeclarations(ListableBeanFactory beanFactory, ResourcePatternResolver resourceResolver,
-			List<String> locations, String defaultSchema, boolean development) {
+	ApplicationPgEntityDeclarations(ListableBeanFactory beanFactory, Predicate<String> beans,
+			ResourcePatternResolver resourceResolver, List<String> locations, String defaultSchema,
+			boolean development) {
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(resourceResolver, "'resourceResolver' must not be null");
 		List<PgEntity> entities = new ArrayList<>();
-		entities.addAll(beans(beanFactory));
+		entities.addAll(beans(beanFactory, beans));
 		entities.addAll(files(resourceResolver, locations, defaultSchema, development));
 		this.entities = List.copyOf(checkUnique(entities));
 	}
@@ -104,11 +113,43 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 		return List.copyOf(checkUnique(files(resourceResolver, locations, defaultSchema, false)));
 	}
 
-	private static List<PgEntity> beans(ListableBeanFactory beanFactory) {
+	/**
+	 * Return the names of the beans that declare entities: entity beans and beans that are
+	 * collections of entities.
+	 * @param beanFactory the bean factory
+	 * @return the bean names
+	 */
+	static List<String> entityBeanNames(ListableBeanFactory beanFactory) {
+		List<String> names = new ArrayList<>(sorted(beanFactory.getBeanNamesForType(PgEntity.class, false, true)));
+		names.addAll(sorted(beanFactory.getBeanNamesForType(ENTITY_COLLECTION, false, true)));
+		return names;
+	}
+
+	/**
+	 * Return whether a bean is qualified for a DataSource, by a {@code @Qualifier} on its
+	 * class or {@code @Bean} method, or on its bean definition.
+	 * @param beanFactory the bean factory
+	 * @param beanName the bean's name
+	 * @param dataSourceName the DataSource's bean name
+	 * @return whether the bean carries a qualifier of that name
+	 */
+	static boolean isQualified(ListableBeanFactory beanFactory, String beanName, String dataSourceName) {
+		return !beanName.equals(dataSourceName)
+				&& BeanFactoryAnnotationUtils.isQualifierMatch(dataSourceName::equals, beanName, beanFactory);
+	}
+
+	private static List<PgEntity> beans(ListableBeanFactory beanFactory, Predicate<String> included) {
 		List<PgEntity> entities = new ArrayList<>();
 		Map<String, PgEntity> single = beanFactory.getBeansOfType(PgEntity.class, false, true);
-		single.forEach((name, entity) -> entities.add(entity.withSource(beanSource(name))));
+		single.forEach((name, entity) -> {
+			if (included.test(name)) {
+				entities.add(entity.withSource(beanSource(name)));
+			}
+		});
 		for (String name : sorted(beanFactory.getBeanNamesForType(ENTITY_COLLECTION, false, true))) {
+			if (!included.test(name)) {
+				continue;
+			}
 			Collection<?> collection = beanFactory.getBean(name, Collection.class);
 			for (Object element : collection) {
 				if (!(element instanceof PgEntity entity)) {

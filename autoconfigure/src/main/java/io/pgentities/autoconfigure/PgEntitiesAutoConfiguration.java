@@ -15,40 +15,59 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.autoconfigure.PgEntitiesProperties.CheckMode;
+import io.pgentities.autoconfigure.PgEntitiesProperties.DataSourceEntities;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.devtools.filewatch.FileSystemWatcherFactory;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration for pg-entities: the declared entities, the engine, the startup
  * check with dev-mode generation, and the Flyway callback that applies the declarations
- * after {@code migrate}.
+ * after {@code migrate}. It checks the DataSource annotated
+ * {@link PgEntitiesDataSource @PgEntitiesDataSource}, else the single candidate
+ * DataSource; or, when {@code pg-entities.datasources} is set, each DataSource it names,
+ * with its own engine, declarations and startup check.
  *
  * @see PgEntitiesEndpointAutoConfiguration
  * @see PgEntitiesHealthContributorAutoConfiguration
@@ -56,10 +75,11 @@ import org.springframework.util.StringUtils;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-		"org.springframework.boot.devtools.autoconfigure.LocalDevToolsAutoConfiguration" })
+		"org.springframework.boot.devtools.autoconfigure.LocalDevToolsAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(PgEntitiesEngine.class)
 @ConditionalOnBooleanProperty(name = "pg-entities.enabled", matchIfMissing = true)
-@ConditionalOnSingleCandidate(DataSource.class)
+@Conditional(PgEntitiesAutoConfiguration.PgEntitiesDataSourceCondition.class)
 @EnableConfigurationProperties(PgEntitiesProperties.class)
 public final class PgEntitiesAutoConfiguration {
 
@@ -67,6 +87,7 @@ public final class PgEntitiesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(PgEntityDeclarations.class)
+	@Conditional(SingleDataSourceCondition.class)
 	ApplicationPgEntityDeclarations pgEntityDeclarations(ListableBeanFactory beanFactory,
 			ResourceLoader resourceLoader, PgEntitiesProperties properties) {
 		return declarations(beanFactory, resourceLoader, properties, false);
@@ -81,10 +102,18 @@ public final class PgEntitiesAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PgEntitiesEngine pgEntitiesEngine(DataSource dataSource, PgEntitiesProperties properties) {
+	@Conditional(SingleDataSourceCondition.class)
+	PgEntitiesEngine pgEntitiesEngine(@PgEntitiesDataSource ObjectProvider<DataSource> pgEntitiesDataSource,
+			ObjectProvider<DataSource> dataSource, PgEntitiesProperties properties) {
+		return engine(dataSource(pgEntitiesDataSource, dataSource), properties, properties.getSchemas(),
+				properties.isDropUndeclared());
+	}
+
+	private static PgEntitiesEngine engine(DataSource dataSource, PgEntitiesProperties properties,
+			List<String> schemas, boolean dropUndeclared) {
 		return PgEntitiesEngine.builder(dataSource)
-			.schemas(properties.getSchemas())
-			.dropUndeclared(properties.isDropUndeclared())
+			.schemas(schemas)
+			.dropUndeclared(dropUndeclared)
 			.ignore(properties.getIgnore())
 			.lockTimeout(properties.getLockTimeout())
 			.applyLockTimeout(properties.getApply().getLockTimeout())
@@ -93,19 +122,49 @@ public final class PgEntitiesAutoConfiguration {
 			.build();
 	}
 
+	// like Flyway's: the annotated DataSource, else the only or primary one
+	private static DataSource dataSource(ObjectProvider<DataSource> pgEntitiesDataSource,
+			ObjectProvider<DataSource> dataSource) {
+		return pgEntitiesDataSource.getIfAvailable(dataSource::getObject);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(SingleDataSourceCondition.class)
 	PgEntitiesChecker pgEntitiesChecker(PgEntitiesEngine engine, PgEntityDeclarations declarations,
-			PgEntitiesProperties properties) {
-		return new PgEntitiesChecker(engine, declarations, properties.getHealth().getCacheTimeToLive());
+			PgEntitiesProperties properties, @PgEntitiesDataSource ObjectProvider<DataSource> pgEntitiesDataSource,
+			ObjectProvider<DataSource> dataSource, ListableBeanFactory beanFactory,
+			ObjectProvider<Observations> observations) {
+		String name = dataSourceName(beanFactory, dataSource(pgEntitiesDataSource, dataSource));
+		return new PgEntitiesChecker(name, engine, declarations, properties.getHealth().getCacheTimeToLive(),
+				Clock.systemUTC(), observations.getIfAvailable(() -> Observations.NONE));
+	}
+
+	private static String dataSourceName(ListableBeanFactory beanFactory, DataSource dataSource) {
+		for (Map.Entry<String, DataSource> candidate : beanFactory.getBeansOfType(DataSource.class).entrySet()) {
+			if (candidate.getValue() == dataSource) {
+				return candidate.getKey();
+			}
+		}
+		return PgEntitiesChecker.DEFAULT_DATA_SOURCE_NAME;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(SingleDataSourceCondition.class)
+	PgEntitiesCheckers pgEntitiesCheckers(PgEntitiesChecker checker) {
+		return PgEntitiesCheckers.of(checker);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
+	@Conditional(SingleDataSourceCondition.class)
 	PgEntitiesStartupCheck pgEntitiesStartupCheck(PgEntitiesChecker checker, PgEntitiesProperties properties,
-			DataSource dataSource, Environment environment, ListableBeanFactory beanFactory,
+			@PgEntitiesDataSource ObjectProvider<DataSource> pgEntitiesDataSource,
+			ObjectProvider<DataSource> candidates, Environment environment, ListableBeanFactory beanFactory,
 			ObjectProvider<FlywayMigrations> flywayMigrations) {
+		DataSource dataSource = dataSource(pgEntitiesDataSource, candidates);
 		MigrationGenerator generator = properties.getGenerate().isOnStartup()
 				? new MigrationGenerator(properties.getGenerate(), dataSource, flywayHistoryTable(environment),
 						flywayMigrations.getIfAvailable(), mainClass(beanFactory))
@@ -118,6 +177,7 @@ public final class PgEntitiesAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
+	@Conditional(SingleDataSourceCondition.class)
 	PgEntitiesStartupLint pgEntitiesStartupLint(PgEntitiesChecker checker, PgEntitiesProperties properties) {
 		return new PgEntitiesStartupLint(checker, properties.getLint());
 	}
@@ -159,6 +219,7 @@ public final class PgEntitiesAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(PgEntityDeclarations.class)
+		@Conditional(SingleDataSourceCondition.class)
 		ApplicationPgEntityDeclarations pgEntityDeclarations(ListableBeanFactory beanFactory,
 				ResourceLoader resourceLoader, PgEntitiesProperties properties) {
 			return declarations(beanFactory, resourceLoader, properties, true);
@@ -179,6 +240,7 @@ public final class PgEntitiesAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.flywaydb.core.Flyway")
 	@ConditionalOnBooleanProperty("pg-entities.generate.on-startup")
+	@Conditional(SingleDataSourceCondition.class)
 	static class FlywayMigrationsConfiguration {
 
 		// generated migrations go where this Flyway looks, and follow every version it knows
@@ -193,6 +255,7 @@ public final class PgEntitiesAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.flywaydb.core.api.callback.Callback")
 	@ConditionalOnBooleanProperty("pg-entities.apply-on-migrate")
+	@Conditional(SingleDataSourceCondition.class)
 	static class FlywayCallbackConfiguration {
 
 		// dev-mode generation writes the drift as a migration; applying it first would leave nothing to write
@@ -202,6 +265,155 @@ public final class PgEntitiesAutoConfiguration {
 				matchIfMissing = true)
 		PgEntitiesFlywayCallback pgEntitiesFlywayCallback(ObjectProvider<PgEntitiesChecker> checker) {
 			return new PgEntitiesFlywayCallback(checker::getObject);
+		}
+
+	}
+
+	/**
+	 * With {@code pg-entities.datasources}: a checker and a startup check per DataSource
+	 * it names.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnDataSourcesPropertyCondition.class)
+	static class DataSourcesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PgEntitiesCheckers pgEntitiesCheckers(ListableBeanFactory beanFactory, ResourceLoader resourceLoader,
+				PgEntitiesProperties properties, ObjectProvider<Observations> observations) {
+			Map<String, DataSourceEntities> entries = properties.getDatasources();
+			checkQualified(beanFactory, entries.keySet().stream().toList());
+			List<PgEntitiesChecker> checkers = new ArrayList<>();
+			entries.forEach((name, entry) -> {
+				PgEntityDeclarations declarations = new ApplicationPgEntityDeclarations(beanFactory,
+						(bean) -> ApplicationPgEntityDeclarations.isQualified(beanFactory, bean, name),
+						ResourcePatternUtils.getResourcePatternResolver(resourceLoader), entry.locationsOf(name),
+						properties.getDefaultSchema(), false);
+				boolean dropUndeclared = (entry.getDropUndeclared() != null) ? entry.getDropUndeclared()
+						: properties.isDropUndeclared();
+				PgEntitiesEngine engine = engine(dataSourceNamed(beanFactory, name), properties, entry.getSchemas(),
+						dropUndeclared);
+				checkers.add(new PgEntitiesChecker(name, engine, declarations,
+						properties.getHealth().getCacheTimeToLive(), Clock.systemUTC(),
+						observations.getIfAvailable(() -> Observations.NONE)));
+			});
+			return PgEntitiesCheckers.of(checkers);
+		}
+
+		private static DataSource dataSourceNamed(ListableBeanFactory beanFactory, String name) {
+			try {
+				return beanFactory.getBean(name, DataSource.class);
+			}
+			catch (NoSuchBeanDefinitionException ex) {
+				throw new IllegalStateException("pg-entities.datasources." + name + " names no DataSource bean: "
+						+ ex.getMessage(), ex);
+			}
+		}
+
+		// an entity bean that names no checked DataSource would silently be checked nowhere
+		private static void checkQualified(ListableBeanFactory beanFactory, List<String> dataSourceNames) {
+			for (String bean : ApplicationPgEntityDeclarations.entityBeanNames(beanFactory)) {
+				boolean qualified = dataSourceNames.stream()
+					.anyMatch((name) -> ApplicationPgEntityDeclarations.isQualified(beanFactory, bean, name));
+				if (!qualified) {
+					throw new IllegalStateException("Entity bean '" + bean
+							+ "' has no @Qualifier that names a DataSource of pg-entities.datasources "
+							+ dataSourceNames + ", so no DataSource would check it");
+				}
+			}
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@DependsOnDatabaseInitialization
+		DataSourcesStartupCheck pgEntitiesStartupCheck(PgEntitiesCheckers checkers, PgEntitiesProperties properties) {
+			List<SmartInitializingSingleton> checks = new ArrayList<>();
+			checkers.asMap().forEach((name, checker) -> {
+				DataSourceEntities entry = properties.getDatasources().get(name);
+				CheckMode mode = (entry != null && entry.getCheckOnStartup() != null) ? entry.getCheckOnStartup()
+						: properties.getCheckOnStartup();
+				checks.add(new PgEntitiesStartupCheck(checker, mode, null, DriftAdvice.of(properties), true));
+				checks.add(new PgEntitiesStartupLint(checker, properties.getLint()));
+			});
+			return new DataSourcesStartupCheck(checks);
+		}
+
+	}
+
+	/**
+	 * With Micrometer's {@link ObservationRegistry}: checks and applies are observed.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+	@ConditionalOnBean(type = "io.micrometer.observation.ObservationRegistry")
+	static class ObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MicrometerObservations pgEntitiesObservations(ObservationRegistry observationRegistry) {
+			return new MicrometerObservations(observationRegistry);
+		}
+
+	}
+
+	/**
+	 * A DataSource to check: one annotated {@link PgEntitiesDataSource}, a single
+	 * candidate, or the entries of {@code pg-entities.datasources}.
+	 */
+	static final class PgEntitiesDataSourceCondition extends AnyNestedCondition {
+
+		PgEntitiesDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(annotation = PgEntitiesDataSource.class)
+		static final class AnnotatedDataSource {
+
+		}
+
+		@ConditionalOnSingleCandidate(DataSource.class)
+		static final class SingleCandidateDataSource {
+
+		}
+
+		@Conditional(OnDataSourcesPropertyCondition.class)
+		static final class DataSourcesProperty {
+
+		}
+
+	}
+
+	/**
+	 * {@code pg-entities.datasources} is not set: one DataSource is checked.
+	 */
+	static final class SingleDataSourceCondition extends NoneNestedConditions {
+
+		SingleDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@Conditional(OnDataSourcesPropertyCondition.class)
+		static final class DataSourcesProperty {
+
+		}
+
+	}
+
+	/**
+	 * {@code pg-entities.datasources} has at least one entry.
+	 */
+	static final class OnDataSourcesPropertyCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("pg-entities.datasources");
+			Map<String, DataSourceEntities> entries = Binder.get(context.getEnvironment())
+				.bind("pg-entities.datasources", Bindable.mapOf(String.class, DataSourceEntities.class))
+				.orElse(Map.of());
+			if (entries.isEmpty()) {
+				return ConditionOutcome.noMatch(message.because("has no entry"));
+			}
+			return ConditionOutcome.match(message.found("entry", "entries").items(entries.keySet()));
 		}
 
 	}

@@ -15,6 +15,7 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import io.pgentities.Analysis;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.LintFinding;
+import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,13 @@ import org.springframework.util.Assert;
  */
 public class PgEntitiesChecker {
 
+	/**
+	 * The DataSource name of a checker created without one.
+	 */
+	public static final String DEFAULT_DATA_SOURCE_NAME = "dataSource";
+
+	private final String dataSourceName;
+
 	private final PgEntitiesEngine engine;
 
 	private final PgEntityDeclarations declarations;
@@ -46,6 +55,8 @@ public class PgEntitiesChecker {
 	private final Duration timeToLive;
 
 	private final Clock clock;
+
+	private final Observations observations;
 
 	private final ReentrantLock cacheLock = new ReentrantLock();
 
@@ -58,17 +69,47 @@ public class PgEntitiesChecker {
 	 * @param timeToLive how long {@link #cachedAnalysis()} reuses the last result
 	 */
 	public PgEntitiesChecker(PgEntitiesEngine engine, PgEntityDeclarations declarations, Duration timeToLive) {
-		this(engine, declarations, timeToLive, Clock.systemUTC());
+		this(DEFAULT_DATA_SOURCE_NAME, engine, declarations, timeToLive);
+	}
+
+	/**
+	 * Create a new checker of a named DataSource.
+	 * @param dataSourceName the name of the DataSource, as reports and metrics show it
+	 * @param engine the engine that checks
+	 * @param declarations the declared entities
+	 * @param timeToLive how long {@link #cachedAnalysis()} reuses the last result
+	 */
+	public PgEntitiesChecker(String dataSourceName, PgEntitiesEngine engine, PgEntityDeclarations declarations,
+			Duration timeToLive) {
+		this(dataSourceName, engine, declarations, timeToLive, Clock.systemUTC(), Observations.NONE);
 	}
 
 	PgEntitiesChecker(PgEntitiesEngine engine, PgEntityDeclarations declarations, Duration timeToLive, Clock clock) {
+		this(DEFAULT_DATA_SOURCE_NAME, engine, declarations, timeToLive, clock, Observations.NONE);
+	}
+
+	PgEntitiesChecker(String dataSourceName, PgEntitiesEngine engine, PgEntityDeclarations declarations,
+			Duration timeToLive, Clock clock, Observations observations) {
+		Assert.hasText(dataSourceName, "'dataSourceName' must not be empty");
 		Assert.notNull(engine, "'engine' must not be null");
 		Assert.notNull(declarations, "'declarations' must not be null");
 		Assert.notNull(timeToLive, "'timeToLive' must not be null");
+		Assert.notNull(observations, "'observations' must not be null");
+		this.dataSourceName = dataSourceName;
 		this.engine = engine;
 		this.declarations = declarations;
 		this.timeToLive = timeToLive;
 		this.clock = clock;
+		this.observations = observations;
+	}
+
+	/**
+	 * Return the name of the DataSource this checker checks: its bean name when
+	 * auto-configuration created the checker.
+	 * @return the name
+	 */
+	public String getDataSourceName() {
+		return this.dataSourceName;
 	}
 
 	/**
@@ -95,9 +136,23 @@ public class PgEntitiesChecker {
 	 * @throws io.pgentities.PgEntitiesException if the check fails
 	 */
 	public Analysis analyze() {
-		Analysis analysis = this.engine.analyze(this.declarations.entities());
+		Analysis analysis = check();
 		record(analysis);
 		return analysis;
+	}
+
+	/**
+	 * Check the database now without remembering the result, under observation.
+	 */
+	Analysis check() {
+		return this.observations.check(this.dataSourceName, () -> this.engine.analyze(this.declarations.entities()));
+	}
+
+	/**
+	 * Apply a plan through a connection, under observation.
+	 */
+	void apply(MigrationPlan plan, Connection connection) {
+		this.observations.apply(this.dataSourceName, plan, () -> this.engine.apply(plan, connection));
 	}
 
 	/**

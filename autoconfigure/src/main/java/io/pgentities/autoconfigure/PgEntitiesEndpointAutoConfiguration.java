@@ -37,10 +37,10 @@ import org.springframework.context.annotation.Bean;
 public final class PgEntitiesEndpointAutoConfiguration {
 
 	@Bean
-	@ConditionalOnBean(PgEntitiesChecker.class)
+	@ConditionalOnBean(PgEntitiesCheckers.class)
 	@ConditionalOnMissingBean
-	PgEntitiesEndpoint pgEntitiesEndpoint(PgEntitiesChecker checker) {
-		return new PgEntitiesEndpoint(checker);
+	PgEntitiesEndpoint pgEntitiesEndpoint(PgEntitiesCheckers checkers) {
+		return new PgEntitiesEndpoint(checkers);
 	}
 
 	@Bean

@@ -88,7 +88,7 @@ public class PgEntitiesFlywayCallback implements Callback {
 			lock(connection);
 			// The check reads through its own connection: Flyway has committed its
 			// migrations, and this transaction holds nothing but the advisory lock
-			Analysis analysis = checker.getEngine().analyze(checker.getDeclarations().entities());
+			Analysis analysis = checker.check();
 			MigrationPlan plan = analysis.plan();
 			PlanRefusal refusal = plan.refusal();
 			if (refusal != null) {
@@ -104,7 +104,7 @@ public class PgEntitiesFlywayCallback implements Callback {
 				checker.record(analysis);
 				return;
 			}
-			checker.getEngine().apply(plan, connection);
+			checker.apply(plan, connection);
 			checker.forget();
 			logger.info(applied(plan));
 		}

@@ -23,23 +23,31 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration for the {@link PgEntitiesHealthIndicator}, the health contributor
- * {@code pgentities}.
+ * {@code pgentities}: one indicator for a single checked DataSource, else a composite of
+ * one indicator per DataSource, by name.
  */
 @AutoConfiguration(after = PgEntitiesAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnEnabledHealthIndicator.class)
 @ConditionalOnBooleanProperty(name = "pg-entities.enabled", matchIfMissing = true)
-@ConditionalOnBean(PgEntitiesChecker.class)
+@ConditionalOnBean(PgEntitiesCheckers.class)
 @ConditionalOnEnabledHealthIndicator("pgentities")
 public final class PgEntitiesHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "pgentitiesHealthIndicator", "pgentitiesHealthContributor" })
-	PgEntitiesHealthIndicator pgentitiesHealthIndicator(PgEntitiesChecker checker, PgEntitiesProperties properties) {
-		return new PgEntitiesHealthIndicator(checker, properties.getHealth().isDownOnDrift());
+	HealthContributor pgentitiesHealthIndicator(PgEntitiesCheckers checkers, PgEntitiesProperties properties) {
+		boolean downOnDrift = properties.getHealth().isDownOnDrift();
+		if (checkers.isSingle()) {
+			return new PgEntitiesHealthIndicator(checkers.asMap().values().iterator().next(), downOnDrift);
+		}
+		return CompositeHealthContributor.fromMap(checkers.asMap(),
+				(checker) -> new PgEntitiesHealthIndicator(checker, downOnDrift));
 	}
 
 }

@@ -26,20 +26,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for {@link PgEntitiesMetrics}, the {@code pg.entities.drift}
- * gauges.
+ * Auto-configuration for {@link PgEntitiesMetrics}, the {@code pg.entities.drift} and
+ * {@code pg.entities.declared} gauges of each checked DataSource.
  */
 @AutoConfiguration(after = PgEntitiesAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "pg-entities.enabled", matchIfMissing = true)
-@ConditionalOnBean({ PgEntitiesChecker.class, MeterRegistry.class })
+@ConditionalOnBean({ PgEntitiesCheckers.class, MeterRegistry.class })
 public final class PgEntitiesMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PgEntitiesMetrics pgEntitiesMetrics(PgEntitiesChecker checker) {
-		return new PgEntitiesMetrics(checker);
+	PgEntitiesMetrics pgEntitiesMetrics(PgEntitiesCheckers checkers) {
+		return new PgEntitiesMetrics(checkers);
 	}
 
 }

@@ -17,7 +17,9 @@ package io.pgentities.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.pgentities.PgEntitiesEngine;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +85,13 @@ public class PgEntitiesProperties {
 	 * Schema of the unqualified names in SQL files.
 	 */
 	private String defaultSchema = PgEntitiesEngine.DEFAULT_SCHEMA;
+
+	/**
+	 * Entity sets checked on other DataSources, keyed by DataSource bean name. When set,
+	 * each entry gets its own engine, declarations and check, and the top-level locations
+	 * and schemas are not used.
+	 */
+	private Map<String, DataSourceEntities> datasources = new LinkedHashMap<>();
 
 	/**
 	 * What the security lint of the declarations does at startup: off, warn (log the
@@ -190,6 +199,14 @@ public class PgEntitiesProperties {
 
 	public Generate getGenerate() {
 		return this.generate;
+	}
+
+	public Map<String, DataSourceEntities> getDatasources() {
+		return this.datasources;
+	}
+
+	public void setDatasources(Map<String, DataSourceEntities> datasources) {
+		this.datasources = datasources;
 	}
 
 	public Health getHealth() {
@@ -344,6 +361,80 @@ public class PgEntitiesProperties {
 
 		public void setCacheTimeToLive(Duration cacheTimeToLive) {
 			this.cacheTimeToLive = cacheTimeToLive;
+		}
+
+	}
+
+	/**
+	 * The entities of one DataSource, when pg-entities checks several.
+	 */
+	public static class DataSourceEntities {
+
+		/**
+		 * Locations of SQL files whose CREATE statements declare this DataSource's
+		 * entities. Defaults to the SQL files under 'db/entities/<name>/' on the class
+		 * path.
+		 */
+		private @Nullable List<String> locations;
+
+		/**
+		 * Managed schemas of this DataSource. Empty means the schemas of its declared
+		 * entities.
+		 */
+		private List<String> schemas = new ArrayList<>();
+
+		/**
+		 * What to do when this DataSource differs from its declarations at startup.
+		 * Defaults to 'pg-entities.check-on-startup'.
+		 */
+		private @Nullable CheckMode checkOnStartup;
+
+		/**
+		 * Whether plans drop objects in this DataSource's managed schemas that nothing
+		 * declares. Defaults to 'pg-entities.drop-undeclared'.
+		 */
+		private @Nullable Boolean dropUndeclared;
+
+		public @Nullable List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(@Nullable List<String> locations) {
+			this.locations = locations;
+		}
+
+		public List<String> getSchemas() {
+			return this.schemas;
+		}
+
+		public void setSchemas(List<String> schemas) {
+			this.schemas = schemas;
+		}
+
+		public @Nullable CheckMode getCheckOnStartup() {
+			return this.checkOnStartup;
+		}
+
+		public void setCheckOnStartup(@Nullable CheckMode checkOnStartup) {
+			this.checkOnStartup = checkOnStartup;
+		}
+
+		public @Nullable Boolean getDropUndeclared() {
+			return this.dropUndeclared;
+		}
+
+		public void setDropUndeclared(@Nullable Boolean dropUndeclared) {
+			this.dropUndeclared = dropUndeclared;
+		}
+
+		/**
+		 * Return the locations of a DataSource's entity files: the configured ones, else
+		 * {@code classpath*:db/entities/<name>/**}{@code /*.sql}.
+		 * @param name the DataSource bean name
+		 * @return the locations
+		 */
+		public List<String> locationsOf(String name) {
+			return (this.locations != null) ? this.locations : List.of("classpath*:db/entities/" + name + "/**/*.sql");
 		}
 
 	}

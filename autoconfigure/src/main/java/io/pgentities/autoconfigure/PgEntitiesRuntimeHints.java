@@ -76,6 +76,7 @@ class PgEntitiesRuntimeHints implements RuntimeHintsRegistrar {
 		static void register(RuntimeHints hints) {
 			new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
 					PgEntitiesEndpoint.PgEntitiesDescriptor.class, PgEntitiesEndpoint.EntityDriftDescriptor.class,
+					PgEntitiesEndpoint.DataSourcesDescriptor.class,
 					PgEntitiesEndpoint.LintFindingDescriptor.class);
 			hints.reflection().registerType(TypeReference.of(ENDPOINT), MemberCategory.INVOKE_PUBLIC_METHODS);
 		}

@@ -48,12 +48,24 @@ public class PgEntitiesStartupCheck implements SmartInitializingSingleton {
 
 	private final DriftAdvice advice;
 
+	private final boolean namesDataSource;
+
 	PgEntitiesStartupCheck(PgEntitiesChecker checker, CheckMode mode, @Nullable MigrationGenerator generator) {
 		this(checker, mode, generator, DriftAdvice.DEFAULTS);
 	}
 
 	PgEntitiesStartupCheck(PgEntitiesChecker checker, CheckMode mode, @Nullable MigrationGenerator generator,
 			DriftAdvice advice) {
+		this(checker, mode, generator, advice, false);
+	}
+
+	/**
+	 * Create a startup check.
+	 * @param namesDataSource whether its log lines name the checker's DataSource, as they
+	 * must when several DataSources are checked
+	 */
+	PgEntitiesStartupCheck(PgEntitiesChecker checker, CheckMode mode, @Nullable MigrationGenerator generator,
+			DriftAdvice advice, boolean namesDataSource) {
 		Assert.notNull(checker, "'checker' must not be null");
 		Assert.notNull(mode, "'mode' must not be null");
 		Assert.notNull(advice, "'advice' must not be null");
@@ -61,6 +73,7 @@ public class PgEntitiesStartupCheck implements SmartInitializingSingleton {
 		this.mode = mode;
 		this.generator = generator;
 		this.advice = advice;
+		this.namesDataSource = namesDataSource;
 	}
 
 	@Override
@@ -79,16 +92,24 @@ public class PgEntitiesStartupCheck implements SmartInitializingSingleton {
 		}
 		DriftReport report = analysis.report();
 		if (report.inSync()) {
-			logger.info("pg-entities: " + DriftMessages.count(report.entities().size(), "entity", "entities")
-					+ " in sync (" + report.duration().toMillis() + " ms)");
+			logger.info(named("pg-entities: " + DriftMessages.count(report.entities().size(), "entity", "entities")
+					+ " in sync (" + report.duration().toMillis() + " ms)"));
 			return;
 		}
 		// A developer who generates a migration gets the file, not a failure
 		if (this.mode == CheckMode.FAIL && written.isEmpty()) {
 			throw new PgEntitiesDriftException(analysis, this.advice.action(report, analysis.plan(), null));
 		}
-		logger.warn(DriftMessages.warning(report, analysis.plan(),
-				this.advice.action(report, analysis.plan(), written.orElse(null))));
+		logger.warn(named(DriftMessages.warning(report, analysis.plan(),
+				this.advice.action(report, analysis.plan(), written.orElse(null)))));
+	}
+
+	private String named(String message) {
+		if (!this.namesDataSource || !message.startsWith("pg-entities:")) {
+			return message;
+		}
+		return "pg-entities (DataSource '" + this.checker.getDataSourceName() + "'):"
+				+ message.substring("pg-entities:".length());
 	}
 
 	private @Nullable Analysis analyze() {
@@ -104,7 +125,7 @@ public class PgEntitiesStartupCheck implements SmartInitializingSingleton {
 			}
 			// A diagnostic that is on by default must not stop an application whose
 			// database is busy
-			logger.warn("pg-entities: could not check the database: " + ex.getMessage(), ex);
+			logger.warn(named("pg-entities: could not check the database: " + ex.getMessage()), ex);
 			return null;
 		}
 	}

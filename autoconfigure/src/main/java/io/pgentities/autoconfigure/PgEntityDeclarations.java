@@ -15,6 +15,10 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import io.pgentities.PgEntity;
@@ -36,6 +40,31 @@ public interface PgEntityDeclarations {
 	 * @return the entities
 	 */
 	List<PgEntity> entities();
+
+	/**
+	 * Return a short, stable fingerprint of the declared set: a hash of each entity's kind,
+	 * identity and {@link PgEntity#createStatement() declaration}, independent of their
+	 * order and of where they are declared. Instances that declare the same entities have
+	 * the same fingerprint, so that a dashboard shows which declarations each one runs.
+	 * @return twelve hexadecimal digits
+	 */
+	default String fingerprint() {
+		List<String> declared = entities().stream()
+			.map((entity) -> entity.kind() + " " + entity.identity() + "\n" + entity.createStatement())
+			.sorted()
+			.toList();
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String declaration : declared) {
+				digest.update(declaration.getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(digest.digest(), 0, 6);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform supports SHA-256", ex);
+		}
+	}
 
 	/**
 	 * Return the declarations of the SQL files at resource patterns, read as the

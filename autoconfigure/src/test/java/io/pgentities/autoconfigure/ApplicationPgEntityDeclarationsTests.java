@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -66,6 +68,24 @@ class ApplicationPgEntityDeclarationsTests {
 					"VIEW public.a <- bean 'entities'", "FUNCTION public.f() <- bean 'entities'",
 					"VIEW public.b <- bean 'views'", "VIEW public.c <- bean 'views'",
 					"FUNCTION public.g() <- bean 'functions'"));
+	}
+
+	@Test
+	void collectsOnlyTheBeansQualifiedForADataSource() {
+		this.contextRunner.withUserConfiguration(QualifiedBeansConfiguration.class).run((context) -> {
+			// the bean factory, as auto-configuration is given, knows the qualifiers of @Bean methods
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			List<PgEntity> reporting = new ApplicationPgEntityDeclarations(beanFactory,
+					(bean) -> ApplicationPgEntityDeclarations.isQualified(beanFactory, bean, "reporting"), context,
+					List.of(), "public", false)
+				.entities();
+			assertThat(sources(reporting)).containsExactlyInAnyOrder("VIEW public.reports <- bean 'reports'",
+					"VIEW public.b <- bean 'reportViews'");
+			assertThat(ApplicationPgEntityDeclarations.entityBeanNames(beanFactory)).containsExactly("items",
+					"reports", "reportViews");
+			assertThat(ApplicationPgEntityDeclarations.isQualified(beanFactory, "items", "main")).isTrue();
+			assertThat(ApplicationPgEntityDeclarations.isQualified(beanFactory, "items", "reporting")).isFalse();
+		});
 	}
 
 	@Test
@@ -235,6 +255,29 @@ class ApplicationPgEntityDeclarationsTests {
 		@Bean
 		List<String> notEntities() {
 			return List.of("CREATE VIEW x AS SELECT 1");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedBeansConfiguration {
+
+		@Bean
+		@Qualifier("main")
+		PgView items() {
+			return PgView.of("public", "items", "SELECT 1 AS one");
+		}
+
+		@Bean
+		@Qualifier("reporting")
+		PgView reports() {
+			return PgView.of("public", "reports", "SELECT 1 AS one");
+		}
+
+		@Bean
+		@Qualifier("reporting")
+		List<PgView> reportViews() {
+			return List.of(PgView.of("public", "b", "SELECT 1 AS one"));
 		}
 
 	}

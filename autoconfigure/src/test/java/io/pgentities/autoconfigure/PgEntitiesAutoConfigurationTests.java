@@ -20,6 +20,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.pgentities.DriftStatus;
+import io.pgentities.EntityDrift;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
@@ -28,10 +31,13 @@ import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.devtools.filewatch.FileSystemWatcher;
 import org.springframework.boot.devtools.filewatch.FileSystemWatcherFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -49,6 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PostgresTest
 class PgEntitiesAutoConfigurationTests {
 
+	private static TestDatabase reporting;
+
 	private final TestDatabase database;
 
 	private final ApplicationContextRunner contextRunner;
@@ -63,6 +71,13 @@ class PgEntitiesAutoConfigurationTests {
 	@BeforeAll
 	static void createTable(TestDatabase database) {
 		database.execute("CREATE TABLE items (id integer PRIMARY KEY, name text)");
+		reporting = TestDatabase.create();
+		reporting.execute("CREATE TABLE reports (id integer PRIMARY KEY, title text)");
+	}
+
+	@AfterAll
+	static void dropReportingDatabase() {
+		reporting.close();
 	}
 
 	@Test
@@ -298,6 +313,227 @@ class PgEntitiesAutoConfigurationTests {
 					() -> new PgEntitiesFlywayCallback(() -> null))
 			.run((context) -> assertThat(context).hasSingleBean(PgEntitiesFlywayCallback.class)
 				.hasBean("customCallback"));
+	}
+
+	@Test
+	void checksTheOnlyDataSourceUnderItsBeanName() {
+		this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withBean("itemIds", PgView.class, () -> PgView.of("public", "item_ids", "SELECT id FROM items"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				PgEntitiesCheckers checkers = context.getBean(PgEntitiesCheckers.class);
+				assertThat(checkers.getDataSourceNames()).containsExactly("mainDataSource");
+				assertThat(checkers.get("mainDataSource")).isSameAs(context.getBean(PgEntitiesChecker.class));
+				assertThat(statuses(context.getBean(PgEntitiesChecker.class))).containsExactly("public.item_ids MISSING");
+			});
+	}
+
+	@Test
+	void checksThePrimaryOfTwoDataSources() {
+		this.contextRunner
+			.withBean("mainDataSource", DataSource.class, this.database::dataSource,
+					(definition) -> definition.setPrimary(true))
+			.withBean("reportingDataSource", DataSource.class, reporting::dataSource)
+			.withBean("itemIds", PgView.class, () -> PgView.of("public", "item_ids", "SELECT id FROM items"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				PgEntitiesChecker checker = context.getBean(PgEntitiesChecker.class);
+				assertThat(checker.getDataSourceName()).isEqualTo("mainDataSource");
+				assertThat(statuses(checker)).containsExactly("public.item_ids MISSING");
+			});
+	}
+
+	@Test
+	void checksTheDataSourceAnnotatedPgEntitiesDataSource() {
+		this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withUserConfiguration(AnnotatedDataSourceConfiguration.class)
+			.withBean("reportIds", PgView.class, () -> PgView.of("public", "report_ids", "SELECT id FROM reports"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				PgEntitiesChecker checker = context.getBean(PgEntitiesChecker.class);
+				assertThat(checker.getDataSourceName()).isEqualTo("reportingDataSource");
+				assertThat(statuses(checker)).containsExactly("public.report_ids MISSING");
+			});
+	}
+
+	@Test
+	void checksTheAnnotatedDataSourceRatherThanThePrimary() {
+		this.contextRunner.withUserConfiguration(AnnotatedDataSourceConfiguration.class)
+			.withBean("otherDataSource", DataSource.class, this.database::dataSource,
+					(definition) -> definition.setPrimary(true))
+			.withPropertyValues("pg-entities.check-on-startup=off")
+			.run((context) -> assertThat(context.getBean(PgEntitiesChecker.class).getDataSourceName())
+				.isEqualTo("reportingDataSource"));
+	}
+
+	@Test
+	void checksEachDataSourceOfPgEntitiesDatasourcesAgainstItsOwnDeclarations() {
+		this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withBean("reportingDataSource", DataSource.class, reporting::dataSource)
+			.withUserConfiguration(QualifiedEntitiesConfiguration.class)
+			.withPropertyValues("pg-entities.datasources.mainDataSource.schemas=public",
+					"pg-entities.datasources.reportingDataSource.locations=classpath:entities/none/*.sql",
+					"pg-entities.datasources.reportingDataSource.drop-undeclared=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(PgEntitiesChecker.class)
+					.doesNotHaveBean(PgEntitiesEngine.class)
+					.doesNotHaveBean(PgEntitiesStartupCheck.class)
+					.hasSingleBean(DataSourcesStartupCheck.class);
+				PgEntitiesCheckers checkers = context.getBean(PgEntitiesCheckers.class);
+				assertThat(checkers.getDataSourceNames()).containsExactly("mainDataSource", "reportingDataSource");
+				PgEntitiesChecker main = checkers.get("mainDataSource");
+				PgEntitiesChecker reports = checkers.get("reportingDataSource");
+				assertThat(main.getEngine().schemas()).containsExactly("public");
+				assertThat(main.getEngine().dropUndeclared()).isFalse();
+				assertThat(reports.getEngine().dropUndeclared()).isTrue();
+				// the startup check has run on each DataSource with its own declarations
+				assertThat(statuses(main.lastAnalysis().report().entities()))
+					.containsExactly("public.item_ids MISSING");
+				assertThat(statuses(reports.lastAnalysis().report().entities()))
+					.containsExactly("public.report_ids MISSING");
+				assertThat(main.getDeclarations().entities()).singleElement()
+					.satisfies((entity) -> assertThat(entity.source()).isEqualTo("bean 'itemIds'"));
+			});
+	}
+
+	@Test
+	void readsTheEntityFilesOfEachDataSourceOfPgEntitiesDatasources() {
+		this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withBean("reportingDataSource", DataSource.class, reporting::dataSource)
+			.withPropertyValues("pg-entities.check-on-startup=off",
+					"pg-entities.datasources.mainDataSource.locations=classpath:entities/declarations/*.sql",
+					"pg-entities.datasources.reportingDataSource.schemas=public")
+			.run((context) -> {
+				PgEntitiesCheckers checkers = context.getBean(PgEntitiesCheckers.class);
+				assertThat(checkers.get("mainDataSource").getDeclarations().entities()).hasSize(3);
+				// the default location, db/entities/reportingDataSource, does not exist
+				assertThat(checkers.get("reportingDataSource").getDeclarations().entities()).isEmpty();
+			});
+	}
+
+	@Test
+	void failsOnStartupWhenOneDataSourceOfPgEntitiesDatasourcesDriftsWithCheckOnStartupFail() {
+		this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withBean("reportingDataSource", DataSource.class, reporting::dataSource)
+			.withUserConfiguration(QualifiedEntitiesConfiguration.class)
+			.withPropertyValues("pg-entities.datasources.mainDataSource.check-on-startup=warn",
+					"pg-entities.datasources.reportingDataSource.check-on-startup=fail")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(PgEntitiesDriftException.class)
+				.hasMessageContaining("MISSING VIEW public.report_ids (declared in bean 'reportIds')")
+				.hasMessageNotContaining("item_ids"));
+	}
+
+	@Test
+	void failsWhenAnEntityBeanNamesNoDataSourceOfPgEntitiesDatasources() {
+		this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withBean("reportingDataSource", DataSource.class, reporting::dataSource)
+			.withBean("unqualified", PgView.class, () -> PgView.of("public", "item_ids", "SELECT id FROM items"))
+			.withPropertyValues("pg-entities.datasources.mainDataSource.schemas=public")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Entity bean 'unqualified' has no @Qualifier that names a DataSource of "
+						+ "pg-entities.datasources [mainDataSource]"));
+	}
+
+	@Test
+	void failsWhenPgEntitiesDatasourcesNamesNoDataSource() {
+		this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withPropertyValues("pg-entities.datasources.missing.schemas=public")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("No bean named 'missing'"));
+	}
+
+	@Test
+	void backsOffWithTwoDataSourcesAndNoWayToChoose() {
+		this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withBean("reportingDataSource", DataSource.class, reporting::dataSource)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(PgEntitiesCheckers.class)
+					.doesNotHaveBean(PgEntitiesChecker.class);
+				StringBuilder message = new StringBuilder();
+				ConditionEvaluationReport.get(context.getBeanFactory())
+					.getConditionAndOutcomesBySource()
+					.get(PgEntitiesAutoConfiguration.class.getName())
+					.forEach((outcome) -> message.append(outcome.getOutcome().getMessage()).append('\n'));
+				assertThat(message).contains("AnyNestedCondition 0 matched 3 did not")
+					.contains("@ConditionalOnSingleCandidate (types: javax.sql.DataSource; SearchStrategy: all) "
+							+ "found multiple beans")
+					.contains("did not find any beans annotated with io.pgentities.autoconfigure.PgEntitiesDataSource")
+					.contains("pg-entities.datasources has no entry");
+			});
+	}
+
+	@Test
+	void observesChecksWhenThereIsAnObservationRegistry() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean(TestObservationRegistry.class, () -> registry)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MicrometerObservations.class);
+				assertThat(registry).hasObservationWithNameEqualTo("pg.entities.check")
+					.that()
+					.hasLowCardinalityKeyValue("in-sync", "true")
+					.hasBeenStopped();
+			});
+	}
+
+	@Test
+	void checksWithoutMicrometerOnTheClassPath() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withClassLoader(new FilteredClassLoader("io.micrometer"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerObservations.class);
+				assertThat(context.getBean(PgEntitiesChecker.class).lastAnalysis()).isNotNull();
+			});
+	}
+
+	@Test
+	void doesNotObserveWithoutAnObservationRegistry() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MicrometerObservations.class));
+	}
+
+	private static List<String> statuses(PgEntitiesChecker checker) {
+		return statuses(checker.analyze().report().entities());
+	}
+
+	private static List<String> statuses(List<EntityDrift> entities) {
+		return entities.stream().map((entity) -> entity.identity() + " " + entity.status()).toList();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AnnotatedDataSourceConfiguration {
+
+		@Bean
+		@PgEntitiesDataSource
+		DataSource reportingDataSource() {
+			return reporting.dataSource();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedEntitiesConfiguration {
+
+		@Bean
+		@Qualifier("mainDataSource")
+		PgView itemIds() {
+			return PgView.of("public", "item_ids", "SELECT id FROM items");
+		}
+
+		@Bean
+		@Qualifier("reportingDataSource")
+		PgView reportIds() {
+			return PgView.of("public", "report_ids", "SELECT id FROM reports");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -23,8 +23,12 @@ import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -112,6 +116,29 @@ class PgEntitiesHealthContributorAutoConfigurationTests {
 			.withPropertyValues("pg-entities.health.down-on-drift=true")
 			.run((context) -> assertThat(context.getBean(PgEntitiesHealthIndicator.class).health().getStatus())
 				.isEqualTo(Status.DOWN));
+	}
+
+	@Test
+	void runWithSeveralDataSourcesShouldCreateOneIndicatorPerDataSource() {
+		this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withBean("reportingDataSource", DataSource.class, this.database::dataSource)
+			.withBean("missing", PgView.class, () -> PgView.of("public", "missing", "SELECT 1 AS one"),
+					(definition) -> ((AbstractBeanDefinition) definition)
+						.addQualifier(new AutowireCandidateQualifier(Qualifier.class, "reportingDataSource")))
+			.withPropertyValues("pg-entities.datasources.mainDataSource.schemas=public",
+					"pg-entities.datasources.reportingDataSource.schemas=public",
+					"pg-entities.health.down-on-drift=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CompositeHealthContributor.class)
+					.hasBean("pgentitiesHealthIndicator");
+				CompositeHealthContributor composite = context.getBean(CompositeHealthContributor.class);
+				assertThat(composite.stream().map((entry) -> entry.name()))
+					.containsExactly("mainDataSource", "reportingDataSource");
+				assertThat(((HealthIndicator) composite.getContributor("mainDataSource")).health().getStatus())
+					.isEqualTo(Status.UP);
+				assertThat(((HealthIndicator) composite.getContributor("reportingDataSource")).health().getStatus())
+					.isEqualTo(Status.DOWN);
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)

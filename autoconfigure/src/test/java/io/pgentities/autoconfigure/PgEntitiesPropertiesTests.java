@@ -15,6 +15,8 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.util.List;
+
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.autoconfigure.PgEntitiesProperties.CheckMode;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,18 @@ class PgEntitiesPropertiesTests {
 		assertThat(properties.getGenerate().isForce()).isFalse();
 		assertThat(properties.getGenerate().isUndo()).isFalse();
 		assertThat(properties.getHealth().isDownOnDrift()).isFalse();
+		assertThat(properties.getDatasources()).isEmpty();
+	}
+
+	@Test
+	void anEntryOfDatasourcesReadsFilesUnderItsNameAndInheritsTheRest() {
+		PgEntitiesProperties.DataSourceEntities entry = new PgEntitiesProperties.DataSourceEntities();
+		assertThat(entry.locationsOf("reporting")).containsExactly("classpath*:db/entities/reporting/**/*.sql");
+		assertThat(entry.getSchemas()).isEmpty();
+		assertThat(entry.getCheckOnStartup()).isNull();
+		assertThat(entry.getDropUndeclared()).isNull();
+		entry.setLocations(List.of("classpath:reports/*.sql"));
+		assertThat(entry.locationsOf("reporting")).containsExactly("classpath:reports/*.sql");
 	}
 
 }

@@ -108,4 +108,12 @@ class PgEntitiesRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(status)).accepts(this.hints);
 	}
 
+	@Test
+	void theDescriptorOfSeveralDataSourcesCanBeWrittenAsJson() {
+		Method dataSources = ReflectionUtils.findMethod(PgEntitiesEndpoint.DataSourcesDescriptor.class,
+				"getDataSources");
+		assertThat(dataSources).isNotNull();
+		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(dataSources)).accepts(this.hints);
+	}
+
 }

@@ -87,6 +87,18 @@ class PgEntitiesStartupCheckTests {
 	}
 
 	@Test
+	void logLinesNameTheDataSourceWhenSeveralAreChecked(CapturedOutput output) {
+		List<PgEntity> entities = List.of(MISSING.withSource("bean 'missing'"));
+		PgEntitiesChecker checker = new PgEntitiesChecker("reportingDataSource",
+				PgEntitiesEngine.create(this.database.dataSource()), () -> entities, Duration.ZERO);
+		new PgEntitiesStartupCheck(checker, CheckMode.WARN, null, DriftAdvice.DEFAULTS, true)
+			.afterSingletonsInstantiated();
+		assertThat(output).containsPattern(
+				"WARN .* pg-entities \\(DataSource 'reportingDataSource'\\): \\d+ of \\d+ entities differ from the database")
+			.contains("    MISSING VIEW startup.missing (declared in bean 'missing')");
+	}
+
+	@Test
 	void failThrowsWhenTheDatabaseDiffers() {
 		assertThatExceptionOfType(PgEntitiesDriftException.class)
 			.isThrownBy(() -> new PgEntitiesStartupCheck(checker(IN_SYNC, MISSING), CheckMode.FAIL, null)

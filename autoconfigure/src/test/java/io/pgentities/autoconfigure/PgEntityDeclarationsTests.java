@@ -17,6 +17,8 @@ package io.pgentities.autoconfigure;
 
 import java.util.List;
 
+import io.pgentities.PgEntity;
+import io.pgentities.PgView;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -37,6 +39,25 @@ class PgEntityDeclarationsTests {
 			.containsExactly("FUNCTION public.total(integer, numeric) <- file entities/declarations/functions.sql:1",
 					"VIEW public.item_names <- file entities/declarations/views.sql:2",
 					"VIEW app.item_ids <- file entities/declarations/views.sql:5");
+	}
+
+	@Test
+	void fingerprintIsShortAndIndependentOfOrderAndSource() {
+		PgEntity a = PgView.of("public", "a", "SELECT 1 AS one");
+		PgEntity b = PgView.of("public", "b", "SELECT 2 AS two");
+		PgEntityDeclarations declarations = () -> List.of(a, b);
+		PgEntityDeclarations reordered = () -> List.of(b.withSource("file b.sql:1"), a.withSource("bean 'a'"));
+		assertThat(declarations.fingerprint()).matches("[0-9a-f]{12}").isEqualTo(reordered.fingerprint());
+	}
+
+	@Test
+	void fingerprintChangesWithADeclaration() {
+		PgEntity a = PgView.of("public", "a", "SELECT 1 AS one");
+		PgEntityDeclarations declarations = () -> List.of(a);
+		PgEntityDeclarations changed = () -> List.of(PgView.of("public", "a", "SELECT 2 AS one"));
+		PgEntityDeclarations more = () -> List.of(a, PgView.of("public", "b", "SELECT 2 AS two"));
+		assertThat(declarations.fingerprint()).isNotEqualTo(changed.fingerprint())
+			.isNotEqualTo(more.fingerprint());
 	}
 
 }

@@ -38,7 +38,7 @@ final class DocumentationSnippets {
 	 */
 	static final List<String> DOCUMENTS = List.of("getting-started.md", "declaring-entities.md", "configuration.md",
 			"actuator.md", "how-comparison-works.md", "plans.md", "migrating-from-alembic-utils.md", "comparison.md",
-			"development.md", "testing.md", "ci.md");
+			"development.md", "testing.md", "ci.md", "fleet.md");
 
 	private static final Pattern MARKER = Pattern.compile("<!-- snippet: (.+?) -->");
 

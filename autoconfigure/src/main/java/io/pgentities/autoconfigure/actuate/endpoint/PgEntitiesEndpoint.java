@@ -16,7 +16,11 @@
 package io.pgentities.autoconfigure.actuate.endpoint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
@@ -26,8 +30,10 @@ import io.pgentities.EntityKind;
 import io.pgentities.LintFinding;
 import io.pgentities.PlanRefusal;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
+import io.pgentities.autoconfigure.PgEntitiesCheckers;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -39,35 +45,72 @@ import org.springframework.util.Assert;
 /**
  * {@link Endpoint @Endpoint} that compares the declared entities with the database. Each
  * read runs a check, which takes no lock stronger than {@code ACCESS SHARE} and changes
- * nothing; the endpoint has no write or delete operations.
+ * nothing; the endpoint has no write or delete operations. With one checked DataSource it
+ * reports on it alone; with several, on each under its name, and an entity's path starts
+ * with the name of its DataSource.
  */
 @Endpoint(id = "pgentities", defaultAccess = Access.READ_ONLY)
 public class PgEntitiesEndpoint {
 
-	private final PgEntitiesChecker checker;
+	private final PgEntitiesCheckers checkers;
 
 	/**
-	 * Create a new endpoint.
+	 * Create a new endpoint of one DataSource.
 	 * @param checker the checker that compares the declarations with the database
 	 */
 	public PgEntitiesEndpoint(PgEntitiesChecker checker) {
-		Assert.notNull(checker, "'checker' must not be null");
-		this.checker = checker;
+		this(PgEntitiesCheckers.of(checker));
 	}
 
 	/**
-	 * Check every entity.
-	 * @return the drift report and the plan
+	 * Create a new endpoint of one or more DataSources.
+	 * @param checkers the checkers that compare the declarations with each DataSource
+	 */
+	@Autowired
+	public PgEntitiesEndpoint(PgEntitiesCheckers checkers) {
+		Assert.notNull(checkers, "'checkers' must not be null");
+		this.checkers = checkers;
+	}
+
+	/**
+	 * Check every entity of every checked DataSource.
+	 * @return the drift report and the plan: a {@link PgEntitiesDescriptor} with one
+	 * DataSource, a {@link DataSourcesDescriptor} with several
 	 */
 	@ReadOperation
-	public PgEntitiesDescriptor entities() {
-		return new PgEntitiesDescriptor(this.checker.analyze(), this.checker.lint());
+	public OperationResponseBody entities() {
+		if (this.checkers.isSingle()) {
+			return dataSource(this.checkers.getDataSourceNames().iterator().next());
+		}
+		Map<String, PgEntitiesDescriptor> dataSources = new LinkedHashMap<>();
+		for (String name : this.checkers.getDataSourceNames()) {
+			dataSources.put(name, dataSource(name));
+		}
+		return new DataSourcesDescriptor(dataSources);
+	}
+
+	/**
+	 * Check every entity of one DataSource.
+	 * @param dataSourceName the name of the DataSource
+	 * @return the drift report and the plan
+	 * @throws IllegalArgumentException if that DataSource is not checked
+	 */
+	public PgEntitiesDescriptor dataSource(String dataSourceName) {
+		PgEntitiesChecker checker = checker(dataSourceName);
+		return new PgEntitiesDescriptor(checker.analyze(), checker.lint());
+	}
+
+	private PgEntitiesChecker checker(String dataSourceName) {
+		PgEntitiesChecker checker = this.checkers.get(dataSourceName);
+		Assert.isTrue(checker != null, () -> "DataSource '" + dataSourceName + "' is not checked");
+		return checker;
 	}
 
 	/**
 	 * Check the database and return one entity.
 	 * @param identity the entity's identity, such as {@code public.total(integer, numeric)};
-	 * slashes in quoted names split it into several path segments
+	 * slashes in quoted names split it into several path segments. With several
+	 * DataSources, the first segment names the DataSource
 	 * @return the entity, or {@code null} when no declared or undeclared entity has that
 	 * identity
 	 * @see #lookup(String[])
@@ -86,14 +129,26 @@ public class PgEntitiesEndpoint {
 	 * @return the entity found, or what was looked for
 	 */
 	public EntityLookup lookup(String[] identity) {
+		if (this.checkers.isSingle()) {
+			return lookup(this.checkers.asMap().values().iterator().next(), identity);
+		}
+		PgEntitiesChecker checker = (identity.length > 1) ? this.checkers.get(identity[0]) : null;
+		if (checker == null) {
+			return new EntityLookup(null, EntityNotFoundDescriptor.noDataSource(String.join("/", identity),
+					this.checkers.getDataSourceNames()));
+		}
+		return lookup(checker, Arrays.copyOfRange(identity, 1, identity.length));
+	}
+
+	private EntityLookup lookup(PgEntitiesChecker checker, String[] identity) {
 		String wanted = String.join("/", identity);
-		List<EntityDrift> entities = this.checker.analyze().report().entities();
+		List<EntityDrift> entities = checker.analyze().report().entities();
 		for (EntityDrift entity : entities) {
 			if (entity.identity().equals(wanted)) {
 				return new EntityLookup(new EntityDriftDescriptor(entity), null);
 			}
 		}
-		List<String> lookedFor = this.checker.getEngine().resolveIdentity(wanted);
+		List<String> lookedFor = checker.getEngine().resolveIdentity(wanted);
 		List<String> keys = new ArrayList<>(lookedFor.stream().map(PgEntitiesEndpoint::withoutSpaces).toList());
 		// text the resolver could not read may still be an identity with its spaces left out
 		keys.add(withoutSpaces(wanted));
@@ -148,6 +203,35 @@ public class PgEntitiesEndpoint {
 	 * @param notFound what was looked for, when nothing was found
 	 */
 	public record EntityLookup(@Nullable EntityDriftDescriptor entity, @Nullable EntityNotFoundDescriptor notFound) {
+
+	}
+
+	/**
+	 * A description of the checks of several DataSources: whether each matches its
+	 * declarations, and the check of each by DataSource name.
+	 */
+	public static final class DataSourcesDescriptor implements OperationResponseBody {
+
+		private final boolean inSync;
+
+		private final Map<String, PgEntitiesDescriptor> dataSources;
+
+		DataSourcesDescriptor(Map<String, PgEntitiesDescriptor> dataSources) {
+			this.inSync = dataSources.values().stream().allMatch(PgEntitiesDescriptor::isInSync);
+			this.dataSources = dataSources;
+		}
+
+		/**
+		 * Whether every DataSource matches its declarations.
+		 * @return whether all are in sync
+		 */
+		public boolean isInSync() {
+			return this.inSync;
+		}
+
+		public Map<String, PgEntitiesDescriptor> getDataSources() {
+			return this.dataSources;
+		}
 
 	}
 
@@ -385,11 +469,22 @@ public class PgEntitiesEndpoint {
 		private final String hint;
 
 		EntityNotFoundDescriptor(String requested, List<String> lookedFor, List<String> sameName) {
-			this.error = "No entity " + lookedFor.get(0);
+			this("No entity " + lookedFor.get(0), requested, lookedFor, sameName, HINT);
+		}
+
+		private EntityNotFoundDescriptor(String error, String requested, List<String> lookedFor,
+				List<String> sameName, String hint) {
+			this.error = error;
 			this.requested = requested;
 			this.lookedFor = List.copyOf(lookedFor);
 			this.sameName = List.copyOf(sameName);
-			this.hint = HINT;
+			this.hint = hint;
+		}
+
+		static EntityNotFoundDescriptor noDataSource(String requested, Collection<String> dataSourceNames) {
+			return new EntityNotFoundDescriptor("No entity " + requested + " in a checked DataSource", requested,
+					List.of(), List.of(), "With several DataSources, an entity's path starts with the name of its "
+							+ "DataSource, one of " + dataSourceNames + ". " + HINT);
 		}
 
 		public String getError() {

@@ -26,6 +26,8 @@ import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgView;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
+import io.pgentities.autoconfigure.PgEntitiesCheckers;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.DataSourcesDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.EntityDriftDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PgEntitiesDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.RefusalDescriptor;
@@ -71,7 +73,7 @@ class PgEntitiesEndpointTests {
 
 	@Test
 	void entitiesDescribesEveryEntityAndThePlan() {
-		PgEntitiesDescriptor descriptor = this.endpoint.entities();
+		PgEntitiesDescriptor descriptor = (PgEntitiesDescriptor) this.endpoint.entities();
 		assertThat(descriptor.isInSync()).isFalse();
 		assertThat(descriptor.getDurationMs()).isNotNegative();
 		assertThat(descriptor.getEntities())
@@ -84,13 +86,56 @@ class PgEntitiesEndpointTests {
 	}
 
 	@Test
+	void entitiesOfSeveralDataSourcesDescribesEachUnderItsName(TestDatabase database) {
+		try (TestDatabase reporting = TestDatabase.create()) {
+			PgEntitiesEndpoint endpoint = new PgEntitiesEndpoint(severalDataSources(database, reporting));
+			DataSourcesDescriptor descriptor = (DataSourcesDescriptor) endpoint.entities();
+			assertThat(descriptor.isInSync()).isFalse();
+			assertThat(descriptor.getDataSources()).containsOnlyKeys("main", "reporting");
+			assertThat(descriptor.getDataSources().get("main").isInSync()).isFalse();
+			assertThat(descriptor.getDataSources().get("main").getEntities()).hasSize(4);
+			PgEntitiesDescriptor reportingDescriptor = descriptor.getDataSources().get("reporting");
+			assertThat(reportingDescriptor.isInSync()).isFalse();
+			assertThat(reportingDescriptor.getEntities())
+				.extracting((entity) -> entity.getIdentity() + " " + entity.getStatus() + " " + entity.getSource())
+				.containsExactly("public.report() MISSING bean 'report'");
+		}
+	}
+
+	@Test
+	void lookupOfSeveralDataSourcesReadsTheDataSourceFromTheFirstSegment(TestDatabase database) {
+		try (TestDatabase reporting = TestDatabase.create()) {
+			PgEntitiesEndpoint endpoint = new PgEntitiesEndpoint(severalDataSources(database, reporting));
+			assertThat(endpoint.lookup(new String[] { "reporting", "public.report()" }).entity())
+				.extracting(EntityDriftDescriptor::getStatus)
+				.isEqualTo(DriftStatus.MISSING);
+			assertThat(endpoint.lookup(new String[] { "main", "public.total(integer, numeric)" }).entity())
+				.extracting(EntityDriftDescriptor::getStatus)
+				.isEqualTo(DriftStatus.MISSING);
+			assertThat(endpoint.lookup(new String[] { "main", "public.report()" }).entity()).isNull();
+			assertThat(endpoint.lookup(new String[] { "public.report()" }).notFound()).isNotNull();
+		}
+	}
+
+	private static PgEntitiesCheckers severalDataSources(TestDatabase main, TestDatabase reporting) {
+		PgEntitiesChecker mainChecker = new PgEntitiesChecker("main", PgEntitiesEngine.create(main.dataSource()),
+				() -> DECLARED, Duration.ZERO);
+		PgEntitiesChecker reportingChecker = new PgEntitiesChecker("reporting",
+				PgEntitiesEngine.create(reporting.dataSource()),
+				() -> List.of(PgFunction.of("public", "report()", "RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$")
+					.withSource("bean 'report'")),
+				Duration.ZERO);
+		return PgEntitiesCheckers.of(List.of(mainChecker, reportingChecker));
+	}
+
+	@Test
 	void entitiesReportsTheLintFindingsOfTheDeclarations(TestDatabase database) {
 		PgEntity definer = PgFunction.of("public", "definer()",
 				"RETURNS integer LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog AS $$ SELECT 1 $$")
 			.withSource("bean 'definer'");
 		PgEntitiesEndpoint endpoint = new PgEntitiesEndpoint(new PgEntitiesChecker(
 				PgEntitiesEngine.create(database.dataSource()), () -> List.of(definer), Duration.ZERO));
-		assertThat(endpoint.entities().getLint()).singleElement().satisfies((finding) -> {
+		assertThat(((PgEntitiesDescriptor) endpoint.entities()).getLint()).singleElement().satisfies((finding) -> {
 			assertThat(finding.getRule()).isEqualTo("security-definer-public-execute");
 			assertThat(finding.getKind()).isEqualTo(EntityKind.FUNCTION);
 			assertThat(finding.getIdentity()).isEqualTo("public.definer()");
@@ -98,12 +143,12 @@ class PgEntitiesEndpointTests {
 			assertThat(finding.getWhy()).contains("PUBLIC may execute it");
 			assertThat(finding.getFix()).contains("REVOKE EXECUTE ON FUNCTION public.definer() FROM PUBLIC");
 		});
-		assertThat(this.endpoint.entities().getLint()).isEmpty();
+		assertThat(((PgEntitiesDescriptor) this.endpoint.entities()).getLint()).isEmpty();
 	}
 
 	@Test
 	void entitiesHasNoRefusalWhenAPlanCanBeMade() {
-		assertThat(this.endpoint.entities().getRefusal()).isNull();
+		assertThat(((PgEntitiesDescriptor) this.endpoint.entities()).getRefusal()).isNull();
 	}
 
 	@Test
@@ -116,7 +161,7 @@ class PgEntitiesEndpointTests {
 				() -> List.of(PgFunction.of("refused", "code()", "RETURNS varchar LANGUAGE sql AS $$ SELECT 'x'::varchar $$")
 					.withSource("bean 'code'")),
 				Duration.ZERO));
-		PgEntitiesDescriptor descriptor = endpoint.entities();
+		PgEntitiesDescriptor descriptor = (PgEntitiesDescriptor) endpoint.entities();
 		assertThat(descriptor.isInSync()).isFalse();
 		assertThat(descriptor.getEntities()).extracting((entity) -> entity.getIdentity() + " " + entity.getStatus())
 			.containsExactly("refused.code() CHANGED");

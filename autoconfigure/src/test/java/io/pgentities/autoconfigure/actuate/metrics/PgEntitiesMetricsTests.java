@@ -24,6 +24,8 @@ import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
+import io.pgentities.autoconfigure.PgEntitiesCheckers;
+import io.pgentities.autoconfigure.PgEntityDeclarations;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -41,9 +43,12 @@ class PgEntitiesMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+	private final TestDatabase database;
+
 	private final PgEntitiesChecker checker;
 
 	PgEntitiesMetricsTests(TestDatabase database) {
+		this.database = database;
 		this.checker = new PgEntitiesChecker(PgEntitiesEngine.create(database.dataSource()), () -> DECLARED,
 				Duration.ofMinutes(1));
 		new PgEntitiesMetrics(this.checker).bindTo(this.registry);
@@ -68,6 +73,42 @@ class PgEntitiesMetricsTests {
 		assertThat(gauge(DriftStatus.IN_SYNC)).isZero();
 		assertThat(gauge(DriftStatus.CHANGED)).isZero();
 		assertThat(gauge(DriftStatus.UNDECLARED)).isZero();
+	}
+
+	@Test
+	void gaugesCarryTheNameOfTheirDataSource() {
+		assertThat(this.registry.find("pg.entities.drift").gauges())
+			.extracting((gauge) -> gauge.getId().getTag("datasource"))
+			.containsOnly(PgEntitiesChecker.DEFAULT_DATA_SOURCE_NAME);
+	}
+
+	@Test
+	void declaredGaugeIsOneAndTaggedWithTheFingerprintOfTheDeclarations() {
+		PgEntityDeclarations declarations = () -> DECLARED;
+		assertThat(this.registry.get("pg.entities.declared").tag("fingerprint", declarations.fingerprint()).gauge()
+			.value()).isEqualTo(1);
+		assertThat(this.registry.find("pg.entities.declared").gauges()).hasSize(1);
+	}
+
+	@Test
+	void severalDataSourcesHaveGaugesOfTheirOwnWithBoundedTags() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		PgEntitiesChecker reporting = new PgEntitiesChecker("reporting",
+				PgEntitiesEngine.create(this.database.dataSource()), () -> DECLARED.subList(0, 1),
+				Duration.ofMinutes(1));
+		new PgEntitiesMetrics(PgEntitiesCheckers.of(List.of(this.checker, reporting))).bindTo(registry);
+		reporting.analyze();
+		assertThat(registry.find("pg.entities.drift").gauges()).hasSize(2 * DriftStatus.values().length);
+		assertThat(registry.get("pg.entities.drift").tags("datasource", "reporting", "status", "MISSING").gauge()
+			.value()).isEqualTo(1);
+		assertThat(registry.get("pg.entities.drift").tags("datasource", "dataSource", "status", "MISSING").gauge()
+			.value()).isNaN();
+		assertThat(registry.find("pg.entities.declared").gauges())
+			.extracting((gauge) -> gauge.getId().getTag("datasource") + " " + gauge.getId().getTag("fingerprint"))
+			.containsExactlyInAnyOrder("dataSource " + this.checker.getDeclarations().fingerprint(),
+					"reporting " + reporting.getDeclarations().fingerprint());
+		assertThat(this.checker.getDeclarations().fingerprint())
+			.isNotEqualTo(reporting.getDeclarations().fingerprint());
 	}
 
 	private double gauge(DriftStatus status) {

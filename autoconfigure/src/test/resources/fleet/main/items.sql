@@ -1,0 +1,1 @@
+CREATE VIEW item_ids AS SELECT id FROM items;

@@ -1,0 +1,1 @@
+CREATE VIEW report_ids AS SELECT id FROM reports;

@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities.sample.docs;
+
+import javax.sql.DataSource;
+
+import io.pgentities.PgView;
+import io.pgentities.autoconfigure.PgEntitiesDataSource;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The examples of {@code docs/fleet.md}: a DataSource chosen with
+ * {@link PgEntitiesDataSource @PgEntitiesDataSource}, and an entity bean qualified by the
+ * DataSource it belongs to. {@link FleetExamplesTests} runs them on real databases.
+ */
+final class FleetExamples {
+
+	private FleetExamples() {
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ReportingDataSourceConfiguration {
+
+		@Bean
+		@Primary
+		@ConfigurationProperties("app.datasource.main")
+		DataSource mainDataSource() {
+			return DataSourceBuilder.create().build();
+		}
+
+		@Bean
+		@PgEntitiesDataSource
+		@ConfigurationProperties("app.datasource.reporting")
+		DataSource reportingDataSource() {
+			return DataSourceBuilder.create().build();
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ReportingEntities {
+
+		@Bean
+		@Qualifier("reportingDataSource")
+		PgView monthlyRevenue() {
+			return PgView.of("reporting", "monthly_revenue",
+					"SELECT date_trunc('month', paid_at) AS month, sum(amount) AS revenue FROM reporting.payments GROUP BY 1");
+		}
+
+	}
+
+}
