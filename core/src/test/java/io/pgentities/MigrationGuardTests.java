@@ -105,6 +105,28 @@ class MigrationGuardTests {
 	}
 
 	@Test
+	void guardChecksADependentThePlanDropsAndCreatesAgain(@TempDir Path directory) {
+		this.database.execute("""
+				CREATE SCHEMA recreated;
+				CREATE VIEW recreated.base AS SELECT 1 AS one, 'x'::text AS description;
+				CREATE VIEW recreated.dependent AS SELECT one FROM recreated.base;
+				""");
+		List<PgEntity> declared = PgEntities.fromSql("""
+				CREATE VIEW recreated.base AS SELECT 1 AS one;
+				CREATE VIEW recreated.dependent AS SELECT one FROM recreated.base;
+				""");
+		PgEntitiesEngine engine = engine("recreated");
+		Analysis analysis = engine.analyze(declared);
+
+		assertThat(engine.guard(analysis).objects()).extracting(MigrationGuard.GuardedObject::identity)
+			.containsExactlyInAnyOrder("recreated.base", "recreated.dependent");
+		new FlywayMigrationWriter(directory).withGuard(engine.guard(analysis)).write(analysis.plan(), "guarded");
+		this.database.execute("CREATE OR REPLACE VIEW recreated.dependent AS SELECT one, 2 AS two FROM recreated.base");
+		assertThatException().isThrownBy(() -> migrate(directory, "recreated"))
+			.withStackTraceContaining("generated: VIEW recreated.dependent");
+	}
+
+	@Test
 	void guardIsEmptyWhenThePlanIs() {
 		String schema = liveSchema("insync");
 		PgEntitiesEngine engine = engine(schema);

@@ -113,11 +113,30 @@ public final class DriftGate {
 	 * @throws GateException if the input is invalid or the database cannot be reached
 	 */
 	public Optional<Path> generate(Path directory, String description) {
+		return generate(directory, description, true);
+	}
+
+	/**
+	 * Writes the plan as the next Flyway versioned migration, as {@link #generate(Path, String)}
+	 * does, with or without the fingerprint guard ({@link PgEntitiesEngine#guard}) that fails
+	 * the migration when what it replaces changed in the database since.
+	 * @param directory the migrations directory
+	 * @param description what the migration does; becomes part of the file name
+	 * @param guard whether the migration starts with the guard
+	 * @return the file written, or empty when in sync
+	 * @throws GateException if the input is invalid or the database cannot be reached
+	 */
+	public Optional<Path> generate(Path directory, String description, boolean guard) {
 		Path target = this.settings.workingDirectory().resolve(directory);
+		List<PgEntity> declared = declared();
 		return withDatabase((database) -> {
-			Analysis analysis = engine(database).analyze(declared());
-			return new FlywayMigrationWriter(target).withHistory(database.dataSource())
-				.write(analysis.plan(), description);
+			PgEntitiesEngine engine = engine(database);
+			Analysis analysis = engine.analyze(declared);
+			FlywayMigrationWriter writer = new FlywayMigrationWriter(target).withHistory(database.dataSource());
+			if (guard) {
+				writer = writer.withGuard(engine.guard(analysis));
+			}
+			return writer.write(analysis.plan(), description);
 		});
 	}
 

@@ -279,10 +279,14 @@ public final class PgEntitiesCli implements Runnable {
 				description = "What the migration does; becomes part of the file name (default: pg-entities).")
 		String description = "pg-entities";
 
+		@Option(names = "--no-guard",
+				description = "Leaves out the guard that fails the migration when an object it drops, replaces or alters changed in the database since it was generated.")
+		boolean noGuard;
+
 		@Override
 		public Integer call() {
 			Optional<Path> written = new DriftGate(settings(this.entities.entities, this.entities.dropUndeclared))
-				.generate(this.outputDir, this.description);
+				.generate(this.outputDir, this.description, !this.noGuard);
 			out().println(written.map((file) -> "Wrote " + file).orElse("In sync: no migration written"));
 			return ExitCode.OK.code();
 		}

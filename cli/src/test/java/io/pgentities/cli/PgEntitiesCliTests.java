@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for {@link PgEntitiesCli}.
@@ -289,6 +290,22 @@ class PgEntitiesCliTests {
 		assertThat(Files.readString(migration)).contains("CREATE VIEW public.cheap_products AS");
 		this.database.execute(Files.readString(migration));
 		assertThat(run("check", "--entities", "db/entities").code()).isZero();
+	}
+
+	@Test
+	void generatedMigrationFailsWhenTheDatabaseChangedSinceUnlessWrittenWithoutGuard() throws IOException {
+		write("db/entities/views.sql", CHEAP_PRODUCTS);
+
+		assertThat(run("generate", "--entities", "db/entities", "--output-dir", "guarded").code()).isZero();
+		assertThat(run("generate", "--entities", "db/entities", "--output-dir", "unguarded", "--no-guard").code())
+			.isZero();
+		String guarded = Files.readString(this.directory.resolve("guarded/V1__pg_entities.sql"));
+		String unguarded = Files.readString(this.directory.resolve("unguarded/V1__pg_entities.sql"));
+		this.database.execute("CREATE VIEW cheap_products AS SELECT 1 AS one");
+
+		assertThatException().isThrownBy(() -> this.database.execute(guarded))
+			.withStackTraceContaining("the database changed since this migration was generated: VIEW public.cheap_products");
+		assertThat(unguarded).doesNotContain("pg_entities_guard").contains("CREATE VIEW public.cheap_products AS");
 	}
 
 	@Test

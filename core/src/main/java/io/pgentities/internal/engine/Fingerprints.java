@@ -27,7 +27,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.pgentities.Analysis;
-import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.MigrationGuard;
 import io.pgentities.MigrationGuard.GuardedObject;
@@ -91,21 +90,23 @@ public final class Fingerprints {
 	}
 
 	/**
-	 * The guard of an analysis's plan: the live objects it replaces, alters or drops (changed
-	 * entities, and undeclared ones the plan drops), and the missing ones it creates, which
-	 * must still be missing when the migration runs. Reads the database in a read-only
-	 * transaction that is rolled back.
+	 * The guard of an analysis's plan: every entity of the report the plan touches (its
+	 * summary has a line for each: replaced, altered, dropped, dropped and created again as a
+	 * dependent, or created), with the fingerprint of its live definition; an entity the plan
+	 * creates has none, and must still not exist when the migration runs. Reads the database
+	 * in a read-only transaction that is rolled back.
 	 * @param analysis the analysis
 	 * @return the guard
 	 * @throws PgEntitiesException if the database cannot be read
 	 */
 	public MigrationGuard guard(Analysis analysis) {
+		List<String> summary = analysis.plan().summary();
 		List<EntityDrift> guarded = analysis.report()
-			.drifted()
+			.entities()
 			.stream()
-			.filter((drift) -> drift.status() != DriftStatus.UNDECLARED || analysis.plan().drops().contains(drift.identity()))
+			.filter((drift) -> summary.stream().anyMatch((line) -> line.startsWith(summaryPrefix(drift))))
 			.toList();
-		if (guarded.isEmpty() || analysis.plan().isEmpty()) {
+		if (guarded.isEmpty()) {
 			return new MigrationGuard(List.of());
 		}
 		try {
@@ -115,6 +116,10 @@ public final class Fingerprints {
 			throw new PgEntitiesException("Reading the fingerprints of " + guarded.size() + " objects failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
+	}
+
+	private static String summaryPrefix(EntityDrift drift) {
+		return drift.status() + " " + drift.kind().sqlName() + " " + drift.identity() + ": ";
 	}
 
 	private List<GuardedObject> read(Connection connection, List<EntityDrift> guarded) throws SQLException {
