@@ -15,28 +15,30 @@
  */
 package io.pgentities;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The kinds of PostgreSQL objects pg-entities manages. New kinds are added at the end.
  */
 public enum EntityKind {
 
 	/** A function ({@code CREATE FUNCTION}); identified by schema, name and argument types. */
-	FUNCTION("FUNCTION", "pg_proc", 0, false),
+	FUNCTION("FUNCTION", "pg_proc", 0, false, "FUNCTION"),
 
 	/** A procedure ({@code CREATE PROCEDURE}); identified by schema, name and argument types. */
-	PROCEDURE("PROCEDURE", "pg_proc", 0, false),
+	PROCEDURE("PROCEDURE", "pg_proc", 0, false, "PROCEDURE"),
 
 	/** A view ({@code CREATE VIEW}); identified by schema and name. */
-	VIEW("VIEW", "pg_class", 1, false),
+	VIEW("VIEW", "pg_class", 1, false, "TABLE"),
 
 	/** A materialized view with its indexes; identified by schema and name. */
-	MATERIALIZED_VIEW("MATERIALIZED VIEW", "pg_class", 1, false),
+	MATERIALIZED_VIEW("MATERIALIZED VIEW", "pg_class", 1, false, "TABLE"),
 
 	/** A trigger on a table or view; identified by schema, table and name. */
-	TRIGGER("TRIGGER", "pg_trigger", 2, true),
+	TRIGGER("TRIGGER", "pg_trigger", 2, true, null),
 
 	/** A row-level-security policy on a table; identified by schema, table and name. */
-	POLICY("POLICY", "pg_policy", 2, true);
+	POLICY("POLICY", "pg_policy", 2, true, null);
 
 	private final String sqlName;
 
@@ -46,11 +48,14 @@ public enum EntityKind {
 
 	private final boolean onTable;
 
-	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable) {
+	private final @Nullable String grantName;
+
+	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable, @Nullable String grantName) {
 		this.sqlName = sqlName;
 		this.catalog = catalog;
 		this.creationRank = creationRank;
 		this.onTable = onTable;
+		this.grantName = grantName;
 	}
 
 	/**
@@ -90,6 +95,16 @@ public enum EntityKind {
 	 */
 	public boolean onTable() {
 		return this.onTable;
+	}
+
+	/**
+	 * How {@code GRANT} and {@code REVOKE} name objects of this kind: {@code TABLE} for views
+	 * and materialized views, the kind itself for routines.
+	 * @return the object type, or {@code null} when objects of this kind have no owner and
+	 * privileges of their own (a trigger or policy goes with its table)
+	 */
+	public @Nullable String grantName() {
+		return this.grantName;
 	}
 
 }

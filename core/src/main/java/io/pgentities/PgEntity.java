@@ -102,4 +102,46 @@ public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMate
 	 */
 	String createStatement();
 
+	/**
+	 * The owner and privileges the entity declares; compared with the live object only where
+	 * declared.
+	 * @return the declared access, {@link PgAccess#UNDECLARED} by default
+	 */
+	default PgAccess access() {
+		return PgAccess.UNDECLARED;
+	}
+
+	/**
+	 * A copy of this entity with an owner and privileges, for kinds whose objects have their own
+	 * ({@link EntityKind#grantName()}).
+	 * @param access the access
+	 * @return the copy
+	 * @throws IllegalArgumentException if objects of this kind have no privileges of their own
+	 */
+	default PgEntity withAccess(PgAccess access) {
+		throw new IllegalArgumentException(kind().sqlName() + " " + identity()
+				+ " has no owner or privileges of its own: they belong to its table");
+	}
+
+	/**
+	 * A copy of this entity with one more {@code GRANT privileges ON entity TO grantees}.
+	 * @param privileges the privileges, e.g. {@code SELECT} or {@code SELECT (id, total)}
+	 * @param grantees the roles, comma-separated, e.g. {@code reader, PUBLIC}
+	 * @return the copy
+	 * @throws IllegalArgumentException if objects of this kind have no privileges of their own
+	 */
+	default PgEntity withGrant(String privileges, String grantees) {
+		return withAccess(access().with(new PgGrant(false, privileges, grantees, false)));
+	}
+
+	/**
+	 * A copy of this entity with a declared owner, set with {@code ALTER ... OWNER TO}.
+	 * @param owner the owning role, as a plain name
+	 * @return the copy
+	 * @throws IllegalArgumentException if objects of this kind have no owner of their own
+	 */
+	default PgEntity withOwner(String owner) {
+		return withAccess(access().withOwner(owner));
+	}
+
 }

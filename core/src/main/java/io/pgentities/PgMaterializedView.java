@@ -38,10 +38,11 @@ import org.jspecify.annotations.Nullable;
  * without a name gets the one PostgreSQL chooses
  * @param comment the comment to set, or {@code null}
  * @param source where the materialized view was declared
+ * @param access the owner and privileges it declares
  * @param allowedLintRules the ids of the lint rules silenced for this entity
  */
 public record PgMaterializedView(String schema, String name, String clauses, String query, boolean withData,
-		List<String> indexes, @Nullable String comment, String source,
+		List<String> indexes, @Nullable String comment, String source, PgAccess access,
 				Set<String> allowedLintRules) implements PgEntity {
 
 	public PgMaterializedView {
@@ -51,15 +52,16 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 		Objects.requireNonNull(query, "query must not be null");
 		Objects.requireNonNull(source, "source must not be null");
 		indexes = List.copyOf(indexes);
+		Objects.requireNonNull(access, "access must not be null");
 		allowedLintRules = LintRule.validIds(allowedLintRules);
 	}
 
 	/**
-	 * Creates the entity with no lint rule silenced.
+	 * Creates the entity with no owner or privileges declared and no lint rule silenced.
 	 */
 	public PgMaterializedView(String schema, String name, String clauses, String query, boolean withData,
 			List<String> indexes, @Nullable String comment, String source) {
-		this(schema, name, clauses, query, withData, indexes, comment, source, Set.of());
+		this(schema, name, clauses, query, withData, indexes, comment, source, PgAccess.UNDECLARED, Set.of());
 	}
 
 	/**
@@ -81,7 +83,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	 */
 	public PgMaterializedView withData(boolean withData) {
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, withData, this.indexes,
-				this.comment, this.source, this.allowedLintRules);
+				this.comment, this.source, this.access, this.allowedLintRules);
 	}
 
 	/**
@@ -96,7 +98,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 		List<String> all = new ArrayList<>(this.indexes);
 		all.add(createIndexStatement.strip());
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, all,
-				this.comment, this.source, this.allowedLintRules);
+				this.comment, this.source, this.access, this.allowedLintRules);
 	}
 
 	/**
@@ -106,7 +108,7 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	 */
 	public PgMaterializedView withClauses(String clauses) {
 		return new PgMaterializedView(this.schema, this.name, clauses.strip(), this.query, this.withData,
-				this.indexes, this.comment, this.source, this.allowedLintRules);
+				this.indexes, this.comment, this.source, this.access, this.allowedLintRules);
 	}
 
 	@Override
@@ -138,20 +140,26 @@ public record PgMaterializedView(String schema, String name, String clauses, Str
 	@Override
 	public PgMaterializedView withSource(String source) {
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes,
-				this.comment, source, this.allowedLintRules);
+				this.comment, source, this.access, this.allowedLintRules);
 	}
 
 	@Override
 	public PgMaterializedView withComment(@Nullable String comment) {
 		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes,
-				comment, this.source, this.allowedLintRules);
+				comment, this.source, this.access, this.allowedLintRules);
 	}
 
 	@Override
 	public PgMaterializedView allowing(String... rules) {
 		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
 		allowed.addAll(List.of(rules));
-		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes, this.comment, this.source, allowed);
+		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes, this.comment, this.source, this.access, allowed);
+	}
+
+	@Override
+	public PgMaterializedView withAccess(PgAccess access) {
+		return new PgMaterializedView(this.schema, this.name, this.clauses, this.query, this.withData, this.indexes,
+				this.comment, this.source, access, this.allowedLintRules);
 	}
 
 }

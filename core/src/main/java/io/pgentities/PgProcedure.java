@@ -33,10 +33,11 @@ import org.jspecify.annotations.Nullable;
  * @param definition everything after the argument list, e.g. {@code LANGUAGE plpgsql AS $$ begin end $$}
  * @param comment the comment to set, or {@code null}
  * @param source where the procedure was declared
+ * @param access the owner and privileges it declares
  * @param allowedLintRules the ids of the lint rules silenced for this entity
  */
 public record PgProcedure(String schema, String name, String arguments, String definition, @Nullable String comment,
-		String source, Set<String> allowedLintRules) implements PgEntity {
+		String source, PgAccess access, Set<String> allowedLintRules) implements PgEntity {
 
 	public PgProcedure {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -44,15 +45,16 @@ public record PgProcedure(String schema, String name, String arguments, String d
 		Objects.requireNonNull(arguments, "arguments must not be null");
 		Objects.requireNonNull(definition, "definition must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		Objects.requireNonNull(access, "access must not be null");
 		allowedLintRules = LintRule.validIds(allowedLintRules);
 	}
 
 	/**
-	 * Creates the entity with no lint rule silenced.
+	 * Creates the entity with no owner or privileges declared and no lint rule silenced.
 	 */
 	public PgProcedure(String schema, String name, String arguments, String definition,
 			@Nullable String comment, String source) {
-		this(schema, name, arguments, definition, comment, source, Set.of());
+		this(schema, name, arguments, definition, comment, source, PgAccess.UNDECLARED, Set.of());
 	}
 
 	/**
@@ -95,20 +97,26 @@ public record PgProcedure(String schema, String name, String arguments, String d
 	@Override
 	public PgProcedure withSource(String source) {
 		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, source,
-				this.allowedLintRules);
+				this.access, this.allowedLintRules);
 	}
 
 	@Override
 	public PgProcedure withComment(@Nullable String comment) {
 		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, comment, this.source,
-				this.allowedLintRules);
+				this.access, this.allowedLintRules);
 	}
 
 	@Override
 	public PgProcedure allowing(String... rules) {
 		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
 		allowed.addAll(List.of(rules));
-		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, allowed);
+		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, this.access, allowed);
+	}
+
+	@Override
+	public PgProcedure withAccess(PgAccess access) {
+		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, access,
+				this.allowedLintRules);
 	}
 
 }

@@ -33,10 +33,11 @@ import org.jspecify.annotations.Nullable;
  * @param query the view's query, including a trailing {@code WITH CHECK OPTION} if any
  * @param comment the comment to set, or {@code null}
  * @param source where the view was declared
+ * @param access the owner and privileges it declares
  * @param allowedLintRules the ids of the lint rules silenced for this entity
  */
 public record PgView(String schema, String name, String clauses, String query, @Nullable String comment,
-		String source, Set<String> allowedLintRules) implements PgEntity {
+		String source, PgAccess access, Set<String> allowedLintRules) implements PgEntity {
 
 	public PgView {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -44,14 +45,15 @@ public record PgView(String schema, String name, String clauses, String query, @
 		Objects.requireNonNull(clauses, "clauses must not be null");
 		Objects.requireNonNull(query, "query must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		Objects.requireNonNull(access, "access must not be null");
 		allowedLintRules = LintRule.validIds(allowedLintRules);
 	}
 
 	/**
-	 * Creates the entity with no lint rule silenced.
+	 * Creates the entity with no owner or privileges declared and no lint rule silenced.
 	 */
 	public PgView(String schema, String name, String clauses, String query, @Nullable String comment, String source) {
-		this(schema, name, clauses, query, comment, source, Set.of());
+		this(schema, name, clauses, query, comment, source, PgAccess.UNDECLARED, Set.of());
 	}
 
 	/**
@@ -72,7 +74,7 @@ public record PgView(String schema, String name, String clauses, String query, @
 	 */
 	public PgView withClauses(String clauses) {
 		return new PgView(this.schema, this.name, clauses.strip(), this.query, this.comment, this.source,
-				this.allowedLintRules);
+				this.access, this.allowedLintRules);
 	}
 
 	@Override
@@ -93,20 +95,26 @@ public record PgView(String schema, String name, String clauses, String query, @
 	@Override
 	public PgView withSource(String source) {
 		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, source,
-				this.allowedLintRules);
+				this.access, this.allowedLintRules);
 	}
 
 	@Override
 	public PgView withComment(@Nullable String comment) {
 		return new PgView(this.schema, this.name, this.clauses, this.query, comment, this.source,
-				this.allowedLintRules);
+				this.access, this.allowedLintRules);
 	}
 
 	@Override
 	public PgView allowing(String... rules) {
 		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
 		allowed.addAll(List.of(rules));
-		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, this.source, allowed);
+		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, this.source, this.access, allowed);
+	}
+
+	@Override
+	public PgView withAccess(PgAccess access) {
+		return new PgView(this.schema, this.name, this.clauses, this.query, this.comment, this.source, access,
+				this.allowedLintRules);
 	}
 
 }

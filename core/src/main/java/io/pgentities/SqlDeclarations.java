@@ -73,8 +73,9 @@ final class SqlDeclarations {
 		}
 		SqlDeclarations entities = new SqlDeclarations(sourceName, allowComments);
 		for (Read read : declarations) {
-			if (!(read.declaration() instanceof Declaration.Index)
-					&& !(read.declaration() instanceof Declaration.Comment)) {
+			if (!(read.declaration() instanceof Declaration.Index) && !(read.declaration() instanceof Declaration.Comment)
+					&& !(read.declaration() instanceof Declaration.Grant)
+					&& !(read.declaration() instanceof Declaration.Owner)) {
 				entities.add(read.declaration(), read.statement());
 			}
 		}
@@ -84,6 +85,12 @@ final class SqlDeclarations {
 			}
 			else if (read.declaration() instanceof Declaration.Comment comment) {
 				entities.attach(comment);
+			}
+			else if (read.declaration() instanceof Declaration.Grant grant) {
+				entities.attach(grant, read.statement());
+			}
+			else if (read.declaration() instanceof Declaration.Owner owner) {
+				entities.attach(owner, read.statement());
 			}
 		}
 		entities.declared.forEach((entity) -> DeclaredStatements.remember(entity.entity, entity.statements));
@@ -176,28 +183,8 @@ final class SqlDeclarations {
 	}
 
 	private void attach(Declaration.Comment comment) {
-		Declaration.CommentTarget target = comment.target();
-		EntityKind kind = kind(target.kind());
-		String types = (target.arguments() != null)
-				? RoutineSignature.identityArgumentTypes(target.arguments(), kind == EntityKind.PROCEDURE) : null;
-		List<Declared> matches = new ArrayList<>();
-		for (Declared candidate : this.declared) {
-			Key key = candidate.key;
-			if (key.kind() == kind && key.schema().equals(target.schema())
-					&& Objects.equals(key.table(), target.table()) && key.name().equals(target.name())
-					&& (types == null || types.equals(key.argumentTypes()))) {
-				matches.add(candidate);
-			}
-		}
-		String what = "COMMENT ON " + target.describe();
-		if (matches.isEmpty()) {
-			throw invalid(comment, what + ": no such " + kind.sqlName().toLowerCase(Locale.ROOT)
-					+ " is declared in the same source");
-		}
-		if (matches.size() > 1) {
-			throw invalid(comment, what + ": " + matches.size() + " overloads are declared; name its argument types");
-		}
-		Declared entity = matches.get(0);
+		String what = "COMMENT ON " + comment.target().describe();
+		Declared entity = find(comment.target(), comment, what);
 		if (entity.commentLine != 0) {
 			throw invalid(comment, what + ": the entity already has a comment, at line " + entity.commentLine);
 		}
@@ -205,17 +192,79 @@ final class SqlDeclarations {
 		entity.commentLine = comment.line();
 	}
 
+	private void attach(Declaration.Grant grant, SqlStatement statement) {
+		String what = (grant.revoke() ? "REVOKE ON " : "GRANT ON ") + grant.target().describe();
+		Declared entity = find(grant.target(), grant, what);
+		try {
+			PgGrant declared = new PgGrant(grant.revoke(), grant.privileges(), grant.grantees(),
+					grant.withGrantOption());
+			entity.entity = entity.entity.withAccess(entity.entity.access().with(declared));
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(grant, what + ": " + ex.getMessage());
+		}
+		entity.statements.add(statement);
+	}
+
+	private void attach(Declaration.Owner owner, SqlStatement statement) {
+		String what = "ALTER " + owner.target().describe() + " OWNER TO";
+		Declared entity = find(owner.target(), owner, what);
+		if (entity.ownerLine != 0) {
+			throw invalid(owner, what + ": the entity's owner is already declared, at line " + entity.ownerLine);
+		}
+		entity.entity = entity.entity.withAccess(entity.entity.access().withOwner(owner.owner()));
+		entity.ownerLine = owner.line();
+		entity.statements.add(statement);
+	}
+
+	/**
+	 * The one entity declared in this source that a statement names.
+	 */
+	private Declared find(Declaration.CommentTarget target, Declaration declaration, String what) {
+		List<EntityKind> kinds = kinds(target.kind());
+		EntityKind routineKind = kinds.get(0);
+		String types = (target.arguments() != null)
+				? RoutineSignature.identityArgumentTypes(target.arguments(), routineKind == EntityKind.PROCEDURE)
+				: null;
+		List<Declared> matches = new ArrayList<>();
+		for (Declared candidate : this.declared) {
+			Key key = candidate.key;
+			if (kinds.contains(key.kind()) && key.schema().equals(target.schema())
+					&& Objects.equals(key.table(), target.table()) && key.name().equals(target.name())
+					&& (types == null || types.equals(key.argumentTypes()))) {
+				matches.add(candidate);
+			}
+		}
+		if (matches.isEmpty()) {
+			throw invalid(declaration, what + ": no such " + target.kind().toLowerCase(Locale.ROOT)
+					+ " is declared in the same source");
+		}
+		if (matches.size() > 1) {
+			throw invalid(declaration, what + ": " + matches.size() + " overloads are declared; name its argument types");
+		}
+		return matches.get(0);
+	}
+
 	private InvalidDeclarationException invalid(Declaration declaration, String reason) {
 		return new InvalidDeclarationException(this.sourceName, declaration.line(), reason);
 	}
 
-	private static EntityKind kind(String sqlName) {
+	/**
+	 * The kinds a statement's object type stands for: {@code GRANT ... ON TABLE} names a view
+	 * or materialized view, {@code ON ROUTINE} a function or procedure.
+	 */
+	private static List<EntityKind> kinds(String sqlName) {
+		List<EntityKind> kinds = new ArrayList<>();
 		for (EntityKind kind : EntityKind.values()) {
-			if (kind.sqlName().equals(sqlName)) {
-				return kind;
+			if (kind.sqlName().equals(sqlName) || sqlName.equals(kind.grantName())
+					|| (sqlName.equals("ROUTINE") && kind.catalog().equals("pg_proc"))) {
+				kinds.add(kind);
 			}
 		}
-		throw new IllegalStateException("No entity kind is spelled " + sqlName);
+		if (kinds.isEmpty()) {
+			throw new IllegalStateException("No entity kind is spelled " + sqlName);
+		}
+		return kinds;
 	}
 
 	/**
@@ -243,6 +292,8 @@ final class SqlDeclarations {
 		private final int line;
 
 		private int commentLine;
+
+		private int ownerLine;
 
 		private final List<SqlStatement> statements = new ArrayList<>();
 

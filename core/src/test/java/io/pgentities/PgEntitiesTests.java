@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class PgEntitiesTests {
 
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
-			+ "POLICY (and CREATE INDEX / COMMENT ON for them) may declare entities, found ";
+			+ "POLICY (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO for them) may declare entities, found ";
 
 	// Statements as the shared workload generator writes them (generate.py --scale 2), one per file there
 	private static final String WORKLOAD_TOUCH = """
@@ -371,6 +371,50 @@ class PgEntitiesTests {
 	}
 
 	@Test
+	void grantsRevokesAndOwnersAttachToTheirEntities() {
+		List<PgEntity> entities = PgEntities.fromSql("""
+				CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'select a';
+				CREATE VIEW v AS SELECT 1 AS one;
+				CREATE MATERIALIZED VIEW m AS SELECT 1 AS one;
+				REVOKE EXECUTE ON FUNCTION f(integer) FROM PUBLIC;
+				GRANT EXECUTE ON ROUTINE public.f TO app;
+				GRANT SELECT (one), UPDATE ON v TO reader, "Auditor" WITH GRANT OPTION;
+				ALTER VIEW v OWNER TO "Owner";
+				GRANT SELECT ON TABLE m TO reader;
+				ALTER MATERIALIZED VIEW m OWNER TO app;
+				""");
+		assertThat(entities.get(0).access()).isEqualTo(new PgAccess(null,
+				List.of(new PgGrant(true, "EXECUTE", "PUBLIC", false), new PgGrant(false, "EXECUTE", "app", false))));
+		assertThat(entities.get(1).access()).isEqualTo(new PgAccess("Owner",
+				List.of(new PgGrant(false, "SELECT (one), UPDATE", "reader, \"Auditor\"", true))));
+		assertThat(entities.get(2).access())
+			.isEqualTo(new PgAccess("app", List.of(new PgGrant(false, "SELECT", "reader", false))));
+	}
+
+	@Test
+	void factoriesDeclareGrantsAndOwners() {
+		PgEntity view = PgView.of("public", "v", "SELECT 1").withGrant("SELECT", "reader").withOwner("app");
+		assertThat(view.access()).isEqualTo(new PgAccess("app", List.of(new PgGrant(false, "SELECT", "reader", false))));
+		assertThat(view.access().statements(view.kind(), view.identity()))
+			.containsExactly("ALTER VIEW public.v OWNER TO app", "GRANT SELECT ON TABLE public.v TO reader");
+	}
+
+	@Test
+	void rejectsGrantsAndOwnersOfUndeclaredOrUnmanagedObjects() {
+		assertRejected("CREATE VIEW v AS SELECT 1;\nGRANT SELECT ON w TO reader;", 2,
+				"GRANT ON TABLE public.w: no such table is declared in the same source");
+		assertRejected("CREATE VIEW v AS SELECT 1;\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO reader;", 2,
+				"GRANT ON ALL: only privileges on an entity declared in the same source may be declared");
+		assertRejected("CREATE VIEW v AS SELECT 1;\nGRANT reader TO app;", 2,
+				"GRANT without ON: only privileges on an entity declared in the same source may be declared "
+						+ "(role memberships belong in migrations)");
+		assertRejected("CREATE VIEW v AS SELECT 1;\nALTER VIEW v OWNER TO a;\nALTER VIEW v OWNER TO b;", 3,
+				"ALTER VIEW public.v OWNER TO: the entity's owner is already declared, at line 2");
+		assertRejected("CREATE VIEW v AS SELECT 1;\nALTER VIEW v RENAME TO w;", 2,
+				"only ALTER VIEW public.v OWNER TO role may be declared, found 'RENAME'");
+	}
+
+	@Test
 	void commentWithoutArgumentsNamesTheOnlyOverload() {
 		PgEntity function = single("""
 				CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS 'select a';
@@ -471,7 +515,8 @@ class PgEntitiesTests {
 		assertRejected("CREATE UNLOGGED TABLE users (id int)", 1, ACCEPTED + "CREATE UNLOGGED TABLE");
 		assertRejected("CREATE OR REPLACE RULE r AS ON INSERT TO t DO NOTHING", 1,
 				ACCEPTED + "CREATE OR REPLACE RULE");
-		assertRejected("GRANT SELECT ON users TO PUBLIC", 1, ACCEPTED + "GRANT");
+		assertRejected("GRANT SELECT ON users TO PUBLIC", 1,
+				"GRANT ON TABLE public.users: no such table is declared in the same source");
 		assertRejected("SELECT pg_terminate_backend(pid) FROM pg_stat_activity", 1, ACCEPTED + "SELECT");
 		assertRejected("COMMENT ON TABLE users IS 'x'", 1, ACCEPTED + "COMMENT ON TABLE");
 		assertRejected("DROP MATERIALIZED VIEW mv", 1, ACCEPTED + "DROP MATERIALIZED VIEW");

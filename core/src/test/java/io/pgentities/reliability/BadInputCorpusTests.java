@@ -254,9 +254,9 @@ class BadInputCorpusTests {
 				file("COPY to a program in an entity file", """
 						COPY corpus.sentinel TO PROGRAM 'cat > /tmp/pg-entities-corpus';
 						""", Failure.FRONT_END, 1, "found COPY"),
-				file("GRANT in an entity file", """
+				file("GRANT on a table in an entity file", """
 						GRANT ALL ON corpus.sentinel TO PUBLIC;
-						""", Failure.FRONT_END, 1, "found GRANT"),
+						""", Failure.FRONT_END, 1, "GRANT ON TABLE corpus.sentinel: no such table is declared in the same source"),
 				file("CREATE TABLE in an entity file", """
 						CREATE TABLE corpus.extra (id integer);
 						""", Failure.FRONT_END, 1, "found CREATE TABLE"),

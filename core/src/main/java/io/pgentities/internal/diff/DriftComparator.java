@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.pgentities.DriftStatus;
+import io.pgentities.PgAccess;
 import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogSnapshot;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compares canonical forms: declarations (as PostgreSQL canonicalized them) against the live
- * catalog, by identity. Comments count only where a declaration sets one.
+ * catalog, by identity. Comments, owners and privileges count only where a declaration sets them.
  */
 public final class DriftComparator {
 
@@ -60,7 +61,7 @@ public final class DriftComparator {
 			if (!comparisons.containsKey(existing.identity()) && managedSchemas.contains(existing.schema())
 					&& !ignored.matches(existing)) {
 				comparisons.put(existing.identity(), new EntityComparison(existing.identity(), null, null, existing,
-						DriftStatus.UNDECLARED, diff(text(existing, existing.comment()), "")));
+						DriftStatus.UNDECLARED, diff(text(existing, existing.comment(), PgAccess.UNDECLARED), "")));
 			}
 		}
 		List<EntityComparison> sorted = new ArrayList<>(comparisons.values());
@@ -71,23 +72,29 @@ public final class DriftComparator {
 	private static EntityComparison compare(PgEntity declared, CatalogEntity simulated,
 			@Nullable CatalogEntity existing) {
 		String comment = declared.comment();
+		PgAccess access = declared.access();
 		if (existing == null) {
 			return new EntityComparison(simulated.identity(), declared, simulated, null, DriftStatus.MISSING,
-					diff("", text(simulated, comment)));
+					diff("", text(simulated, comment, access)));
 		}
 		CatalogEntity desired = simulated.withImplicitNamesOf(existing, declared);
-		String desiredText = text(desired, comment);
+		String desiredText = text(desired, comment, access);
 		boolean same = desired.kind() == existing.kind()
 				&& desired.comparisonKey().equals(existing.comparisonKey())
-				&& (comment == null || Objects.equals(comment, existing.comment()));
-		String existingText = text(existing, (comment != null) ? existing.comment() : null);
+				&& (comment == null || Objects.equals(comment, existing.comment()))
+				&& DeclaredAccess.lines(desired, access).equals(DeclaredAccess.lines(existing, access));
+		String existingText = text(existing, (comment != null) ? existing.comment() : null, access);
 		return new EntityComparison(desired.identity(), declared, desired, existing,
 				same ? DriftStatus.IN_SYNC : DriftStatus.CHANGED, same ? "" : diff(existingText, desiredText));
 	}
 
-	private static String text(CatalogEntity entity, @Nullable String comment) {
-		String definition = entity.canonicalDefinition();
-		return (comment != null) ? definition + ";\n" + entity.commentStatement(comment) : definition;
+	private static String text(CatalogEntity entity, @Nullable String comment, PgAccess access) {
+		StringBuilder text = new StringBuilder(entity.canonicalDefinition());
+		if (comment != null) {
+			text.append(";\n").append(entity.commentStatement(comment));
+		}
+		DeclaredAccess.lines(entity, access).forEach((line) -> text.append(";\n").append(line));
+		return text.toString();
 	}
 
 	private static String diff(String database, String declared) {

@@ -32,9 +32,11 @@ import java.util.Set;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PgAccess;
 import io.pgentities.PlanRefusal;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.Change;
+import io.pgentities.internal.diff.DeclaredAccess;
 import io.pgentities.internal.diff.EntityComparison;
 import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
@@ -166,7 +168,8 @@ public final class Planner {
 		CatalogEntity desired = Objects.requireNonNull(comparison.desired());
 		CatalogEntity current = Objects.requireNonNull(comparison.current());
 		if (desired.comparisonKey().equals(current.comparisonKey())) {
-			return new Change.InPlace("set comment", List.of());
+			boolean comment = !Objects.equals(comparison.desiredComment(), current.comment());
+			return new Change.InPlace(comment ? "set comment" : "set owner or privileges", List.of());
 		}
 		return desired.changeFrom(current, comparison.declared());
 	}
@@ -280,9 +283,17 @@ public final class Planner {
 			statements.add(entity.commentStatement(comment));
 		}
 		CatalogEntity restoredFrom = this.options.undo() ? comparison.desired() : comparison.current();
+		PgAccess declared = (comparison.declared() != null) ? comparison.declared().access() : PgAccess.UNDECLARED;
+		String owner = this.options.currentUser();
 		if (restoredFrom != null) {
-			statements.addAll(Privileges.restore(restoredFrom, entity, this.options.currentUser()));
+			// declared privileges are set below rather than given back
+			statements.addAll(Privileges.restore(restoredFrom, entity, this.options.currentUser(),
+					!declared.declaresPrivileges()));
+			if (restoredFrom.access() != null) {
+				owner = restoredFrom.access().owner();
+			}
 		}
+		statements.addAll(DeclaredAccess.afterCreate(owner, entity, declared));
 		return statements;
 	}
 
@@ -294,6 +305,9 @@ public final class Planner {
 		String comment = comparison.desiredComment();
 		if (!Objects.equals(comment, current.comment())) {
 			statements.add(desired.commentStatement(comment));
+		}
+		if (comparison.declared() != null) {
+			statements.addAll(DeclaredAccess.changes(current, desired, comparison.declared().access()));
 		}
 		return statements;
 	}

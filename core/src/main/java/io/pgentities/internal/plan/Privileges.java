@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.pgentities.internal.catalog.Access;
+import io.pgentities.internal.catalog.AclItem;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.sql.Identifiers;
 
@@ -38,11 +39,24 @@ final class Privileges {
 	 * @return the statements
 	 */
 	static List<String> restore(CatalogEntity entity, CatalogEntity created, String currentUser) {
+		return restore(entity, created, currentUser, true);
+	}
+
+	/**
+	 * The statements that give a recreated object its owner, column comments and, if asked,
+	 * privileges back.
+	 * @param entity the object as it was before it was dropped
+	 * @param created the object as it is created again
+	 * @param currentUser the role applying the plan
+	 * @param privileges whether its privileges are given back too
+	 * @return the statements
+	 */
+	static List<String> restore(CatalogEntity entity, CatalogEntity created, String currentUser, boolean privileges) {
 		Access access = entity.access();
 		if (access == null) {
 			return List.of();
 		}
-		List<String> statements = new ArrayList<>(restore(entity, access, currentUser));
+		List<String> statements = new ArrayList<>(restore(entity, access, currentUser, privileges));
 		List<String> columns = created.columnNames();
 		for (String comment : entity.columnComments()) {
 			String column = comment.substring(0, comment.indexOf(" IS "));
@@ -50,7 +64,7 @@ final class Privileges {
 				statements.add("COMMENT ON COLUMN " + entity.identity() + "." + comment);
 			}
 		}
-		for (String item : entity.columnAcl()) {
+		for (String item : privileges ? entity.columnAcl() : List.<String>of()) {
 			String column = item.substring(0, item.indexOf('\t'));
 			AclItem acl = AclItem.parse(item.substring(item.indexOf('\t') + 1));
 			if (columns.contains(column) && !acl.grantee().equals(access.owner())) {
@@ -73,9 +87,10 @@ final class Privileges {
 		return statements;
 	}
 
-	private static List<String> restore(CatalogEntity entity, Access access, String currentUser) {
+	private static List<String> restore(CatalogEntity entity, Access access, String currentUser,
+			boolean privileges) {
 		String owner = access.owner();
-		List<String> acl = access.acl();
+		List<String> acl = privileges ? access.acl() : List.of();
 		String target = access.grantTarget();
 		List<String> statements = new ArrayList<>();
 		if (!owner.equals(currentUser)) {

@@ -223,6 +223,14 @@ public final class Simulation {
 	}
 
 	private void requireScratchTarget(Creation creation) {
+		if (accessStatements(creation.entity()).contains(creation.original())) {
+			String scratchObject = " " + this.scratch.scratchFor(creation.entity().schema()) + ".";
+			if (!creation.rewritten().contains(scratchObject)) {
+				throw new IllegalStateException("Refusing to simulate " + creation.entity().identity()
+						+ ": its statement would act on a live object: " + creation.rewritten());
+			}
+			return;
+		}
 		boolean onRelation = OwningTable.of(creation.entity()) != null
 				|| (creation.entity() instanceof PgMaterializedView view
 						&& view.createIndexStatements().contains(creation.original()));
@@ -237,14 +245,25 @@ public final class Simulation {
 	}
 
 	private static List<String> statementsFor(PgEntity entity) {
+		List<String> statements = new ArrayList<>();
 		if (entity instanceof PgMaterializedView view) {
 			// never run a materialized view's query during a check: WITH NO DATA
-			List<String> statements = new ArrayList<>();
 			statements.add(view.withData(false).createStatement());
 			statements.addAll(view.createIndexStatements());
-			return statements;
 		}
-		return List.of(entity.createStatement());
+		else {
+			statements.add(entity.createStatement());
+		}
+		statements.addAll(accessStatements(entity));
+		return statements;
+	}
+
+	/**
+	 * The declared owner and grants, applied to the scratch copy so that its catalog row says
+	 * what the declaration asks for in PostgreSQL's own terms.
+	 */
+	private static List<String> accessStatements(PgEntity entity) {
+		return entity.access().statements(entity.kind(), entity.identity());
 	}
 
 	/**

@@ -65,8 +65,8 @@ final class CommentOnReader {
 		throw DeclarationReader.notADeclaration(cursor.statement());
 	}
 
-	private static Declaration.CommentTarget routine(TokenCursor cursor, String kind, String defaultSchema) {
-		QualifiedName name = cursor.qualifiedName("the commented " + kind.toLowerCase(Locale.ROOT),
+	static Declaration.CommentTarget routine(TokenCursor cursor, String kind, String defaultSchema) {
+		QualifiedName name = cursor.qualifiedName("the " + kind.toLowerCase(Locale.ROOT),
 				defaultSchema);
 		SqlStatement statement = cursor.statement();
 		String arguments = null;
@@ -82,8 +82,8 @@ final class CommentOnReader {
 		return new Declaration.CommentTarget(kind, name.schemaOr(defaultSchema), null, name.name(), arguments);
 	}
 
-	private static Declaration.CommentTarget relation(TokenCursor cursor, String kind, String defaultSchema) {
-		QualifiedName name = cursor.qualifiedName("the commented " + kind.toLowerCase(Locale.ROOT),
+	static Declaration.CommentTarget relation(TokenCursor cursor, String kind, String defaultSchema) {
+		QualifiedName name = cursor.qualifiedName("the " + kind.toLowerCase(Locale.ROOT),
 				defaultSchema);
 		return new Declaration.CommentTarget(kind, name.schemaOr(defaultSchema), null, name.name(), null);
 	}

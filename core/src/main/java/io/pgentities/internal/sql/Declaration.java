@@ -107,10 +107,37 @@ public sealed interface Declaration {
 	}
 
 	/**
-	 * The object of a {@code COMMENT ON} statement.
+	 * {@code GRANT} or {@code REVOKE} of privileges on one object, to be attached to the
+	 * entity it is on.
+	 *
+	 * @param target the object
+	 * @param revoke whether it is a {@code REVOKE}
+	 * @param privileges the privileges as written, column lists included
+	 * @param grantees the roles as written
+	 * @param withGrantOption whether a {@code GRANT} is {@code WITH GRANT OPTION}
+	 * @param line the statement's line
+	 */
+	record Grant(CommentTarget target, boolean revoke, String privileges, String grantees, boolean withGrantOption,
+			int line) implements Declaration {
+	}
+
+	/**
+	 * {@code ALTER ... OWNER TO}, to be attached to the entity it is on.
+	 *
+	 * @param target the object
+	 * @param owner the owning role
+	 * @param line the statement's line
+	 */
+	record Owner(CommentTarget target, String owner, int line) implements Declaration {
+	}
+
+	/**
+	 * The object of a {@code COMMENT ON}, {@code GRANT}, {@code REVOKE} or {@code ALTER}
+	 * statement.
 	 *
 	 * @param kind the object's kind as SQL spells it: {@code FUNCTION}, {@code PROCEDURE},
-	 * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER} or {@code POLICY}
+	 * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER} or {@code POLICY}; for a
+	 * {@code GRANT}, also {@code TABLE} (a view or materialized view) or {@code ROUTINE}
 	 * @param schema the schema of the object, or of the table of a trigger or policy
 	 * @param table the table of a trigger or policy, else {@code null}
 	 * @param name the object's name

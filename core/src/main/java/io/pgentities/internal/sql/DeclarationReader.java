@@ -21,13 +21,15 @@ import java.util.StringJoiner;
 
 /**
  * Reads what a statement of an entity file declares. Only the {@code CREATE} statements of
- * the managed kinds, with {@code CREATE INDEX} and {@code COMMENT ON} for them, are accepted;
+ * the managed kinds, with {@code CREATE INDEX}, {@code COMMENT ON}, {@code GRANT},
+ * {@code REVOKE} and {@code ALTER ... OWNER TO} for them, are accepted;
  * everything else is rejected, since an entity file must never do anything but declare.
  */
 public final class DeclarationReader {
 
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
-			+ "POLICY (and CREATE INDEX / COMMENT ON for them) may declare entities";
+			+ "POLICY (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO for them) may declare "
+			+ "entities";
 
 	// Words that may stand between a command and its object kind (CREATE OR REPLACE RULE,
 	// DROP MATERIALIZED VIEW, COMMENT ON TABLE), so that rejections name the kind.
@@ -54,6 +56,15 @@ public final class DeclarationReader {
 		}
 		if (cursor.acceptWords("comment", "on")) {
 			return CommentOnReader.read(cursor, defaultSchema);
+		}
+		if (cursor.acceptWords("grant")) {
+			return AccessReader.grant(cursor, false, defaultSchema);
+		}
+		if (cursor.acceptWords("revoke")) {
+			return AccessReader.grant(cursor, true, defaultSchema);
+		}
+		if (cursor.acceptWords("alter")) {
+			return AccessReader.owner(cursor, defaultSchema);
 		}
 		throw notADeclaration(statement);
 	}

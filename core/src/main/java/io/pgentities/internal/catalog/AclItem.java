@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.pgentities.internal.plan;
+package io.pgentities.internal.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.Map;
  * @param privileges the privileges granted without grant option
  * @param grantable the privileges granted with grant option
  */
-record AclItem(String grantee, List<String> privileges, List<String> grantable) {
+public record AclItem(String grantee, List<String> privileges, List<String> grantable) {
 
 	private static final Map<Character, String> PRIVILEGES = Map.ofEntries(Map.entry('r', "SELECT"),
 			Map.entry('w', "UPDATE"), Map.entry('a', "INSERT"), Map.entry('d', "DELETE"), Map.entry('D', "TRUNCATE"),
@@ -35,7 +35,12 @@ record AclItem(String grantee, List<String> privileges, List<String> grantable) 
 			Map.entry('U', "USAGE"), Map.entry('C', "CREATE"), Map.entry('c', "CONNECT"),
 			Map.entry('T', "TEMPORARY"), Map.entry('m', "MAINTAIN"));
 
-	static AclItem parse(String text) {
+	/**
+	 * Reads an {@code aclitem}'s text.
+	 * @param text the text, such as {@code reader=r*w/postgres}
+	 * @return the entry
+	 */
+	public static AclItem parse(String text) {
 		StringBuilder grantee = new StringBuilder();
 		int i = 0;
 		if (text.startsWith("\"")) {
@@ -78,7 +83,11 @@ record AclItem(String grantee, List<String> privileges, List<String> grantable) 
 		return new AclItem(grantee.toString(), privileges, grantable);
 	}
 
-	boolean isPublic() {
+	/**
+	 * Whether the entry is for {@code PUBLIC}.
+	 * @return whether the grantee is {@code PUBLIC}
+	 */
+	public boolean isPublic() {
 		return this.grantee.isEmpty();
 	}
 
