@@ -71,22 +71,26 @@ public final class FlywayMigrationWriter {
 
 	private final Duration lockTimeout;
 
+	private final MigrationGuard guard;
+
 	/**
 	 * Creates a writer for a directory of Flyway migrations (created if absent).
 	 * @param directory the directory
 	 */
 	public FlywayMigrationWriter(Path directory) {
-		this(directory, null, "flyway_schema_history", false, List.of(), PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT);
+		this(directory, null, "flyway_schema_history", false, List.of(), PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT,
+				new MigrationGuard(List.of()));
 	}
 
 	private FlywayMigrationWriter(Path directory, @Nullable DataSource history, String historyTable, boolean undo,
-			List<String> knownVersions, Duration lockTimeout) {
+			List<String> knownVersions, Duration lockTimeout, MigrationGuard guard) {
 		this.directory = Objects.requireNonNull(directory, "directory must not be null");
 		this.history = history;
 		this.historyTable = historyTable;
 		this.undo = undo;
 		this.knownVersions = knownVersions;
 		this.lockTimeout = lockTimeout;
+		this.guard = guard;
 	}
 
 	/**
@@ -97,7 +101,7 @@ public final class FlywayMigrationWriter {
 	 */
 	public FlywayMigrationWriter withHistory(DataSource dataSource) {
 		return new FlywayMigrationWriter(this.directory, dataSource, this.historyTable, this.undo, this.knownVersions,
-				this.lockTimeout);
+				this.lockTimeout, this.guard);
 	}
 
 	/**
@@ -106,7 +110,8 @@ public final class FlywayMigrationWriter {
 	 * @return the writer
 	 */
 	public FlywayMigrationWriter withHistoryTable(String table) {
-		return new FlywayMigrationWriter(this.directory, this.history, table, this.undo, this.knownVersions, this.lockTimeout);
+		return new FlywayMigrationWriter(this.directory, this.history, table, this.undo, this.knownVersions,
+				this.lockTimeout, this.guard);
 	}
 
 	/**
@@ -116,7 +121,7 @@ public final class FlywayMigrationWriter {
 	 */
 	public FlywayMigrationWriter withUndo(boolean undo) {
 		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, undo, this.knownVersions,
-				this.lockTimeout);
+				this.lockTimeout, this.guard);
 	}
 
 	/**
@@ -130,7 +135,7 @@ public final class FlywayMigrationWriter {
 		Objects.requireNonNull(versions, "versions must not be null");
 		List<String> numeric = versions.stream().filter((version) -> version.matches("\\d+(\\.\\d+)*")).toList();
 		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, this.undo, numeric,
-				this.lockTimeout);
+				this.lockTimeout, this.guard);
 	}
 
 	/**
@@ -148,7 +153,21 @@ public final class FlywayMigrationWriter {
 			throw new IllegalArgumentException("lockTimeout must not be negative");
 		}
 		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, this.undo,
-				this.knownVersions, lockTimeout);
+				this.knownVersions, lockTimeout, this.guard);
+	}
+
+	/**
+	 * A writer whose versioned scripts start, after the {@code lock_timeout} setting, with a
+	 * guard ({@link PgEntitiesEngine#guard}) that fails the migration when an object it drops,
+	 * replaces or alters differs from the definition it was generated from. Undo scripts have
+	 * no guard.
+	 * @param guard the guard of the plan the writer writes
+	 * @return the writer
+	 */
+	public FlywayMigrationWriter withGuard(MigrationGuard guard) {
+		Objects.requireNonNull(guard, "guard must not be null");
+		return new FlywayMigrationWriter(this.directory, this.history, this.historyTable, this.undo,
+				this.knownVersions, this.lockTimeout, guard);
 	}
 
 	/**
@@ -182,9 +201,9 @@ public final class FlywayMigrationWriter {
 		try {
 			Files.createDirectories(this.directory);
 			Path file = this.directory.resolve("V" + name);
-			writeScript(file, plan, "from the declared entities: " + description);
+			writeScript(file, plan, "from the declared entities: " + description, this.guard);
 			if (this.undo && undoPlan != null) {
-				writeScript(this.directory.resolve("U" + name), undoPlan, "to undo V" + name);
+				writeScript(this.directory.resolve("U" + name), undoPlan, "to undo V" + name, new MigrationGuard(List.of()));
 			}
 			return Optional.of(file);
 		}
@@ -193,8 +212,8 @@ public final class FlywayMigrationWriter {
 		}
 	}
 
-	private void writeScript(Path file, MigrationPlan plan, String purpose) throws IOException {
-		String sql = header(plan, purpose) + lockTimeoutSetting() + plan.toSql();
+	private void writeScript(Path file, MigrationPlan plan, String purpose, MigrationGuard guard) throws IOException {
+		String sql = header(plan, purpose) + lockTimeoutSetting() + guard.toSql() + plan.toSql();
 		Files.writeString(file, sql, StandardCharsets.UTF_8);
 		if (sql.contains("${")) {
 			Files.writeString(file.resolveSibling(file.getFileName() + ".conf"),

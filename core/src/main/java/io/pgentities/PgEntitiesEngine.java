@@ -29,6 +29,7 @@ import javax.sql.DataSource;
 import io.pgentities.internal.catalog.IdentityPatterns;
 import io.pgentities.internal.engine.Analyzer;
 import io.pgentities.internal.engine.EngineSettings;
+import io.pgentities.internal.engine.Fingerprints;
 import io.pgentities.internal.engine.IdentityResolver;
 import io.pgentities.internal.engine.Linter;
 import io.pgentities.internal.engine.PlanExecutor;
@@ -147,6 +148,21 @@ public final class PgEntitiesEngine {
 	public DriftReport check(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
 		return new Analyzer(this.dataSource, settings()).check(new ArrayList<>(declared));
+	}
+
+	/**
+	 * The guard a migration of an analysis's plan starts with
+	 * ({@link FlywayMigrationWriter#withGuard}): the fingerprints of the live definitions of
+	 * the functions, procedures, views, materialized views, triggers and policies the plan
+	 * replaces, alters or drops, and the missing ones it creates, which must still be missing
+	 * when the migration runs. Reads the database in a read-only transaction that is rolled back.
+	 * @param analysis the analysis of this database, from {@link #analyze}
+	 * @return the guard, empty when the plan is
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public MigrationGuard guard(Analysis analysis) {
+		Objects.requireNonNull(analysis, "analysis must not be null");
+		return new Fingerprints(this.dataSource, settings()).guard(analysis);
 	}
 
 	/**

@@ -67,6 +67,8 @@ final class MigrationGenerator {
 
 	private Duration lockTimeout = PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT;
 
+	private @Nullable PgEntitiesEngine guardEngine;
+
 	/**
 	 * Create a new generator for an application without a Flyway bean.
 	 * @param properties the generation properties
@@ -114,6 +116,17 @@ final class MigrationGenerator {
 	}
 
 	/**
+	 * Start each migration with the fingerprint guard the engine reads from the database it
+	 * analyzed, when {@code pg-entities.generate.guard} is set.
+	 * @param engine the engine that analyzed the database
+	 * @return this generator
+	 */
+	MigrationGenerator guardedBy(PgEntitiesEngine engine) {
+		this.guardEngine = this.properties.isGuard() ? engine : null;
+		return this;
+	}
+
+	/**
 	 * Write the plan of an analysis, and its undo plan if enabled, unless the plan is
 	 * empty or refused, or the application is packaged and generation is not forced.
 	 * @param analysis the analysis
@@ -140,6 +153,9 @@ final class MigrationGenerator {
 		Path directory = directory().toAbsolutePath().normalize();
 		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withUndo(this.properties.isUndo())
 			.withLockTimeout(this.lockTimeout);
+		if (this.guardEngine != null) {
+			writer = writer.withGuard(this.guardEngine.guard(analysis));
+		}
 		if (this.flyway != null) {
 			writer = writer.withVersions(this.flyway.versions());
 		}

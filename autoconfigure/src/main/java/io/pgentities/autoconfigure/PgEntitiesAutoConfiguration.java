@@ -169,6 +169,7 @@ public final class PgEntitiesAutoConfiguration {
 				? new MigrationGenerator(properties.getGenerate(), dataSource, flywayHistoryTable(environment),
 						flywayMigrations.getIfAvailable(), mainClass(beanFactory))
 					.lockTimeout(properties.getApply().getLockTimeout())
+					.guardedBy(checker.getEngine())
 				: null;
 		return new PgEntitiesStartupCheck(checker, properties.getCheckOnStartup(), generator,
 				DriftAdvice.of(properties));

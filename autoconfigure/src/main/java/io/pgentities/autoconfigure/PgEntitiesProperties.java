@@ -289,6 +289,21 @@ public class PgEntitiesProperties {
 		 */
 		private boolean undo;
 
+		/**
+		 * Whether each generated migration starts with a guard that fails it, naming the
+		 * objects, when an object it drops, replaces or alters changed in the database since
+		 * it was generated.
+		 */
+		private boolean guard = true;
+
+		public boolean isGuard() {
+			return this.guard;
+		}
+
+		public void setGuard(boolean guard) {
+			this.guard = guard;
+		}
+
 		public boolean isOnStartup() {
 			return this.onStartup;
 		}

@@ -26,6 +26,8 @@ import java.util.Optional;
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PgEntities;
+import io.pgentities.PgEntitiesEngine;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -79,6 +81,23 @@ class MigrationGeneratorTests {
 		Optional<Path> written = generator(properties(), null, getClass()).lockTimeout(Duration.ofSeconds(3))
 			.generate(analysis(PLAN));
 		assertThat(written.get()).content().contains("SET LOCAL lock_timeout = '3s';");
+	}
+
+	@Test
+	void startsTheMigrationWithTheGuardOfTheObjectsItReplacesUnlessTurnedOff() throws IOException {
+		this.database.execute("CREATE SCHEMA guarded; CREATE VIEW guarded.report AS SELECT 1 AS one");
+		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource()).schemas("guarded").build();
+		Analysis analysis = engine.analyze(PgEntities.fromSql("CREATE VIEW guarded.report AS SELECT 1 AS one, 2 AS two"));
+		PgEntitiesProperties.Generate unguarded = properties();
+		unguarded.setGuard(false);
+		unguarded.setDescription("unguarded");
+
+		Path guardedFile = generator(properties(), null, getClass()).guardedBy(engine).generate(analysis).orElseThrow();
+		Path unguardedFile = generator(unguarded, null, getClass()).guardedBy(engine).generate(analysis).orElseThrow();
+
+		assertThat(Files.readString(guardedFile)).contains("DO $pg_entities_guard$",
+				"unnest(ARRAY['VIEW']::text[], ARRAY['guarded.report']::text[])");
+		assertThat(Files.readString(unguardedFile)).doesNotContain("pg_entities_guard");
 	}
 
 	@Test

@@ -28,9 +28,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.pgentities.Analysis;
+import io.pgentities.DriftReport;
 import io.pgentities.EntityDeclaration;
 import io.pgentities.EntityKind;
 import io.pgentities.FlywayMigrationWriter;
+import io.pgentities.LintFinding;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
@@ -54,20 +56,43 @@ public final class DriftGate {
 	}
 
 	/**
-	 * Compares the declared entities with the database, and plans the difference.
+	 * Compares the declared entities with the database, and plans the difference; the
+	 * declarations are linted as in {@link LintMode#WARN}.
 	 * @param baseline the drift to accept
 	 * @return what was found
 	 * @throws GateException if the input is invalid or the database cannot be reached
 	 */
 	public GateResult check(Baseline baseline) {
-		try {
-			Analysis analysis = analyze();
-			return new GateResult(analysis.report(), analysis.plan(), baseline);
-		}
-		catch (PlanRefusedException ex) {
-			// the drift is known even when no plan can resolve it: report it, without a plan
-			return new GateResult(ex.getReport(), new MigrationPlan(List.of(), List.of(), List.of()), baseline);
-		}
+		return check(baseline, LintMode.WARN);
+	}
+
+	/**
+	 * Compares the declared entities with the database, plans the difference, and lints the
+	 * declarations unless the mode is {@link LintMode#OFF}.
+	 * @param baseline the drift to accept
+	 * @param lintMode what the lint's findings do
+	 * @return what was found
+	 * @throws GateException if the input is invalid or the database cannot be reached
+	 */
+	public GateResult check(Baseline baseline, LintMode lintMode) {
+		List<PgEntity> declared = declared();
+		return withDatabase((database) -> {
+			PgEntitiesEngine engine = engine(database);
+			DriftReport report;
+			MigrationPlan plan;
+			try {
+				Analysis analysis = engine.analyze(declared);
+				report = analysis.report();
+				plan = analysis.plan();
+			}
+			catch (PlanRefusedException ex) {
+				// the drift is known even when no plan can resolve it: report it, without a plan
+				report = ex.getReport();
+				plan = new MigrationPlan(List.of(), List.of(), List.of());
+			}
+			List<LintFinding> findings = (lintMode != LintMode.OFF) ? engine.lint(declared) : List.of();
+			return new GateResult(report, plan, baseline, findings, lintMode);
+		});
 	}
 
 	/**
@@ -88,11 +113,30 @@ public final class DriftGate {
 	 * @throws GateException if the input is invalid or the database cannot be reached
 	 */
 	public Optional<Path> generate(Path directory, String description) {
+		return generate(directory, description, true);
+	}
+
+	/**
+	 * Writes the plan as the next Flyway versioned migration, as {@link #generate(Path, String)}
+	 * does, with or without the fingerprint guard ({@link PgEntitiesEngine#guard}) that fails
+	 * the migration when what it replaces changed in the database since.
+	 * @param directory the migrations directory
+	 * @param description what the migration does; becomes part of the file name
+	 * @param guard whether the migration starts with the guard
+	 * @return the file written, or empty when in sync
+	 * @throws GateException if the input is invalid or the database cannot be reached
+	 */
+	public Optional<Path> generate(Path directory, String description, boolean guard) {
 		Path target = this.settings.workingDirectory().resolve(directory);
+		List<PgEntity> declared = declared();
 		return withDatabase((database) -> {
-			Analysis analysis = engine(database).analyze(declared());
-			return new FlywayMigrationWriter(target).withHistory(database.dataSource())
-				.write(analysis.plan(), description);
+			PgEntitiesEngine engine = engine(database);
+			Analysis analysis = engine.analyze(declared);
+			FlywayMigrationWriter writer = new FlywayMigrationWriter(target).withHistory(database.dataSource());
+			if (guard) {
+				writer = writer.withGuard(engine.guard(analysis));
+			}
+			return writer.write(analysis.plan(), description);
 		});
 	}
 

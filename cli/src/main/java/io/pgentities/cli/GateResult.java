@@ -16,20 +16,57 @@
 package io.pgentities.cli;
 
 import java.util.List;
+import java.util.Objects;
 
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDrift;
+import io.pgentities.LintFinding;
 import io.pgentities.MigrationPlan;
 
 /**
- * What a check found: the drift report, the plan that would resolve it, and the baseline the
- * drift is judged against.
+ * What a check found: the drift report, the plan that would resolve it, the baseline the
+ * drift is judged against, and the findings of the security lint of the declarations.
  *
  * @param report the drift report
  * @param plan the plan
  * @param baseline the accepted drift; {@link Baseline#empty()} when there is none
+ * @param lint the lint's findings; empty when there are none or the lint is off
+ * @param lintMode whether the findings fail the gate ({@link LintMode#FAIL}) or are only reported
  */
-public record GateResult(DriftReport report, MigrationPlan plan, Baseline baseline) {
+public record GateResult(DriftReport report, MigrationPlan plan, Baseline baseline, List<LintFinding> lint,
+		LintMode lintMode) {
+
+	public GateResult {
+		Objects.requireNonNull(lintMode, "lintMode must not be null");
+		lint = List.copyOf(lint);
+	}
+
+	/**
+	 * A result without lint findings.
+	 * @param report the drift report
+	 * @param plan the plan
+	 * @param baseline the accepted drift
+	 */
+	public GateResult(DriftReport report, MigrationPlan plan, Baseline baseline) {
+		this(report, plan, baseline, List.of(), LintMode.OFF);
+	}
+
+	/**
+	 * The same result judged against another baseline.
+	 * @param baseline the accepted drift
+	 * @return the result
+	 */
+	public GateResult withBaseline(Baseline baseline) {
+		return new GateResult(this.report, this.plan, baseline, this.lint, this.lintMode);
+	}
+
+	/**
+	 * Whether the lint's findings fail the gate: there are some and the mode is {@link LintMode#FAIL}.
+	 * @return whether they fail it
+	 */
+	public boolean lintFails() {
+		return this.lintMode == LintMode.FAIL && !this.lint.isEmpty();
+	}
 
 	/**
 	 * How an entity's drift compares with the baseline.
@@ -49,11 +86,12 @@ public record GateResult(DriftReport report, MigrationPlan plan, Baseline baseli
 	}
 
 	/**
-	 * The exit code: {@link ExitCode#DRIFT} when anything fails the gate, else {@link ExitCode#OK}.
+	 * The exit code: {@link ExitCode#DRIFT} when anything fails the gate (drift the baseline does
+	 * not accept, or lint findings in {@link LintMode#FAIL}), else {@link ExitCode#OK}.
 	 * @return the exit code
 	 */
 	public ExitCode exitCode() {
-		return failing().isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
+		return (failing().isEmpty() && !lintFails()) ? ExitCode.OK : ExitCode.DRIFT;
 	}
 
 }

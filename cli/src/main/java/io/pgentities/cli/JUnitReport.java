@@ -28,11 +28,14 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import io.pgentities.EntityDrift;
+import io.pgentities.LintFinding;
 
 /**
  * JUnit XML, as CI servers read test results: one test suite, one {@code <testcase>} per
  * entity (class name: its kind, name: its identity). Drift that fails the gate is a
  * {@code <failure>} whose text is the diff; drift a baseline accepts is {@code <skipped>}.
+ * Each lint finding is a test case too (class name: {@code pg-entities.lint.<rule>}), a
+ * {@code <failure>} when the lint fails the gate.
  */
 final class JUnitReport implements ReportFormat.ReportWriter {
 
@@ -41,8 +44,9 @@ final class JUnitReport implements ReportFormat.ReportWriter {
 	@Override
 	public String render(GateResult result) {
 		List<EntityDrift> entities = result.report().entities();
-		long failures = result.failing().size();
-		long skipped = result.report().drifted().size() - failures;
+		long skipped = result.report().drifted().size() - result.failing().size();
+		long tests = entities.size() + result.lint().size();
+		long failures = result.failing().size() + (result.lintFails() ? result.lint().size() : 0);
 		String time = seconds(result.report().duration().toMillis());
 		StringWriter out = new StringWriter();
 		try {
@@ -51,7 +55,7 @@ final class JUnitReport implements ReportFormat.ReportWriter {
 			xml.writeCharacters("\n");
 			xml.writeStartElement("testsuites");
 			xml.writeAttribute("name", "pg-entities");
-			xml.writeAttribute("tests", String.valueOf(entities.size()));
+			xml.writeAttribute("tests", String.valueOf(tests));
 			xml.writeAttribute("failures", String.valueOf(failures));
 			xml.writeAttribute("errors", "0");
 			xml.writeAttribute("skipped", String.valueOf(skipped));
@@ -59,7 +63,7 @@ final class JUnitReport implements ReportFormat.ReportWriter {
 			xml.writeCharacters("\n  ");
 			xml.writeStartElement("testsuite");
 			xml.writeAttribute("name", SUITE);
-			xml.writeAttribute("tests", String.valueOf(entities.size()));
+			xml.writeAttribute("tests", String.valueOf(tests));
 			xml.writeAttribute("failures", String.valueOf(failures));
 			xml.writeAttribute("errors", "0");
 			xml.writeAttribute("skipped", String.valueOf(skipped));
@@ -69,6 +73,10 @@ final class JUnitReport implements ReportFormat.ReportWriter {
 			for (EntityDrift drift : entities) {
 				xml.writeCharacters("\n    ");
 				testCase(xml, drift, result.state(drift));
+			}
+			for (LintFinding finding : result.lint()) {
+				xml.writeCharacters("\n    ");
+				lintCase(xml, finding, result.lintFails());
 			}
 			xml.writeCharacters("\n  ");
 			xml.writeEndElement();
@@ -104,6 +112,24 @@ final class JUnitReport implements ReportFormat.ReportWriter {
 		}
 		xml.writeStartElement("system-out");
 		xml.writeCharacters("declared at " + drift.source());
+		xml.writeEndElement();
+		xml.writeEndElement();
+	}
+
+	private static void lintCase(XMLStreamWriter xml, LintFinding finding, boolean fails) throws XMLStreamException {
+		xml.writeStartElement("testcase");
+		xml.writeAttribute("name", finding.identity() + " " + finding.ruleId());
+		xml.writeAttribute("classname", "pg-entities.lint." + finding.ruleId());
+		xml.writeAttribute("time", "0");
+		if (fails) {
+			xml.writeStartElement("failure");
+			xml.writeAttribute("message", finding.message());
+			xml.writeAttribute("type", finding.ruleId());
+			xml.writeCharacters(finding.why() + ".\nFix: " + finding.fix() + ".");
+			xml.writeEndElement();
+		}
+		xml.writeStartElement("system-out");
+		xml.writeCharacters(finding.message());
 		xml.writeEndElement();
 		xml.writeEndElement();
 	}

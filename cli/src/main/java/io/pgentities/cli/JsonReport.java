@@ -16,12 +16,14 @@
 package io.pgentities.cli;
 
 import io.pgentities.EntityDrift;
+import io.pgentities.LintFinding;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The actuator endpoint's JSON, with each drifted entity's {@code baselineState} beside it.
+ * The actuator endpoint's JSON ({@code inSync}, {@code durationMs}, {@code entities},
+ * {@code lint}, {@code plan}), with each drifted entity's {@code baselineState} beside it.
  */
 final class JsonReport implements ReportFormat.ReportWriter {
 
@@ -46,6 +48,16 @@ final class JsonReport implements ReportFormat.ReportWriter {
 			if (state != Baseline.BaselineState.ABSENT) {
 				entity.put("baselineState", state.name().toLowerCase(java.util.Locale.ROOT));
 			}
+		}
+		ArrayNode lint = root.putArray("lint");
+		for (LintFinding finding : result.lint()) {
+			lint.addObject()
+				.put("rule", finding.ruleId())
+				.put("kind", finding.kind().name())
+				.put("identity", finding.identity())
+				.put("source", finding.source())
+				.put("why", finding.why())
+				.put("fix", finding.fix());
 		}
 		ArrayNode plan = root.putArray("plan");
 		result.plan().statements().forEach(plan::add);

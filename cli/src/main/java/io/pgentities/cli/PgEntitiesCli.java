@@ -194,9 +194,10 @@ public final class PgEntitiesCli implements Runnable {
 	}
 
 	@Command(name = "check", mixinStandardHelpOptions = true,
-			description = "Compares the declared entities with the database; exits 1 on drift.",
+			description = "Compares the declared entities with the database and lints them; exits 1 on drift.",
 			exitCodeListHeading = "%nExit codes:%n",
-			exitCodeList = { "0:in sync (or all drift accepted by the baseline)", "1:drift", "2:bad input or no database" })
+			exitCodeList = { "0:in sync (or all drift accepted by the baseline)", "1:drift, or lint findings with --lint fail",
+					"2:bad input or no database" })
 	static final class Check extends GateCommand {
 
 		@Mixin
@@ -209,6 +210,10 @@ public final class PgEntitiesCli implements Runnable {
 		@Option(names = "--output", paramLabel = "FILE", description = "Where the report goes (default: standard output).")
 		@Nullable Path output;
 
+		@Option(names = "--lint", defaultValue = "warn", paramLabel = "MODE",
+				description = "The security lint of the declarations: off, warn (report the findings) or fail (findings exit 1 as drift does) (default: warn).")
+		String lint = "warn";
+
 		@Option(names = "--baseline", paramLabel = "FILE",
 				description = "Drift to accept, recorded by --write-baseline: only new or different drift fails.")
 		@Nullable Path baseline;
@@ -220,14 +225,15 @@ public final class PgEntitiesCli implements Runnable {
 		@Override
 		public Integer call() {
 			ReportFormat reportFormat = ReportFormat.of(this.format);
+			LintMode lintMode = LintMode.of(this.lint);
 			Baseline accepted = (this.baseline != null) ? Baseline.read(workingDirectory().resolve(this.baseline))
 					: Baseline.empty();
 			GateResult result = new DriftGate(settings(this.entities.entities, this.entities.dropUndeclared))
-				.check(accepted);
+				.check(accepted, lintMode);
 			if (this.writeBaseline != null) {
 				Baseline recorded = Baseline.of(result.report());
 				recorded.write(workingDirectory().resolve(this.writeBaseline));
-				result = new GateResult(result.report(), result.plan(), recorded);
+				result = result.withBaseline(recorded);
 			}
 			output(this.output, reportFormat.render(result));
 			return result.exitCode().code();
@@ -273,10 +279,14 @@ public final class PgEntitiesCli implements Runnable {
 				description = "What the migration does; becomes part of the file name (default: pg-entities).")
 		String description = "pg-entities";
 
+		@Option(names = "--no-guard",
+				description = "Leaves out the guard that fails the migration when an object it drops, replaces or alters changed in the database since it was generated.")
+		boolean noGuard;
+
 		@Override
 		public Integer call() {
 			Optional<Path> written = new DriftGate(settings(this.entities.entities, this.entities.dropUndeclared))
-				.generate(this.outputDir, this.description);
+				.generate(this.outputDir, this.description, !this.noGuard);
 			out().println(written.map((file) -> "Wrote " + file).orElse("In sync: no migration written"));
 			return ExitCode.OK.code();
 		}

@@ -22,16 +22,22 @@ import java.util.Locale;
  */
 public enum ReportFormat {
 
-	/** For people: one line per drifted entity with its diff, then the plan. */
+	/** For people: one line per drifted entity with its diff, then the lint's findings and the plan. */
 	TEXT(new TextReport()),
 
-	/** The actuator endpoint's JSON: {@code inSync}, {@code durationMs}, {@code entities}, {@code plan}. */
+	/** The actuator endpoint's JSON: {@code inSync}, {@code durationMs}, {@code entities}, {@code lint}, {@code plan}. */
 	JSON(new JsonReport()),
 
-	/** JUnit XML: one {@code <testcase>} per entity, a {@code <failure>} carrying the diff for drift. */
+	/**
+	 * JUnit XML: one {@code <testcase>} per entity, a {@code <failure>} carrying the diff for drift,
+	 * and one per lint finding.
+	 */
 	JUNIT(new JUnitReport()),
 
-	/** SARIF 2.1.0: one result per drifted entity, located at the file and line that declares it. */
+	/**
+	 * SARIF 2.1.0: one result per drifted entity and per lint finding, located at the file and line
+	 * that declares it.
+	 */
 	SARIF(new SarifReport());
 
 	private final ReportWriter writer;

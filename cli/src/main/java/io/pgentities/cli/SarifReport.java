@@ -19,6 +19,9 @@ import java.util.Locale;
 
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
+import io.pgentities.EntityKind;
+import io.pgentities.LintFinding;
+import io.pgentities.LintRule;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,6 +56,14 @@ final class SarifReport implements ReportFormat.ReportWriter {
 				rule.putObject("defaultConfiguration").put("level", "error");
 			}
 		}
+		for (LintRule lintRule : LintRule.values()) {
+			ObjectNode rule = rules.addObject();
+			rule.put("id", lintRule.id());
+			rule.put("name", lintRule.name());
+			rule.putObject("shortDescription").put("text", "Security lint: " + lintRule.id());
+			rule.putObject("fullDescription").put("text", lintRule.why());
+			rule.putObject("defaultConfiguration").put("level", "warning");
+		}
 		ArrayNode results = run.putArray("results");
 		for (EntityDrift drift : result.report().drifted()) {
 			Baseline.BaselineState state = result.state(drift);
@@ -60,21 +71,34 @@ final class SarifReport implements ReportFormat.ReportWriter {
 			entry.put("ruleId", ruleId(drift.status()));
 			entry.put("level", state.fails() ? "error" : "note");
 			entry.putObject("message").put("text", JUnitReport.message(drift) + ".\n" + drift.diff());
-			ObjectNode location = entry.putArray("locations").addObject();
-			Source source = Source.of(drift.source());
-			if (source != null) {
-				ObjectNode physical = location.putObject("physicalLocation");
-				physical.putObject("artifactLocation").put("uri", source.file());
-				physical.putObject("region").put("startLine", source.line());
-			}
-			location.putArray("logicalLocations")
-				.addObject()
-				.put("fullyQualifiedName", drift.identity())
-				.put("kind", drift.kind().name().toLowerCase(Locale.ROOT));
+			locate(entry, drift.source(), drift.identity(), drift.kind());
 			entry.put("baselineState", state.name().toLowerCase(Locale.ROOT));
 			entry.putObject("partialFingerprints").put("pgEntitiesIdentity/v1", drift.kind() + " " + drift.identity());
 		}
+		for (LintFinding finding : result.lint()) {
+			ObjectNode entry = results.addObject();
+			entry.put("ruleId", finding.ruleId());
+			entry.put("level", result.lintFails() ? "error" : "warning");
+			entry.putObject("message").put("text", finding.message());
+			locate(entry, finding.source(), finding.identity(), finding.kind());
+			entry.putObject("partialFingerprints")
+				.put("pgEntitiesIdentity/v1", finding.kind() + " " + finding.identity() + " " + finding.ruleId());
+		}
 		return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+	}
+
+	private static void locate(ObjectNode entry, String declaredAt, String identity, EntityKind kind) {
+		ObjectNode location = entry.putArray("locations").addObject();
+		Source source = Source.of(declaredAt);
+		if (source != null) {
+			ObjectNode physical = location.putObject("physicalLocation");
+			physical.putObject("artifactLocation").put("uri", source.file());
+			physical.putObject("region").put("startLine", source.line());
+		}
+		location.putArray("logicalLocations")
+			.addObject()
+			.put("fullyQualifiedName", identity)
+			.put("kind", kind.name().toLowerCase(Locale.ROOT));
 	}
 
 	private static String ruleId(DriftStatus status) {

@@ -19,7 +19,8 @@ import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 
 /**
- * The report for people: a line per drifted entity and its diff, a summary, and the plan.
+ * The report for people: a line per drifted entity and its diff, a summary, the lint's
+ * findings, and the plan.
  */
 final class TextReport implements ReportFormat.ReportWriter {
 
@@ -53,6 +54,11 @@ final class TextReport implements ReportFormat.ReportWriter {
 			text.append(" (").append(drifted - failing).append(" accepted by the baseline)");
 		}
 		text.append(", checked in ").append(result.report().duration().toMillis()).append(" ms\n");
+		if (!result.lint().isEmpty()) {
+			text.append('\n')
+				.append(result.lintFails() ? "Lint (fails the check):\n" : "Lint:\n");
+			result.lint().forEach((finding) -> text.append(finding.message()).append('\n'));
+		}
 		if (!result.plan().isEmpty()) {
 			text.append("\nPlan:\n").append(result.plan().toSql());
 		}

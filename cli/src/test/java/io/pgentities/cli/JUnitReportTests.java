@@ -86,4 +86,34 @@ class JUnitReportTests {
 		return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
 	}
 
+	@Test
+	void aLintFindingIsAPassingTestCaseWhenTheLintWarns() throws Exception {
+		String xml = ReportFormat.JUNIT.render(SampleResults.resultWithLint(LintMode.WARN));
+
+		validate(xml);
+		Document document = parse(xml);
+		Element suite = (Element) document.getElementsByTagName("testsuite").item(0);
+		assertThat(suite.getAttribute("tests")).isEqualTo("5");
+		assertThat(suite.getAttribute("failures")).isEqualTo("3");
+		Element finding = (Element) document.getElementsByTagName("testcase").item(4);
+		assertThat(finding.getAttribute("name")).isEqualTo("public.total(integer) security-definer-search-path");
+		assertThat(finding.getAttribute("classname")).isEqualTo("pg-entities.lint.security-definer-search-path");
+		assertThat(finding.getElementsByTagName("failure").getLength()).isZero();
+		assertThat(finding.getElementsByTagName("system-out").item(0).getTextContent())
+			.contains("db/entities/functions.sql:1");
+	}
+
+	@Test
+	void aLintFindingIsAFailureWhenTheLintFails() throws Exception {
+		String xml = ReportFormat.JUNIT.render(SampleResults.resultWithLint(LintMode.FAIL));
+
+		validate(xml);
+		Document document = parse(xml);
+		Element suite = (Element) document.getElementsByTagName("testsuite").item(0);
+		assertThat(suite.getAttribute("failures")).isEqualTo("4");
+		Element finding = (Element) document.getElementsByTagName("testcase").item(4);
+		Element failure = (Element) finding.getElementsByTagName("failure").item(0);
+		assertThat(failure.getAttribute("type")).isEqualTo("security-definer-search-path");
+		assertThat(failure.getTextContent()).contains("Fix: add SET search_path = pg_catalog, public");
+	}
 }

@@ -46,4 +46,27 @@ class JsonReportTests {
 		assertThat(json.path("plan").get(0).asString()).isEqualTo(SampleResults.PLAN.statements().get(0));
 	}
 
+	@Test
+	void reportListsTheLintFindingsAsTheEndpointDoes() {
+		JsonNode json = JsonMapper.builder()
+			.build()
+			.readTree(ReportFormat.JSON.render(SampleResults.resultWithLint(LintMode.WARN)));
+
+		assertThat(json.path("lint")).hasSize(1);
+		JsonNode finding = json.path("lint").get(0);
+		assertThat(finding.path("rule").asString()).isEqualTo("security-definer-search-path");
+		assertThat(finding.path("kind").asString()).isEqualTo("FUNCTION");
+		assertThat(finding.path("identity").asString()).isEqualTo("public.total(integer)");
+		assertThat(finding.path("source").asString()).isEqualTo("db/entities/functions.sql:1");
+		assertThat(finding.path("why").asString()).isEqualTo(SampleResults.FINDING.why());
+		assertThat(finding.path("fix").asString()).isEqualTo(SampleResults.FINDING.fix());
+	}
+
+	@Test
+	void reportHasAnEmptyLintArrayWithoutFindings() {
+		JsonNode json = JsonMapper.builder().build().readTree(ReportFormat.JSON.render(SampleResults.result()));
+
+		assertThat(json.path("lint").isArray()).isTrue();
+		assertThat(json.path("lint")).isEmpty();
+	}
 }

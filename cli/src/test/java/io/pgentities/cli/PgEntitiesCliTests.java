@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Tests for {@link PgEntitiesCli}.
@@ -46,6 +47,11 @@ class PgEntitiesCliTests {
 			-- products under ten
 			CREATE VIEW cheap_products AS
 			    SELECT product_id, product_name FROM products WHERE price < 10;
+			""";
+
+	private static final String PRODUCT_COUNT = """
+			CREATE FUNCTION product_count() RETURNS bigint LANGUAGE sql SECURITY DEFINER
+			    AS $$ SELECT count(*) FROM public.products $$;
 			""";
 
 	private final TestDatabase database;
@@ -114,6 +120,78 @@ class PgEntitiesCliTests {
 		assertThat(accepted.out()).contains("accepted by the baseline");
 		assertThat(different.code()).isEqualTo(1);
 		assertThat(different.out()).contains("differs from the baseline");
+	}
+
+	@Test
+	void checkReportsLintFindingsInEveryFormatWithoutFailingByDefault() throws IOException {
+		this.database.execute(PRODUCT_COUNT);
+		write("db/entities/functions.sql", "-- pg-entities:allow security-definer-public-execute\n" + PRODUCT_COUNT);
+
+		Run text = run("check", "--entities", "db/entities");
+		Run json = run("check", "--entities", "db/entities", "--format", "json");
+		Run junit = run("check", "--entities", "db/entities", "--format", "junit");
+		Run sarif = run("check", "--entities", "db/entities", "--format", "sarif");
+
+		assertThat(text.code()).isZero();
+		assertThat(text.out()).contains("1 in sync, 0 drifted", "Lint:\n[security-definer-search-path] FUNCTION "
+				+ "public.product_count() (db/entities/functions.sql:2)");
+		assertThat(json.code()).isZero();
+		assertThat(json.out()).contains("\"rule\" : \"security-definer-search-path\"",
+				"\"source\" : \"db/entities/functions.sql:2\"");
+		assertThat(junit.code()).isZero();
+		assertThat(junit.out()).contains("classname=\"pg-entities.lint.security-definer-search-path\"",
+				"failures=\"0\"");
+		assertThat(sarif.code()).isZero();
+		assertThat(sarif.out()).contains("\"ruleId\" : \"security-definer-search-path\"", "\"level\" : \"warning\"",
+				"\"uri\" : \"db/entities/functions.sql\"", "\"startLine\" : 2");
+		// silenced in the file
+		assertThat(text.out() + json.out() + junit.out() + sarif.out())
+			.doesNotContain("\"ruleId\" : \"security-definer-public-execute\"", "[security-definer-public-execute]",
+					"\"rule\" : \"security-definer-public-execute\"", "pg-entities.lint.security-definer-public-execute");
+	}
+
+	@Test
+	void checkWithLintFailExitsOneOnAFindingEvenWhenInSync() throws IOException {
+		this.database.execute(PRODUCT_COUNT);
+		write("db/entities/functions.sql", "-- pg-entities:allow security-definer-public-execute\n" + PRODUCT_COUNT);
+
+		Run failed = run("check", "--entities", "db/entities", "--lint", "fail", "--format", "junit");
+
+		assertThat(failed.code()).isEqualTo(1);
+		assertThat(failed.out()).contains("failures=\"1\"", "type=\"security-definer-search-path\"");
+	}
+
+	@Test
+	void checkWithLintFailExitsZeroWhenEveryFindingIsSilenced() throws IOException {
+		this.database.execute(PRODUCT_COUNT);
+		write("db/entities/functions.sql",
+				"-- pg-entities:allow security-definer-public-execute, security-definer-search-path\n" + PRODUCT_COUNT);
+
+		Run run = run("check", "--entities", "db/entities", "--lint", "fail");
+
+		assertThat(run.code()).isZero();
+		assertThat(run.out()).doesNotContain("Lint");
+	}
+
+	@Test
+	void checkWithLintOffDoesNotLint() throws IOException {
+		this.database.execute(PRODUCT_COUNT);
+		write("db/entities/functions.sql", PRODUCT_COUNT);
+
+		Run run = run("check", "--entities", "db/entities", "--lint", "off", "--format", "json");
+
+		assertThat(run.code()).isZero();
+		assertThat(run.out()).contains("\"lint\" : [ ]");
+	}
+
+	@Test
+	void checkExitsTwoOnAnUnknownLintMode() throws IOException {
+		write("db/entities/functions.sql", PRODUCT_COUNT);
+
+		Run run = run("check", "--entities", "db/entities", "--lint", "loud");
+
+		assertThat(run.code()).isEqualTo(2);
+		assertThat(run.err()).contains("Unknown lint mode 'loud': use off, warn or fail");
 	}
 
 	@Test
@@ -212,6 +290,22 @@ class PgEntitiesCliTests {
 		assertThat(Files.readString(migration)).contains("CREATE VIEW public.cheap_products AS");
 		this.database.execute(Files.readString(migration));
 		assertThat(run("check", "--entities", "db/entities").code()).isZero();
+	}
+
+	@Test
+	void generatedMigrationFailsWhenTheDatabaseChangedSinceUnlessWrittenWithoutGuard() throws IOException {
+		write("db/entities/views.sql", CHEAP_PRODUCTS);
+
+		assertThat(run("generate", "--entities", "db/entities", "--output-dir", "guarded").code()).isZero();
+		assertThat(run("generate", "--entities", "db/entities", "--output-dir", "unguarded", "--no-guard").code())
+			.isZero();
+		String guarded = Files.readString(this.directory.resolve("guarded/V1__pg_entities.sql"));
+		String unguarded = Files.readString(this.directory.resolve("unguarded/V1__pg_entities.sql"));
+		this.database.execute("CREATE VIEW cheap_products AS SELECT 1 AS one");
+
+		assertThatException().isThrownBy(() -> this.database.execute(guarded))
+			.withStackTraceContaining("the database changed since this migration was generated: VIEW public.cheap_products");
+		assertThat(unguarded).doesNotContain("pg_entities_guard").contains("CREATE VIEW public.cheap_products AS");
 	}
 
 	@Test

@@ -22,6 +22,8 @@ import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.EntityKind;
+import io.pgentities.LintFinding;
+import io.pgentities.LintRule;
 import io.pgentities.MigrationPlan;
 
 /**
@@ -50,6 +52,10 @@ final class SampleResults {
 	static final MigrationPlan PLAN = new MigrationPlan(List.of("CREATE TRIGGER touch BEFORE UPDATE ON public.products"),
 			List.of("MISSING TRIGGER public.products.touch"), List.of());
 
+	static final LintFinding FINDING = new LintFinding(LintRule.SECURITY_DEFINER_SEARCH_PATH, EntityKind.FUNCTION,
+			"public.total(integer)", "db/entities/functions.sql:1", LintRule.SECURITY_DEFINER_SEARCH_PATH.why(),
+			"add SET search_path = pg_catalog, public");
+
 	private SampleResults() {
 	}
 
@@ -58,6 +64,13 @@ final class SampleResults {
 	 */
 	static GateResult result() {
 		return new GateResult(REPORT, PLAN, Baseline.empty());
+	}
+
+	/**
+	 * The result without a baseline, with a lint finding on the function.
+	 */
+	static GateResult resultWithLint(LintMode lintMode) {
+		return new GateResult(REPORT, PLAN, Baseline.empty(), List.of(FINDING), lintMode);
 	}
 
 	/**

@@ -88,4 +88,34 @@ class SarifReportTests {
 		assertThat(changed.path("baselineState").asString()).isEqualTo("unchanged");
 	}
 
+	@Test
+	void aLintFindingIsAResultOfItsRuleLocatedAtTheDeclaringFileAndLine() {
+		JsonNode run = MAPPER.readTree(ReportFormat.SARIF.render(SampleResults.resultWithLint(LintMode.WARN)))
+			.path("runs")
+			.get(0);
+
+		List<String> ruleIds = new ArrayList<>();
+		run.path("tool").path("driver").path("rules").forEach((rule) -> ruleIds.add(rule.path("id").asString()));
+		assertThat(ruleIds).contains("security-definer-search-path");
+		JsonNode finding = run.path("results").get(3);
+		assertThat(finding.path("ruleId").asString()).isEqualTo("security-definer-search-path");
+		assertThat(finding.path("level").asString()).isEqualTo("warning");
+		assertThat(finding.path("message").path("text").asString()).contains("public.total(integer)",
+				"SET search_path");
+		JsonNode physical = finding.path("locations").get(0).path("physicalLocation");
+		assertThat(physical.path("artifactLocation").path("uri").asString()).isEqualTo("db/entities/functions.sql");
+		assertThat(physical.path("region").path("startLine").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void aLintFindingIsAnErrorWhenTheLintFails() {
+		JsonNode finding = MAPPER.readTree(ReportFormat.SARIF.render(SampleResults.resultWithLint(LintMode.FAIL)))
+			.path("runs")
+			.get(0)
+			.path("results")
+			.get(3);
+
+		assertThat(finding.path("level").asString()).isEqualTo("error");
+	}
+
 }

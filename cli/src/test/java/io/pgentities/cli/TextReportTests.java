@@ -43,4 +43,12 @@ class TextReportTests {
 				"3 drifted (1 accepted by the baseline)");
 	}
 
+	@Test
+	void reportListsTheLintFindingsAndSaysWhenTheyFailTheCheck() {
+		String warned = ReportFormat.TEXT.render(SampleResults.resultWithLint(LintMode.WARN));
+		String failed = ReportFormat.TEXT.render(SampleResults.resultWithLint(LintMode.FAIL));
+
+		assertThat(warned).contains("\nLint:\n" + SampleResults.FINDING.message() + "\n");
+		assertThat(failed).contains("\nLint (fails the check):\n" + SampleResults.FINDING.message() + "\n");
+	}
 }

@@ -23,8 +23,8 @@ import java.nio.file.Path;
 
 import io.pgentities.cli.Baseline;
 import io.pgentities.cli.DriftGate;
-import io.pgentities.cli.ExitCode;
 import io.pgentities.cli.GateResult;
+import io.pgentities.cli.LintMode;
 import io.pgentities.cli.ReportFormat;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -48,6 +48,13 @@ public class CheckMojo extends AbstractGateMojo {
 	@Parameter(property = "pg-entities.output")
 	@Nullable File output;
 
+	/**
+	 * The security lint of the declarations: off, warn (log the findings) or fail (findings
+	 * fail the build, as drift does).
+	 */
+	@Parameter(property = "pg-entities.lint", defaultValue = "warn")
+	String lint = "warn";
+
 	/** Drift to accept, recorded by {@code writeBaseline}: only new or different drift fails. */
 	@Parameter(property = "pg-entities.baseline")
 	@Nullable File baseline;
@@ -60,21 +67,26 @@ public class CheckMojo extends AbstractGateMojo {
 	void run(DriftGate gate) throws MojoExecutionException, MojoFailureException {
 		ReportFormat reportFormat = ReportFormat.of(this.format);
 		Baseline accepted = (this.baseline != null) ? Baseline.read(this.baseline.toPath()) : Baseline.empty();
-		GateResult result = gate.check(accepted);
+		GateResult result = gate.check(accepted, LintMode.of(this.lint));
 		if (this.writeBaseline != null) {
 			Baseline recorded = Baseline.of(result.report());
 			recorded.write(this.writeBaseline.toPath());
 			getLog().info("Recorded " + recorded.size() + " drifted entities in the baseline " + this.writeBaseline);
-			result = new GateResult(result.report(), result.plan(), recorded);
+			result = result.withBaseline(recorded);
 		}
 		logLines(ReportFormat.TEXT.render(result));
 		if (this.output != null) {
 			write(this.output.toPath(), reportFormat.render(result));
 		}
-		if (result.exitCode() == ExitCode.DRIFT) {
+		if (!result.failing().isEmpty()) {
 			throw new MojoFailureException("pg-entities: " + result.failing().size()
 					+ " entities drifted from their declarations; run pg-entities:generate to write the migration "
 					+ "that resolves it, or see the report above");
+		}
+		if (result.lintFails()) {
+			throw new MojoFailureException("pg-entities: the security lint found " + result.lint().size()
+					+ " problems in the declarations; fix them or silence each with -- pg-entities:allow <rule>, "
+					+ "see the report above");
 		}
 	}
 

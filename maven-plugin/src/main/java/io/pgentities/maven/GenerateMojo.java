@@ -40,11 +40,18 @@ public class GenerateMojo extends AbstractGateMojo {
 	@Parameter(property = "pg-entities.description", defaultValue = "pg-entities")
 	String description = "pg-entities";
 
+	/**
+	 * Whether the migration starts with a guard that fails it when an object it drops,
+	 * replaces or alters changed in the database since it was generated.
+	 */
+	@Parameter(property = "pg-entities.guard", defaultValue = "true")
+	boolean guard = true;
+
 	@Override
 	void run(DriftGate gate) {
 		Path directory = (this.outputDirectory != null) ? this.outputDirectory.toPath()
 				: Path.of(migrationLocations().get(0).replaceFirst("^filesystem:", ""));
-		Optional<Path> written = gate.generate(directory, this.description);
+		Optional<Path> written = gate.generate(directory, this.description, this.guard);
 		getLog().info(written.map((file) -> "Wrote " + file).orElse("In sync: no migration written"));
 	}
 
