@@ -52,7 +52,7 @@ final class AccessReader {
 		cursor.expectWord(revoke ? "from" : "to", command + " ON " + target.describe());
 		int grantees = cursor.index();
 		int end = statement.size();
-		boolean withGrantOption = !revoke && endsWithWords(statement, grantees, "with", "grant", "option");
+		boolean withGrantOption = !revoke && statement.endsWithWords(grantees, "with", "grant", "option");
 		if (withGrantOption) {
 			end -= 3;
 		}
@@ -112,19 +112,6 @@ final class AccessReader {
 					+ ": only privileges on an entity declared in the same source may be declared");
 		}
 		return CommentOnReader.relation(cursor, "TABLE", defaultSchema);
-	}
-
-	private static boolean endsWithWords(SqlStatement statement, int from, String... words) {
-		int start = statement.size() - words.length;
-		if (start < from) {
-			return false;
-		}
-		for (int i = 0; i < words.length; i++) {
-			if (!statement.token(start + i).isWord(words[i])) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -174,11 +174,11 @@ public final class DeclarationReader {
 		String clauses = statement.text(cursor.index(), as);
 		int end = statement.size();
 		boolean withData = true;
-		if (materialized && endsWithWords(statement, as + 1, "with", "no", "data")) {
+		if (materialized && statement.endsWithWords(as + 1, "with", "no", "data")) {
 			end -= 3;
 			withData = false;
 		}
-		else if (materialized && endsWithWords(statement, as + 1, "with", "data")) {
+		else if (materialized && statement.endsWithWords(as + 1, "with", "data")) {
 			end -= 2;
 		}
 		String query = statement.text(as + 1, end);
@@ -244,19 +244,6 @@ public final class DeclarationReader {
 			}
 		}
 		return words.toString();
-	}
-
-	private static boolean endsWithWords(SqlStatement statement, int from, String... words) {
-		int start = statement.size() - words.length;
-		if (start < from) {
-			return false;
-		}
-		for (int i = 0; i < words.length; i++) {
-			if (!statement.token(start + i).isWord(words[i])) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -56,6 +56,25 @@ public record SqlStatement(String sql, List<Token> tokens) {
 	}
 
 	/**
+	 * Whether the statement ends with these words, all of them at or after a token.
+	 * @param from the index of the first token the words may start at
+	 * @param words the words, in lower case
+	 * @return whether the last tokens are those words
+	 */
+	public boolean endsWithWords(int from, String... words) {
+		int start = this.tokens.size() - words.length;
+		if (start < from) {
+			return false;
+		}
+		for (int i = 0; i < words.length; i++) {
+			if (!this.tokens.get(start + i).isWord(words[i])) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * One token.
 	 * @param index its index among the meaningful tokens
 	 * @return the token
