@@ -27,6 +27,8 @@ import io.pgentities.PgEntity;
 import io.pgentities.sample.SampleEntities;
 import io.pgentities.sample.docs.DocumentationSnippets.Snippet;
 import io.pgentities.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,6 +40,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * converge, and those that are migrations run on the sample's database.
  */
 class DocumentationSqlTests {
+
+	/**
+	 * The roles the documentation grants to and gives objects to. Roles belong to the whole
+	 * server, so they are created when missing and dropped after the tests.
+	 */
+	private static final List<String> DOCUMENTED_ROLES = List.of("reporting", "auditor", "app_owner");
+
+	@BeforeAll
+	static void createDocumentedRoles() {
+		try (TestDatabase database = TestDatabase.create()) {
+			for (String role : DOCUMENTED_ROLES) {
+				database.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role
+						+ "') THEN CREATE ROLE " + role + " NOLOGIN; END IF; END $$");
+			}
+		}
+	}
+
+	@AfterAll
+	static void dropDocumentedRoles() {
+		try (TestDatabase database = TestDatabase.create()) {
+			for (String role : DOCUMENTED_ROLES) {
+				database.execute("DROP ROLE IF EXISTS " + role);
+			}
+		}
+	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("entitySnippets")
