@@ -15,7 +15,6 @@
  */
 package io.pgentities.autoconfigure.actuate.endpoint;
 
-import java.net.URI;
 import java.util.List;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -39,7 +38,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,11 +140,7 @@ class PgEntitiesEndpointWebExtensionTests {
 	}
 
 	private ResponseEntity<String> get(String path) {
-		return RestClient.create()
-			.get()
-			.uri(URI.create("http://localhost:" + this.port + path))
-			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-				.body(new String(response.getBody().readAllBytes())));
+		return LocalHttp.get(this.port, path);
 	}
 
 	@SpringBootConfiguration

@@ -186,11 +186,7 @@ class PgEntitiesEndpointWebIntegrationTests {
 	}
 
 	private ResponseEntity<String> get(String path) {
-		return RestClient.create()
-			.get()
-			.uri(URI.create("http://localhost:" + this.port + path))
-			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-				.body(new String(response.getBody().readAllBytes())));
+		return LocalHttp.get(this.port, path);
 	}
 
 	@SpringBootConfiguration
