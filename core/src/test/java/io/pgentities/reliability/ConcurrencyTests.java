@@ -65,9 +65,9 @@ class ConcurrencyTests {
 
 	private static final int CLIENTS = 8;
 
-	private static final int CHECKS = 50;
+	private static final int CHECKS = 150;
 
-	private static final int ROUNDS = 50;
+	private static final int ROUNDS = 150;
 
 	private static final int ACCOUNTS = 2000;
 
