@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
@@ -32,8 +31,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * A copy of a running cluster's data directory that a standby can start from: what
@@ -122,7 +119,7 @@ final class BaseBackup {
 	}
 
 	private static void copy(Path source, Path target, String excludedFile) throws IOException {
-		Files.walkFileTree(source, new SimpleFileVisitor<>() {
+		Files.walkFileTree(source, new FileOperations.VanishingFilesVisitor() {
 
 			@Override
 			public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
@@ -147,22 +144,6 @@ final class BaseBackup {
 					catch (NoSuchFileException ex) {
 						// Removed since it was listed, as a dropped table's file is
 					}
-				}
-				return FileVisitResult.CONTINUE;
-			}
-
-			@Override
-			public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
-				if (ex instanceof NoSuchFileException) {
-					return FileVisitResult.CONTINUE;
-				}
-				throw ex;
-			}
-
-			@Override
-			public FileVisitResult postVisitDirectory(Path directory, @Nullable IOException ex) throws IOException {
-				if (ex != null && !(ex instanceof NoSuchFileException)) {
-					throw ex;
 				}
 				return FileVisitResult.CONTINUE;
 			}

@@ -19,16 +19,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.pgentities.embedded.EmbeddedPostgresTests.execute;
+import static io.pgentities.embedded.EmbeddedPostgresTests.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -118,22 +116,6 @@ class EmbeddedPostgresStandbyTests {
 		}
 		catch (IOException ex) {
 			return false;
-		}
-	}
-
-	private static String queryString(EmbeddedPostgres postgres, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
-				Statement statement = connection.createStatement();
-				ResultSet resultSet = statement.executeQuery(sql)) {
-			assertThat(resultSet.next()).isTrue();
-			return resultSet.getString(1);
-		}
-	}
-
-	private static void execute(EmbeddedPostgres postgres, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
 		}
 	}
 
