@@ -411,7 +411,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	}
 
 	private void dropSlot(String slot) {
-		if (this.stopped.get()) {
+		// A closing primary closes its standbys before it stops, and so still runs here
+		if (!isRunning()) {
 			return;
 		}
 		long deadline = System.nanoTime() + SLOT_RELEASE_TIMEOUT.toNanos();

@@ -18,8 +18,10 @@ package io.pgentities.embedded;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,14 +90,27 @@ class EmbeddedPostgresStandbyTests {
 	}
 
 	@Test
-	void closingThePrimaryStopsItsStandbysFirst() {
-		EmbeddedPostgres primary = EmbeddedPostgres.start();
-		EmbeddedPostgres first = primary.startStandby();
-		EmbeddedPostgres second = primary.startStandby();
-		primary.close();
-		for (EmbeddedPostgres server : new EmbeddedPostgres[] { primary, first, second }) {
-			assertThat(acceptsConnections(server.port())).as("%s accepts connections", server).isFalse();
-			assertThat(server.dataDirectory()).doesNotExist();
+	void closingThePrimaryStopsItsStandbysFirstAndKeepsNoSlotForThem() throws Exception {
+		Path persistent = Path.of("target", "standby-primary-" + UUID.randomUUID()).toAbsolutePath();
+		try {
+			EmbeddedPostgres primary = EmbeddedPostgres.builder().dataDirectory(persistent).start();
+			EmbeddedPostgres first = primary.startStandby();
+			EmbeddedPostgres second = primary.startStandby();
+			primary.close();
+			for (EmbeddedPostgres server : new EmbeddedPostgres[] { primary, first, second }) {
+				assertThat(acceptsConnections(server.port())).as("%s accepts connections", server).isFalse();
+			}
+			assertThat(first.dataDirectory()).doesNotExist();
+			assertThat(second.dataDirectory()).doesNotExist();
+			try (EmbeddedPostgres restarted = EmbeddedPostgres.builder().dataDirectory(persistent).start()) {
+				assertThat(queryString(restarted, "select count(*)::text from pg_replication_slots")).isEqualTo("0");
+			}
+		}
+		finally {
+			if (Files.isSymbolicLink(persistent)) {
+				FileOperations.deleteRecursively(persistent.toRealPath());
+			}
+			FileOperations.deleteRecursively(persistent);
 		}
 	}
 
