@@ -317,8 +317,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		long deadline = System.nanoTime() + REPLAY_TIMEOUT.toNanos();
 		String replayed = null;
 		try (Connection connection = connect();
-				PreparedStatement statement = connection.prepareStatement(
-						"SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn()::text, pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
+				PreparedStatement statement = connection.prepareStatement("SELECT pg_is_in_recovery(),"
+						+ " pg_last_wal_replay_lsn()::text, pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
 			statement.setString(1, target);
 			while (true) {
 				try (ResultSet result = statement.executeQuery()) {

@@ -54,7 +54,8 @@ class EmbeddedPostgresStandbyTests {
 			for (int round = 1; round <= 20; round++) {
 				execute(primary, "insert into replayed values (0)");
 				standby.awaitReplay();
-				assertThat(queryString(standby, "select count(*) - 1000 from replayed")).isEqualTo(String.valueOf(round));
+				assertThat(queryString(standby, "select count(*) - 1000 from replayed"))
+					.isEqualTo(String.valueOf(round));
 			}
 			SQLException refused = catchThrowableOfType(SQLException.class,
 					() -> execute(standby, "create table refused (id int)"));
