@@ -66,6 +66,13 @@ class PgAggregateFactoryTests {
 	}
 
 	@Test
+	void ownerOfAnAggregateOverStarIsSetWithItsStar() {
+		PgEntity aggregate = PgAggregate.of("public", "row_count(*)", "(SFUNC = int8inc, STYPE = int8)").withOwner("app");
+		assertThat(aggregate.access().statements(aggregate.kind(), aggregate.identity()))
+			.containsExactly("ALTER AGGREGATE public.row_count(*) OWNER TO app");
+	}
+
+	@Test
 	void signatureWithoutArgumentListIsRejected() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> PgAggregate.of("public", "product_sum", "(SFUNC = int4pl, STYPE = integer)"));
