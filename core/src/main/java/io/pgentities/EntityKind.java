@@ -38,7 +38,14 @@ public enum EntityKind {
 	TRIGGER("TRIGGER", "pg_trigger", 2, true, null),
 
 	/** A row-level-security policy on a table; identified by schema, table and name. */
-	POLICY("POLICY", "pg_policy", 2, true, null);
+	POLICY("POLICY", "pg_policy", 2, true, null),
+
+	/**
+	 * An aggregate function ({@code CREATE AGGREGATE}); identified by schema, name and argument
+	 * types, like a function. Created after the functions it is built from; privileges are
+	 * granted {@code ON FUNCTION}.
+	 */
+	AGGREGATE("AGGREGATE", "pg_proc", 1, false, "FUNCTION");
 
 	private final String sqlName;
 
@@ -78,7 +85,7 @@ public enum EntityKind {
 
 	/**
 	 * Where objects of this kind come when nothing else orders them: routines first, then
-	 * views, then triggers and policies, since PL/pgSQL bodies are not resolved when a routine
+	 * aggregates and views, then triggers and policies, since PL/pgSQL bodies are not resolved when a routine
 	 * is created while a view resolves what it reads. Lower ranks are created first and
 	 * dropped last.
 	 * @return the rank
@@ -99,7 +106,7 @@ public enum EntityKind {
 
 	/**
 	 * How {@code GRANT} and {@code REVOKE} name objects of this kind: {@code TABLE} for views
-	 * and materialized views, the kind itself for routines.
+	 * and materialized views, the kind itself for routines, {@code FUNCTION} for aggregates.
 	 * @return the object type, or {@code null} when objects of this kind have no owner and
 	 * privileges of their own (a trigger or policy goes with its table)
 	 */

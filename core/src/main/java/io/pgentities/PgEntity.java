@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * A PostgreSQL object declared by the application: its kind, where it lives, its
  * identity and the SQL that creates it. Implementations are immutable records.
  */
-public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMaterializedView, PgTrigger, PgPolicy {
+public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMaterializedView, PgTrigger, PgPolicy, PgAggregate {
 
 	/**
 	 * The kind of object.
@@ -45,7 +45,7 @@ public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMate
 
 	/**
 	 * What identifies the object in its kind, as SQL text: {@code public.total(integer, numeric)}
-	 * for routines (argument types only, so overloads are distinct), {@code public.order_line_items}
+	 * for routines and aggregates (argument types only, so overloads are distinct), {@code public.order_line_items}
 	 * for views, {@code public.products.set_updated_at} for triggers and policies.
 	 * @return the identity
 	 */

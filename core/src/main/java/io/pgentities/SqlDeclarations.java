@@ -124,17 +124,17 @@ final class SqlDeclarations {
 
 	private static Declared create(Declaration declaration, String source) {
 		if (declaration instanceof Declaration.Routine routine) {
-			String types = RoutineSignature.identityArgumentTypes(routine.arguments(), routine.procedure());
-			if (routine.procedure()) {
-				return new Declared(new Key(EntityKind.PROCEDURE, routine.schema(), null, routine.name(), types),
-						new PgProcedure(routine.schema(), routine.name(), routine.arguments(), routine.definition(),
-								null, source),
-						routine.line());
-			}
-			return new Declared(new Key(EntityKind.FUNCTION, routine.schema(), null, routine.name(), types),
-					new PgFunction(routine.schema(), routine.name(), routine.arguments(), routine.definition(), null,
-							source),
-					routine.line());
+			EntityKind kind = EntityKind.valueOf(routine.kind());
+			String types = RoutineSignature.identityArgumentTypes(routine.arguments(), kind == EntityKind.PROCEDURE);
+			PgEntity entity = switch (kind) {
+				case PROCEDURE -> new PgProcedure(routine.schema(), routine.name(), routine.arguments(),
+						routine.definition(), null, source);
+				case AGGREGATE -> new PgAggregate(routine.schema(), routine.name(), routine.arguments(),
+						routine.definition(), null, source);
+				default -> new PgFunction(routine.schema(), routine.name(), routine.arguments(), routine.definition(),
+						null, source);
+			};
+			return new Declared(new Key(kind, routine.schema(), null, routine.name(), types), entity, routine.line());
 		}
 		if (declaration instanceof Declaration.View view) {
 			if (view.materialized()) {

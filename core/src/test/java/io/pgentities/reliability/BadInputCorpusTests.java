@@ -517,7 +517,7 @@ class BadInputCorpusTests {
 			case VIEW, MATERIALIZED_VIEW -> "SELECT count(*) FROM pg_class c "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace "
 					+ "WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('v', 'm') AND ? <> ''";
-			case FUNCTION, PROCEDURE -> "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+			case FUNCTION, PROCEDURE, AGGREGATE -> "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
 					+ "WHERE n.nspname = ? AND p.proname = ? AND ? <> ''";
 			case TRIGGER -> "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND t.tgname = ? "

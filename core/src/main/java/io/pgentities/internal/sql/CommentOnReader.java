@@ -50,6 +50,9 @@ final class CommentOnReader {
 		if (cursor.acceptWords("procedure")) {
 			return routine(cursor, "PROCEDURE", defaultSchema);
 		}
+		if (cursor.acceptWords("aggregate")) {
+			return routine(cursor, "AGGREGATE", defaultSchema);
+		}
 		if (cursor.acceptWords("view")) {
 			return relation(cursor, "VIEW", defaultSchema);
 		}

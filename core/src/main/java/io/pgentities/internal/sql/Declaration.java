@@ -31,16 +31,16 @@ public sealed interface Declaration {
 	int line();
 
 	/**
-	 * {@code CREATE [OR REPLACE] FUNCTION} or {@code PROCEDURE}.
+	 * {@code CREATE [OR REPLACE] FUNCTION}, {@code PROCEDURE} or {@code AGGREGATE}.
 	 *
-	 * @param procedure whether it is a procedure
+	 * @param kind {@code FUNCTION}, {@code PROCEDURE} or {@code AGGREGATE}
 	 * @param schema the schema
 	 * @param name the routine's name
 	 * @param arguments the text inside the argument list's parentheses
-	 * @param definition the rest of the statement
+	 * @param definition the rest of the statement (an aggregate's parenthesized attributes)
 	 * @param line the statement's line
 	 */
-	record Routine(boolean procedure, String schema, String name, String arguments, String definition,
+	record Routine(String kind, String schema, String name, String arguments, String definition,
 			int line) implements Declaration {
 	}
 
@@ -136,7 +136,7 @@ public sealed interface Declaration {
 	 * statement.
 	 *
 	 * @param kind the object's kind as SQL spells it: {@code FUNCTION}, {@code PROCEDURE},
-	 * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER} or {@code POLICY}; for a
+	 * {@code AGGREGATE}, {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER} or {@code POLICY}; for a
 	 * {@code GRANT}, also {@code TABLE} (a view or materialized view) or {@code ROUTINE}
 	 * @param schema the schema of the object, or of the table of a trigger or policy
 	 * @param table the table of a trigger or policy, else {@code null}

@@ -28,7 +28,7 @@ import java.util.StringJoiner;
 public final class DeclarationReader {
 
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
-			+ "POLICY (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO for them) may declare "
+			+ "POLICY, AGGREGATE (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO for them) may declare "
 			+ "entities";
 
 	// Words that may stand between a command and its object kind (CREATE OR REPLACE RULE,
@@ -81,10 +81,13 @@ public final class DeclarationReader {
 	private static Declaration create(TokenCursor cursor, String defaultSchema) {
 		boolean orReplace = cursor.acceptWords("or", "replace");
 		if (cursor.acceptWords("function")) {
-			return routine(cursor, false, defaultSchema);
+			return routine(cursor, "function", defaultSchema);
 		}
 		if (cursor.acceptWords("procedure")) {
-			return routine(cursor, true, defaultSchema);
+			return routine(cursor, "procedure", defaultSchema);
+		}
+		if (cursor.acceptWords("aggregate")) {
+			return routine(cursor, "aggregate", defaultSchema);
 		}
 		if (cursor.acceptWords("view")) {
 			return view(cursor, false, defaultSchema);
@@ -141,8 +144,7 @@ public final class DeclarationReader {
 		}
 	}
 
-	private static Declaration routine(TokenCursor cursor, boolean procedure, String defaultSchema) {
-		String kind = procedure ? "procedure" : "function";
+	private static Declaration routine(TokenCursor cursor, String kind, String defaultSchema) {
 		QualifiedName name = cursor.qualifiedName("the " + kind, defaultSchema);
 		SqlStatement statement = cursor.statement();
 		int open = cursor.index();
@@ -159,7 +161,7 @@ public final class DeclarationReader {
 		if (definition.isEmpty()) {
 			throw cursor.fail(kind + " " + name.name() + " has no definition after its argument list");
 		}
-		return new Declaration.Routine(procedure, name.schemaOr(defaultSchema), name.name(),
+		return new Declaration.Routine(kind.toUpperCase(Locale.ROOT), name.schemaOr(defaultSchema), name.name(),
 				statement.text(open + 1, close), definition, statement.line());
 	}
 
