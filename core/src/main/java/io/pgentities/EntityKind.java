@@ -38,7 +38,13 @@ public enum EntityKind {
 	TRIGGER("TRIGGER", "pg_trigger", 2, true, null),
 
 	/** A row-level-security policy on a table; identified by schema, table and name. */
-	POLICY("POLICY", "pg_policy", 2, true, null);
+	POLICY("POLICY", "pg_policy", 2, true, null),
+
+	/**
+	 * An event trigger ({@code CREATE EVENT TRIGGER}); identified by its name alone, which is
+	 * unique in the database. It belongs to the schema of its function.
+	 */
+	EVENT_TRIGGER("EVENT TRIGGER", "pg_event_trigger", 3, false, null);
 
 	private final String sqlName;
 
@@ -85,6 +91,15 @@ public enum EntityKind {
 	 */
 	public int creationRank() {
 		return this.creationRank;
+	}
+
+	/**
+	 * Whether an object of this kind runs on the DDL that follows its creation, so that a
+	 * simulation creates it after every other declaration: an event trigger.
+	 * @return whether objects of this kind fire on DDL
+	 */
+	public boolean firesOnDdl() {
+		return this == EVENT_TRIGGER;
 	}
 
 	/**

@@ -154,7 +154,7 @@ public final class Simulation {
 		List<String> setup = setupStatements(copies);
 		List<Creation> creations = new ArrayList<>();
 		for (PgEntity entity : ordered) {
-			for (String statement : statementsFor(entity)) {
+			for (String statement : statementsFor(ScratchCopy.of(entity, this.scratch))) {
 				Creation creation = new Creation(entity, statement, rewriter.rewrite(statement));
 				requireScratchTarget(creation);
 				creations.add(creation);
@@ -254,6 +254,7 @@ public final class Simulation {
 		else {
 			statements.add(entity.createStatement());
 		}
+		statements.addAll(ScratchCopy.completion(entity));
 		statements.addAll(accessStatements(entity));
 		return statements;
 	}
