@@ -115,6 +115,8 @@ public final class Simulation {
 			}
 		}
 		List<PgEntity> ordered = DeclarationOrder.sort(this.declared);
+		// before the savepoint a replay goes back to, so that the setting it may make stays
+		EventTriggerSilence.ensure(connection, EventTriggerSilence.Ddl.SIMULATION);
 		this.start = connection.setSavepoint();
 		this.searchSchemas.forEach(this.scratch::scratchFor);
 		int budget = LockBudget.of(connection);
