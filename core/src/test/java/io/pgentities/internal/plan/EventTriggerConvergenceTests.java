@@ -21,6 +21,7 @@ import java.util.List;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.EntityKind;
+import io.pgentities.EntityRejectedException;
 import io.pgentities.PgEntities;
 import io.pgentities.PgEntity;
 import io.pgentities.PgEventTrigger;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -58,14 +60,7 @@ class EventTriggerConvergenceTests {
 
 	@AfterEach
 	void dropEventTriggers() {
-		this.database.execute("""
-				DO $$
-				DECLARE t record;
-				BEGIN
-				    FOR t IN SELECT evtname FROM pg_event_trigger LOOP
-				        EXECUTE format('DROP EVENT TRIGGER %I', t.evtname);
-				    END LOOP;
-				END $$""");
+		this.database.dropEventTriggers();
 	}
 
 	private ConvergenceScenario scenario(String schema, Path migrations) {
@@ -198,6 +193,29 @@ class EventTriggerConvergenceTests {
 		Convergence convergence = scenario.converge(declared);
 		assertThat(convergence.plan().statements()).containsExactly("ALTER EVENT TRIGGER evt_6_watch ENABLE REPLICA");
 		assertThat(scenario.string("SELECT evtenabled::text || ':' || oid FROM pg_event_trigger")).isEqualTo("R:" + oid);
+	}
+
+	@Test
+	void postgresValidatesTheDeclarationAndTheErrorNamesTheEventTrigger(@TempDir Path migrations) {
+		ConvergenceScenario scenario = scenario("evt_8", migrations);
+		scenario.execute("CREATE FUNCTION evt_8.not_for_events() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$");
+		String quiet = "CREATE FUNCTION evt_8.quiet() " + QUIET + ";\n";
+		assertRejected(scenario, quiet + "CREATE EVENT TRIGGER evt_8_watch ON ddl_command_finish EXECUTE FUNCTION evt_8.quiet();",
+				"unrecognized event name \"ddl_command_finish\"", 6);
+		assertRejected(scenario, quiet + "CREATE EVENT TRIGGER evt_8_watch ON ddl_command_end\n"
+				+ "WHEN TAG IN ('CREATE BANANA') EXECUTE FUNCTION evt_8.quiet();",
+				"filter value \"CREATE BANANA\" not recognized for filter variable \"tag\"", 6);
+		assertRejected(scenario, "CREATE EVENT TRIGGER evt_8_watch ON sql_drop EXECUTE FUNCTION evt_8.not_for_events();",
+				"function evt_8.not_for_events must return type event_trigger", 1);
+		assertThat(scenario.strings("SELECT evtname FROM pg_event_trigger")).isEmpty();
+	}
+
+	private static void assertRejected(ConvergenceScenario scenario, String sql, String message, int line) {
+		List<PgEntity> declared = PgEntities.fromSql(sql, "events.sql", "evt_8");
+		assertThatExceptionOfType(EntityRejectedException.class).isThrownBy(() -> scenario.check(declared))
+			.satisfies((ex) -> assertThat(ex.getIdentity()).isEqualTo("evt_8_watch"))
+			.satisfies((ex) -> assertThat(ex.getPostgresMessage()).contains(message))
+			.satisfies((ex) -> assertThat(ex.getSourceName() + ":" + ex.getLine()).isEqualTo("events.sql:" + line));
 	}
 
 	@Test
