@@ -45,7 +45,13 @@ public enum EntityKind {
 	 * types, like a function. Created after the functions it is built from; privileges are
 	 * granted {@code ON FUNCTION}.
 	 */
-	AGGREGATE("AGGREGATE", "pg_proc", 1, false, "FUNCTION");
+	AGGREGATE("AGGREGATE", "pg_proc", 1, false, "FUNCTION"),
+
+	/**
+	 * An event trigger ({@code CREATE EVENT TRIGGER}); identified by its name alone, which is
+	 * unique in the database. It belongs to the schema of its function.
+	 */
+	EVENT_TRIGGER("EVENT TRIGGER", "pg_event_trigger", 3, false, null);
 
 	private final String sqlName;
 
@@ -92,6 +98,15 @@ public enum EntityKind {
 	 */
 	public int creationRank() {
 		return this.creationRank;
+	}
+
+	/**
+	 * Whether an object of this kind runs on the DDL that follows its creation, so that a
+	 * simulation creates it after every other declaration: an event trigger.
+	 * @return whether objects of this kind fire on DDL
+	 */
+	public boolean firesOnDdl() {
+		return this == EVENT_TRIGGER;
 	}
 
 	/**

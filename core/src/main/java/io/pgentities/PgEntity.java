@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * A PostgreSQL object declared by the application: its kind, where it lives, its
  * identity and the SQL that creates it. Implementations are immutable records.
  */
-public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMaterializedView, PgTrigger, PgPolicy, PgAggregate {
+public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMaterializedView, PgTrigger, PgPolicy,
+		PgAggregate, PgEventTrigger {
 
 	/**
 	 * The kind of object.

@@ -75,7 +75,8 @@ final class SqlDeclarations {
 		for (Read read : declarations) {
 			if (!(read.declaration() instanceof Declaration.Index) && !(read.declaration() instanceof Declaration.Comment)
 					&& !(read.declaration() instanceof Declaration.Grant)
-					&& !(read.declaration() instanceof Declaration.Owner)) {
+					&& !(read.declaration() instanceof Declaration.Owner)
+					&& !(read.declaration() instanceof Declaration.EventTriggerFiring)) {
 				entities.add(read.declaration(), read.statement());
 			}
 		}
@@ -91,6 +92,9 @@ final class SqlDeclarations {
 			}
 			else if (read.declaration() instanceof Declaration.Owner owner) {
 				entities.attach(owner, read.statement());
+			}
+			else if (read.declaration() instanceof Declaration.EventTriggerFiring firing) {
+				entities.attach(firing, read.statement());
 			}
 		}
 		entities.declared.forEach((entity) -> DeclaredStatements.remember(entity.entity, entity.statements));
@@ -150,6 +154,11 @@ final class SqlDeclarations {
 			return new Declared(new Key(EntityKind.TRIGGER, trigger.schema(), trigger.table(), trigger.name(), null),
 					new PgTrigger(trigger.schema(), trigger.table(), trigger.name(), trigger.constraint(),
 							trigger.definition(), null, source),
+					trigger.line());
+		}
+		if (declaration instanceof Declaration.EventTrigger trigger) {
+			return new Declared(new Key(EntityKind.EVENT_TRIGGER, "", null, trigger.name(), null),
+					new PgEventTrigger(trigger.schema(), trigger.name(), trigger.definition(), null, source),
 					trigger.line());
 		}
 		Declaration.Policy policy = (Declaration.Policy) declaration;
@@ -214,6 +223,18 @@ final class SqlDeclarations {
 		}
 		entity.entity = entity.entity.withAccess(entity.entity.access().withOwner(owner.owner()));
 		entity.ownerLine = owner.line();
+		entity.statements.add(statement);
+	}
+
+	private void attach(Declaration.EventTriggerFiring firing, SqlStatement statement) {
+		String what = "ALTER " + firing.target().describe() + " " + firing.firing().clause();
+		Declared entity = find(firing.target(), firing, what);
+		if (entity.firingLine != 0) {
+			throw invalid(firing, what + ": when the event trigger fires is already declared, at line "
+					+ entity.firingLine);
+		}
+		entity.entity = ((PgEventTrigger) entity.entity).withFiring(firing.firing());
+		entity.firingLine = firing.line();
 		entity.statements.add(statement);
 	}
 
@@ -294,6 +315,8 @@ final class SqlDeclarations {
 		private int commentLine;
 
 		private int ownerLine;
+
+		private int firingLine;
 
 		private final List<SqlStatement> statements = new ArrayList<>();
 

@@ -525,6 +525,8 @@ class BadInputCorpusTests {
 			case POLICY -> "SELECT count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND p.polname = ? "
 					+ "AND c.relname = ?";
+			case EVENT_TRIGGER -> "SELECT count(*) FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid "
+					+ "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ? AND e.evtname = ? AND ? <> ''";
 		};
 		String table = (entity instanceof PgTrigger trigger) ? trigger.table()
 				: (entity instanceof PgPolicy policy) ? policy.table() : "-";

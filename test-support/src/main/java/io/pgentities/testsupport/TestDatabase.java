@@ -126,6 +126,21 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	/**
+	 * Drop every event trigger of the database. Event triggers belong to the database, not to
+	 * a schema, and fire on all later DDL: a test that makes some drops them when it is done.
+	 */
+	public void dropEventTriggers() {
+		execute("""
+				DO $$
+				DECLARE t record;
+				BEGIN
+				    FOR t IN SELECT evtname FROM pg_event_trigger LOOP
+				        EXECUTE format('DROP EVENT TRIGGER %I', t.evtname);
+				    END LOOP;
+				END $$""");
+	}
+
+	/**
 	 * Return the major version of the server, such as {@code 17}.
 	 * @return the major version
 	 */

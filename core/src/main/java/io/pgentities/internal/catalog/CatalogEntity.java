@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * An object as PostgreSQL's catalog describes it, live or simulated: its identity, its
  * canonical definition (PostgreSQL's own deparse) and the statements that create and drop it.
  */
-public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, CatalogTrigger, CatalogPolicy, CatalogAggregate {
+public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, CatalogTrigger, CatalogPolicy,
+		CatalogAggregate, CatalogEventTrigger {
 
 	/**
 	 * The catalog OID; for simulated objects, the OID of the scratch copy.

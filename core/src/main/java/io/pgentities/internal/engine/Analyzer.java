@@ -46,6 +46,7 @@ import io.pgentities.internal.plan.DependencyGraph;
 import io.pgentities.internal.plan.Planner;
 import io.pgentities.internal.plan.PlanningProblem;
 import io.pgentities.internal.plan.Surroundings;
+import io.pgentities.internal.simulate.EventTriggerSilence;
 import io.pgentities.internal.simulate.Simulation;
 import io.pgentities.internal.simulate.SimulationResult;
 import io.pgentities.internal.simulate.ServerError;
@@ -149,6 +150,7 @@ public final class Analyzer {
 		try {
 			observed = Transaction.rolledBack(this.dataSource, (connection) -> {
 				if (!rehearsed.isEmpty()) {
+					EventTriggerSilence.ensure(connection, EventTriggerSilence.Ddl.ANY);
 					PlanExecutor.run(connection, rehearsed, this.settings);
 				}
 				return observe(connection, declared, read, planned);

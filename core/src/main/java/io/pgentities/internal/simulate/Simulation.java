@@ -115,6 +115,8 @@ public final class Simulation {
 			}
 		}
 		List<PgEntity> ordered = DeclarationOrder.sort(this.declared);
+		// before the savepoint a replay goes back to, so that the setting it may make stays
+		EventTriggerSilence.ensure(connection, EventTriggerSilence.Ddl.SIMULATION);
 		this.start = connection.setSavepoint();
 		this.searchSchemas.forEach(this.scratch::scratchFor);
 		int budget = LockBudget.of(connection);
@@ -154,7 +156,7 @@ public final class Simulation {
 		List<String> setup = setupStatements(copies);
 		List<Creation> creations = new ArrayList<>();
 		for (PgEntity entity : ordered) {
-			for (String statement : statementsFor(entity)) {
+			for (String statement : statementsFor(ScratchCopy.of(entity, this.scratch))) {
 				Creation creation = new Creation(entity, statement, rewriter.rewrite(statement));
 				requireScratchTarget(creation);
 				creations.add(creation);
@@ -254,6 +256,7 @@ public final class Simulation {
 		else {
 			statements.add(entity.createStatement());
 		}
+		statements.addAll(ScratchCopy.completion(entity));
 		statements.addAll(accessStatements(entity));
 		return statements;
 	}

@@ -15,6 +15,7 @@
  */
 package io.pgentities.internal.sql;
 
+import io.pgentities.PgEventTrigger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,6 +87,28 @@ public sealed interface Declaration {
 	}
 
 	/**
+	 * {@code CREATE EVENT TRIGGER}.
+	 *
+	 * @param schema the schema of its function
+	 * @param name the event trigger's name
+	 * @param definition the text after the name
+	 * @param line the statement's line
+	 */
+	record EventTrigger(String schema, String name, String definition, int line) implements Declaration {
+	}
+
+	/**
+	 * {@code ALTER EVENT TRIGGER name ENABLE | DISABLE | ENABLE REPLICA | ENABLE ALWAYS}, to be
+	 * attached to the event trigger it is on.
+	 *
+	 * @param target the event trigger
+	 * @param firing when it fires
+	 * @param line the statement's line
+	 */
+	record EventTriggerFiring(CommentTarget target, PgEventTrigger.Firing firing, int line) implements Declaration {
+	}
+
+	/**
 	 * {@code CREATE [UNIQUE] INDEX}, to be attached to the materialized view it is on.
 	 *
 	 * @param schema the schema of the indexed relation
@@ -136,9 +159,11 @@ public sealed interface Declaration {
 	 * statement.
 	 *
 	 * @param kind the object's kind as SQL spells it: {@code FUNCTION}, {@code PROCEDURE},
-	 * {@code AGGREGATE}, {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER} or {@code POLICY}; for a
+	 * {@code AGGREGATE}, {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER}, {@code POLICY} or
+	 * {@code EVENT TRIGGER}; for a
 	 * {@code GRANT}, also {@code TABLE} (a view or materialized view) or {@code ROUTINE}
-	 * @param schema the schema of the object, or of the table of a trigger or policy
+	 * @param schema the schema of the object, or of the table of a trigger or policy; empty
+	 * for an event trigger, whose name is unique in the database
 	 * @param table the table of a trigger or policy, else {@code null}
 	 * @param name the object's name
 	 * @param arguments the argument list of a routine, or {@code null} when none was given
@@ -151,6 +176,9 @@ public sealed interface Declaration {
 		 * @return a description
 		 */
 		public String describe() {
+			if (this.schema.isEmpty()) {
+				return this.kind + " " + Identifiers.quote(this.name);
+			}
 			String object = Identifiers.qualify(this.schema, (this.table != null) ? this.table : this.name);
 			if (this.table != null) {
 				return this.kind + " " + Identifiers.quote(this.name) + " ON " + object;

@@ -19,17 +19,20 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import io.pgentities.PgEventTrigger;
+
 /**
  * Reads what a statement of an entity file declares. Only the {@code CREATE} statements of
  * the managed kinds, with {@code CREATE INDEX}, {@code COMMENT ON}, {@code GRANT},
- * {@code REVOKE} and {@code ALTER ... OWNER TO} for them, are accepted;
+ * {@code REVOKE}, {@code ALTER ... OWNER TO} and {@code ALTER EVENT TRIGGER ... ENABLE} for
+ * them, are accepted;
  * everything else is rejected, since an entity file must never do anything but declare.
  */
 public final class DeclarationReader {
 
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
-			+ "POLICY, AGGREGATE (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO for them) may declare "
-			+ "entities";
+			+ "POLICY, AGGREGATE, EVENT TRIGGER (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO / "
+			+ "ALTER EVENT TRIGGER ... ENABLE for them) may declare entities";
 
 	// Words that may stand between a command and its object kind (CREATE OR REPLACE RULE,
 	// DROP MATERIALIZED VIEW, COMMENT ON TABLE), so that rejections name the kind.
@@ -62,6 +65,9 @@ public final class DeclarationReader {
 		}
 		if (cursor.acceptWords("revoke")) {
 			return AccessReader.grant(cursor, true, defaultSchema);
+		}
+		if (cursor.acceptWords("alter", "event", "trigger")) {
+			return eventTriggerFiring(cursor);
 		}
 		if (cursor.acceptWords("alter")) {
 			return AccessReader.owner(cursor, defaultSchema);
@@ -98,8 +104,12 @@ public final class DeclarationReader {
 		if (cursor.acceptWords("constraint", "trigger")) {
 			return trigger(cursor, true, defaultSchema);
 		}
+		if (!orReplace && cursor.acceptWords("event", "trigger")) {
+			return eventTrigger(cursor, defaultSchema);
+		}
 		rejectTemporaryOrRecursiveView(cursor);
 		if (orReplace && (cursor.nextAreWords("materialized", "view") || cursor.nextAreWords("policy")
+				|| cursor.nextAreWords("event", "trigger")
 				|| cursor.nextAreWords("index") || cursor.nextAreWords("unique", "index"))) {
 			throw cursor.fail("PostgreSQL has no CREATE OR REPLACE for "
 					+ describeFrom(cursor.statement(), cursor.index()) + "; declare it with CREATE");
@@ -206,6 +216,28 @@ public final class DeclarationReader {
 		QualifiedName table = cursor.qualifiedName("the policy's table", defaultSchema);
 		return new Declaration.Policy(table.schemaOr(defaultSchema), table.name(), name, cursor.rest(),
 				cursor.statement().line());
+	}
+
+	private static Declaration eventTrigger(TokenCursor cursor, String defaultSchema) {
+		String name = cursor.name("the event trigger");
+		String definition = cursor.rest();
+		ExecuteClause execute = ExecuteClause.find(definition)
+			.orElseThrow(() -> cursor.fail("event trigger " + name + " must end with EXECUTE FUNCTION function_name()"));
+		return new Declaration.EventTrigger(execute.name().schemaOr(defaultSchema), name, definition,
+				cursor.statement().line());
+	}
+
+	private static Declaration eventTriggerFiring(TokenCursor cursor) {
+		Declaration.CommentTarget target = CommentOnReader.eventTrigger(cursor);
+		String clause = cursor.rest();
+		try {
+			return new Declaration.EventTriggerFiring(target, PgEventTrigger.Firing.ofClause(clause),
+					cursor.statement().line());
+		}
+		catch (IllegalArgumentException ex) {
+			throw cursor.fail("only ALTER " + target.describe()
+					+ " ENABLE, ENABLE REPLICA, ENABLE ALWAYS or DISABLE may be declared, found " + clause);
+		}
 	}
 
 	private static Declaration index(TokenCursor cursor, String defaultSchema) {
