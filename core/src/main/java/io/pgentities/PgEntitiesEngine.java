@@ -33,6 +33,7 @@ import io.pgentities.internal.engine.Fingerprints;
 import io.pgentities.internal.engine.IdentityResolver;
 import io.pgentities.internal.engine.Linter;
 import io.pgentities.internal.engine.PlanExecutor;
+import io.pgentities.internal.engine.Rechecks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +74,8 @@ public final class PgEntitiesEngine {
 	private final IdentityPatterns ignored;
 
 	private final Duration applyLockTimeout;
+
+	private final Rechecks rechecks = new Rechecks();
 
 	private PgEntitiesEngine(Builder builder) {
 		this.dataSource = builder.dataSource;
@@ -139,7 +142,13 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
-	 * Compares the declared entities with the database.
+	 * Compares the declared entities with the database. When this engine checked the same
+	 * declarations before, one read-only look at the catalog first compares the live entities
+	 * and everything the earlier simulation depended on (the relations, routines, types and
+	 * other names in the schemas the declarations reach, the roles they name, the settings
+	 * that change how PostgreSQL prints) with what that check saw; when nothing changed, the
+	 * earlier answer is returned without simulating, and nothing but {@code SELECT} is sent.
+	 * Anything changed means a full check. {@link #analyze} does the same.
 	 * @param declared the declared entities
 	 * @return the drift report
 	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
@@ -147,7 +156,7 @@ public final class PgEntitiesEngine {
 	 */
 	public DriftReport check(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
-		return new Analyzer(this.dataSource, settings()).check(new ArrayList<>(declared));
+		return new Analyzer(this.dataSource, settings(), this.rechecks).check(new ArrayList<>(declared));
 	}
 
 	/**
@@ -202,7 +211,7 @@ public final class PgEntitiesEngine {
 	 */
 	public Analysis analyze(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
-		return new Analyzer(this.dataSource, settings()).analyze(new ArrayList<>(declared));
+		return new Analyzer(this.dataSource, settings(), this.rechecks).analyze(new ArrayList<>(declared));
 	}
 
 	/**

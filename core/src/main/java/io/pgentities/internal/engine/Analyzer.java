@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -39,7 +40,10 @@ import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogReader;
 import io.pgentities.internal.catalog.CatalogSnapshot;
+import io.pgentities.internal.catalog.Environment;
+import io.pgentities.internal.catalog.EnvironmentReader;
 import io.pgentities.internal.catalog.NameMapping;
+import io.pgentities.internal.catalog.References;
 import io.pgentities.internal.diff.DriftComparator;
 import io.pgentities.internal.diff.EntityComparison;
 import io.pgentities.internal.plan.DependencyGraph;
@@ -67,14 +71,27 @@ public final class Analyzer {
 
 	private final EngineSettings settings;
 
+	private final Rechecks rechecks;
+
 	/**
-	 * Creates an analyzer.
+	 * Creates an analyzer that remembers nothing between checks.
 	 * @param dataSource the database
 	 * @param settings the settings
 	 */
 	public Analyzer(DataSource dataSource, EngineSettings settings) {
+		this(dataSource, settings, new Rechecks());
+	}
+
+	/**
+	 * Creates an analyzer.
+	 * @param dataSource the database
+	 * @param settings the settings
+	 * @param rechecks what earlier checks of the same engine left, for checking again cheaply
+	 */
+	public Analyzer(DataSource dataSource, EngineSettings settings, Rechecks rechecks) {
 		this.dataSource = dataSource;
 		this.settings = settings;
+		this.rechecks = rechecks;
 	}
 
 	/**
@@ -145,19 +162,41 @@ public final class Analyzer {
 		}
 		Set<String> read = new LinkedHashSet<>(managed);
 		declared.forEach((entity) -> read.add(entity.schema()));
+		// a rehearsal checks a database changed by its own transaction: never remembered
+		boolean remembered = rehearsed.isEmpty();
+		Rechecks.Checked previous = remembered ? this.rechecks.get(declared, planned) : null;
+		if (previous != null && previous.reusable()) {
+			Analysis again = recheck(previous, declared, read, planned, start);
+			if (again != null) {
+				return again;
+			}
+		}
+		References reach = searched(declared).and((previous != null) ? previous.reach() : References.NONE);
 		Observation observed;
 		try {
 			observed = Transaction.rolledBack(this.dataSource, (connection) -> {
 				if (!rehearsed.isEmpty()) {
 					PlanExecutor.run(connection, rehearsed, this.settings);
 				}
-				return observe(connection, declared, read, planned);
+				return observe(connection, declared, read, planned, remembered ? reach : null);
 			});
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
+		Analysis analysis = analysis(observed, declared, managed, start);
+		Environment environment = observed.environment();
+		if (environment != null) {
+			References referenced = observed.simulated().references();
+			this.rechecks.put(declared, planned,
+					new Rechecks.Checked(reach.and(referenced), environment, observed.live(), observed.surroundings(),
+							observed.currentUser(), analysis, referenced.within(reach)));
+		}
+		return analysis;
+	}
+
+	private Analysis analysis(Observation observed, List<PgEntity> declared, Set<String> managed, long start) {
 		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
 				managed, this.settings.ignored());
 		DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
@@ -182,12 +221,98 @@ public final class Analyzer {
 	}
 
 	/**
+	 * The schemas whose names a simulation of the declarations searches, and the roles the
+	 * declarations name as owners and grantees. Reading roles from the text is a guess, but a
+	 * safe one: what the simulation really referenced decides whether its answer is kept.
+	 */
+	private References searched(List<PgEntity> declared) {
+		Set<String> schemas = new LinkedHashSet<>();
+		schemas.add(this.settings.defaultSchema());
+		Set<String> roles = new LinkedHashSet<>();
+		for (PgEntity entity : declared) {
+			schemas.add(entity.schema());
+			String owner = entity.access().owner();
+			if (owner != null) {
+				roles.addAll(roleNames(owner));
+			}
+			entity.access().grants().forEach((grant) -> roles.addAll(roleNames(grant.grantees())));
+		}
+		return new References(schemas, roles);
+	}
+
+	private static List<String> roleNames(String roles) {
+		List<String> names = new ArrayList<>();
+		for (String role : roles.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+			String name = role.strip().replaceFirst("(?i)^group\\s+", "");
+			if (name.startsWith("\"") && name.endsWith("\"") && name.length() > 1) {
+				names.add(name.substring(1, name.length() - 1).replace("\"\"", "\""));
+			}
+			else if (!name.isEmpty()) {
+				names.add(name.toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * The fast path: the answer of an earlier full check of the same declarations, when one
+	 * read-only look at the catalog finds the live entities and everything the simulation
+	 * depended on as they were then. Sends no DDL.
+	 * @return the earlier answer, timed anew, or {@code null} when anything changed
+	 */
+	private @Nullable Analysis recheck(Rechecks.Checked previous, List<PgEntity> declared, Set<String> read,
+			boolean planned, long start) {
+		boolean unchanged;
+		try {
+			unchanged = Transaction.rolledBack(this.dataSource, (connection) -> {
+				readOnly(connection);
+				Environment environment = EnvironmentReader.read(connection, previous.reach().schemas(),
+						previous.reach().roles(), List.of());
+				if (!environment.equals(previous.environment())
+						|| !currentUser(connection).equals(previous.currentUser())) {
+					return false;
+				}
+				CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
+				if (!live.equals(previous.live())) {
+					return false;
+				}
+				return !planned || Surroundings.read(connection, read, live).equals(previous.surroundings());
+			});
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "
+					+ ServerError.of(ex).message(), ex);
+		}
+		if (!unchanged) {
+			logger.debug("Checking {} declared entities again: the database changed since the last check",
+					declared.size());
+			return null;
+		}
+		Analysis analysis = previous.analysis();
+		DriftReport report = new DriftReport(analysis.report().entities(), Duration.ofNanos(System.nanoTime() - start));
+		logger.debug("Checked {} declared entities in {} ms: nothing changed since the last check", declared.size(),
+				report.duration().toMillis());
+		return new Analysis(report, analysis.plan(), analysis.undoPlan());
+	}
+
+	private void readOnly(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET TRANSACTION READ ONLY");
+		}
+		applySettings(connection);
+	}
+
+	/**
 	 * Everything a check reads from the database, in its one rolled-back transaction.
 	 */
-	private Observation observe(Connection connection, List<PgEntity> declared, Set<String> read, boolean planned)
-			throws SQLException {
+	private Observation observe(Connection connection, List<PgEntity> declared, Set<String> read, boolean planned,
+			@Nullable References reach) throws SQLException {
 		Savepoint start = connection.setSavepoint();
 		applySettings(connection);
+		// read before anything else: whatever changes after this read, a later look finds
+		// changed, and falls back to a full check
+		Environment environment = (reach != null)
+				? EnvironmentReader.read(connection, reach.schemas(), reach.roles(), List.of()) : null;
 		String currentUser = currentUser(connection);
 		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
 		Surroundings surroundings = planned ? Surroundings.read(connection, read, live) : null;
@@ -199,11 +324,11 @@ public final class Analyzer {
 		applySettings(connection);
 		SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
 				this.settings.checkTransactionSettings());
-		return new Observation(currentUser, live, surroundings, simulated);
+		return new Observation(currentUser, live, surroundings, simulated, environment);
 	}
 
 	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings,
-			SimulationResult simulated) {
+			SimulationResult simulated, @Nullable Environment environment) {
 
 	}
 

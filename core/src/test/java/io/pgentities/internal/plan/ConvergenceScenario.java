@@ -40,6 +40,7 @@ import io.pgentities.EntityDrift;
 import io.pgentities.FlywayMigrationWriter;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.Rechecked;
 import io.pgentities.PgEntity;
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.testsupport.TestDatabase;
@@ -125,15 +126,20 @@ final class ConvergenceScenario {
 	}
 
 	PgEntitiesEngine engine() {
-		return PgEntitiesEngine.builder(this.database.dataSource())
-			.schemas(this.schema)
-			.dropUndeclared(this.dropUndeclared)
-			.ignore(this.ignored)
-			.build();
+		return configure(PgEntitiesEngine.builder(this.database.dataSource())).build();
 	}
 
+	private PgEntitiesEngine.Builder configure(PgEntitiesEngine.Builder builder) {
+		return builder.schemas(this.schema).dropUndeclared(this.dropUndeclared).ignore(this.ignored);
+	}
+
+	/**
+	 * Checks through the full and the fast path ({@link Rechecked}).
+	 * @param declared the declarations
+	 * @return the report
+	 */
 	DriftReport check(Collection<? extends PgEntity> declared) {
-		return engine().check(declared);
+		return Rechecked.check(this.database.dataSource(), this::configure, declared);
 	}
 
 	/**
