@@ -160,6 +160,39 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
+	 * Compiles declarations: simulates them as {@link #check} does, in a transaction that is
+	 * rolled back, and keeps what PostgreSQL made of each with what that depended on. Run it
+	 * against a database built from the same migrations as the ones it will check, as the
+	 * same role and with the same settings ({@code TimeZone}, {@code DateStyle},
+	 * {@code IntervalStyle}), or the checks will not be able to use it.
+	 * @param declared the declared entities
+	 * @return the compiled declarations
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 * @throws PgEntitiesException if the database cannot be read, or kept changing
+	 */
+	public CompiledDeclarations compile(Collection<? extends PgEntity> declared) {
+		Objects.requireNonNull(declared, "declared must not be null");
+		return new CompiledDeclarations(new Analyzer(this.dataSource, settings()).compile(new ArrayList<>(declared)));
+	}
+
+	/**
+	 * Compares compiled declarations with the database. Where the server's major version,
+	 * each declaration's hash and the fingerprint of what the declarations depend on are those
+	 * of the compilation, the declared side is taken from it: the database is only read, in
+	 * a read-only transaction, so this works on a read-only standby. Otherwise the
+	 * declarations are checked in full, as {@link #check(Collection)} does.
+	 * @param compiled the compiled declarations
+	 * @return the drift report, the same as a full check's
+	 * @throws EntityRejectedException if a full check is needed and PostgreSQL rejects a
+	 * declaration
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public DriftReport check(CompiledDeclarations compiled) {
+		Objects.requireNonNull(compiled, "compiled must not be null");
+		return new Analyzer(this.dataSource, settings(), this.rechecks).check(compiled.compilation());
+	}
+
+	/**
 	 * The guard a migration of an analysis's plan starts with
 	 * ({@link FlywayMigrationWriter#withGuard}): the fingerprints of the live definitions of
 	 * the functions, procedures, views, materialized views, triggers and policies the plan

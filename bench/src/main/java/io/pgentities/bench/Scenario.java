@@ -48,7 +48,14 @@ enum Scenario {
 	/**
 	 * The plan of {@link #PLAN_WRITE} is applied to a fresh database each run.
 	 */
-	APPLY("apply");
+	APPLY("apply"),
+
+	/**
+	 * Every entity was created from its file, and the same engine checked them before; it
+	 * checks them again, as an application's health check does, and finds them all in sync
+	 * without simulating.
+	 */
+	RECHECK("recheck");
 
 	private final String id;
 

@@ -24,9 +24,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -154,14 +156,157 @@ public final class Analyzer {
 		return run(declared, planned, List.of());
 	}
 
-	private Analysis run(List<PgEntity> declared, boolean planned, List<String> rehearsed) {
+	/**
+	 * Compiles declarations: simulates them and reads the environment before and after, until
+	 * the environment read beforehand covers everything the simulation referenced and did
+	 * not change meanwhile.
+	 * @param declared the declared entities
+	 * @return the compilation
+	 * @throws io.pgentities.EntityRejectedException if PostgreSQL rejects a declaration
+	 */
+	public Compilation compile(List<PgEntity> declared) {
+		Set<String> read = scope(declared).read();
+		References reach = searched(declared);
+		Set<String> identities = new HashSet<>();
+		for (int attempt = 0; attempt < 4; attempt++) {
+			References within = reach;
+			Set<String> shadowed = Set.copyOf(identities);
+			Compiling compiling;
+			try {
+				compiling = Transaction.rolledBack(this.dataSource, (connection) -> {
+					applySettings(connection);
+					Savepoint start = connection.setSavepoint();
+					List<String> excluded = excluded(CatalogReader.read(connection, read, NameMapping.identity()),
+							shadowed);
+					connection.rollback(start);
+					applySettings(connection);
+					Environment before = EnvironmentReader.read(connection, within.schemas(), within.roles(), excluded);
+					SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
+							this.settings.checkTransactionSettings());
+					CatalogReader.usePrintingSearchPath(connection);
+					Environment after = EnvironmentReader.read(connection, within.schemas(), within.roles(), excluded);
+					return new Compiling(before, after, simulated);
+				});
+			}
+			catch (SQLException ex) {
+				throw new PgEntitiesException("Compiling " + declared.size() + " declared entities failed: "
+						+ ServerError.of(ex).message(), ex);
+			}
+			SimulationResult simulated = compiling.simulated();
+			Set<String> simulatedIdentities = new HashSet<>();
+			simulated.canonical().values().forEach((entity) -> simulatedIdentities.add(entity.identity()));
+			References referenced = simulated.references();
+			if (compiling.before().equals(compiling.after()) && referenced.within(within)
+					&& simulatedIdentities.equals(shadowed)) {
+				List<Compilation.Compiled> compiled = new ArrayList<>();
+				for (PgEntity entity : declared) {
+					compiled.add(new Compilation.Compiled(Compilation.hash(entity), entity,
+							simulated.canonical().get(entity)));
+				}
+				return new Compilation(Compilation.FORMAT, compiling.before().serverVersion(),
+						compiling.before().fingerprint(), List.copyOf(within.schemas()), List.copyOf(within.roles()),
+						compiled);
+			}
+			reach = within.and(referenced);
+			identities = simulatedIdentities;
+		}
+		throw new PgEntitiesException("Compiling " + declared.size()
+				+ " declared entities failed: the database kept changing while they were simulated");
+	}
+
+	private record Compiling(Environment before, Environment after, SimulationResult simulated) {
+
+	}
+
+	/**
+	 * Checks compiled declarations: where the server's major version, every declaration's
+	 * hash and the environment are those of the compilation, the declared side is taken from
+	 * it, and the database is only read; otherwise the declarations are checked in full.
+	 * @param compiled the compilation
+	 * @return the report
+	 */
+	public DriftReport check(Compilation compiled) {
 		long start = System.nanoTime();
+		List<PgEntity> declared = compiled.declared();
+		Scope scope = scope(declared);
+		String stale = compiled.declarations()
+			.stream()
+			.filter((entry) -> !entry.hash().equals(Compilation.hash(entry.declaration())))
+			.map((entry) -> entry.declaration().identity())
+			.findFirst()
+			.orElse(null);
+		if (stale != null) {
+			logger.debug("Checking compiled declarations in full: {} changed after it was compiled", stale);
+			return check(declared);
+		}
+		Set<String> identities = new HashSet<>();
+		compiled.declarations().forEach((entry) -> identities.add(entry.canonical().identity()));
+		Looked looked;
+		try {
+			looked = Transaction.rolledBack(this.dataSource, (connection) -> {
+				readOnly(connection);
+				CatalogSnapshot live = CatalogReader.read(connection, scope.read(), NameMapping.identity());
+				Environment environment = EnvironmentReader.read(connection, compiled.schemas(), compiled.roles(),
+						excluded(live, identities));
+				return new Looked(live, environment);
+			});
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Checking " + declared.size() + " compiled declarations failed: "
+					+ ServerError.of(ex).message(), ex);
+		}
+		if (looked.environment().serverMajor() != compiled.serverMajor()
+				|| !looked.environment().fingerprint().equals(compiled.environment())) {
+			logger.debug("Checking compiled declarations in full: compiled on PostgreSQL {} in another environment, "
+					+ "checked on PostgreSQL {}", compiled.serverMajor(), looked.environment().serverMajor());
+			return check(declared);
+		}
+		Map<PgEntity, CatalogEntity> canonical = new IdentityHashMap<>();
+		compiled.declarations().forEach((entry) -> canonical.put(entry.declaration(), entry.canonical()));
+		List<EntityComparison> comparisons = DriftComparator.compare(canonical, looked.live(), scope.managed(),
+				this.settings.ignored());
+		return new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
+				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	private record Looked(CatalogSnapshot live, Environment environment) {
+
+	}
+
+	/**
+	 * The live objects a simulation shadows with its own copies: those of the declared
+	 * identities, left out of the environment.
+	 */
+	private static List<String> excluded(CatalogSnapshot live, Set<String> identities) {
+		return live.entities()
+			.stream()
+			.filter((entity) -> identities.contains(entity.identity()))
+			.map(EnvironmentReader::excluded)
+			.toList();
+	}
+
+	/**
+	 * The schemas a check reports undeclared objects in, and those it reads.
+	 */
+	private record Scope(Set<String> managed, Set<String> read) {
+
+	}
+
+	private Scope scope(List<PgEntity> declared) {
 		Set<String> managed = new LinkedHashSet<>(this.settings.schemas());
 		if (managed.isEmpty()) {
 			declared.forEach((entity) -> managed.add(entity.schema()));
 		}
 		Set<String> read = new LinkedHashSet<>(managed);
 		declared.forEach((entity) -> read.add(entity.schema()));
+		return new Scope(managed, read);
+	}
+
+	private Analysis run(List<PgEntity> declared, boolean planned, List<String> rehearsed) {
+		long start = System.nanoTime();
+		Scope scope = scope(declared);
+		Set<String> managed = scope.managed();
+		Set<String> read = scope.read();
 		// a rehearsal checks a database changed by its own transaction: never remembered
 		boolean remembered = rehearsed.isEmpty();
 		Rechecks.Checked previous = remembered ? this.rechecks.get(declared, planned) : null;

@@ -10,7 +10,8 @@
 --     collations, constraints and text search configurations. Names, not OIDs, so that two
 --     databases built from the same migrations agree. A new object that would capture an
 --     unqualified reference changes it. The objects left out are live objects of the
---     declared identities: the simulation shadows them with its own copies.
+--     declared identities (and a left-out relation's indexes): the simulation shadows them
+--     with its own copies.
 --   * the session's temporary schema (searched first for relations and types) is read too;
 --   * globals: user-defined casts, default privileges, installed extensions;
 --   * roles: the roles the declarations name, and which of them the current user may act as;
@@ -37,6 +38,9 @@ lines as (
     from pg_class c
     join schemas s on s.oid = c.relnamespace
     where 'pg_class:' || c.oid not in (select object from excluded)
+      and not exists (
+          select 1 from pg_index i
+          where i.indexrelid = c.oid and 'pg_class:' || i.indrelid in (select object from excluded))
     union all
     select concat_ws(' ', s.name, 'routine', quote_ident(p.proname), p.prokind, p.proretset, p.provariadic::regtype,
                '(' || pg_get_function_identity_arguments(p.oid) || ')', pg_get_function_arguments(p.oid),

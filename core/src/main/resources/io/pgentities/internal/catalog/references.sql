@@ -37,8 +37,12 @@ referenced as (
 ),
 names as (
     select 'schema' as kind,
-           case when r.refclassid = 'pg_namespace'::regclass then (pg_identify_object(r.refclassid, r.refobjid, 0)).identity
-                else (pg_identify_object(r.refclassid, r.refobjid, 0)).schema end as name
+           case when r.refclassid = 'pg_namespace'::regclass
+                then (select n.nspname::text from pg_namespace n where n.oid = r.refobjid)
+                -- pg_identify_object quotes the schema's name as needed
+                else (select n.nspname::text from pg_namespace n
+                      where quote_ident(n.nspname) = (pg_identify_object(r.refclassid, r.refobjid, 0)).schema)
+                end as name
     from referenced r
     where r.refobjid not in (select oid from scratch)
     union
