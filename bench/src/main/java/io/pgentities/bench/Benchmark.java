@@ -36,6 +36,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.pgentities.CompiledDeclarations;
 import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
@@ -226,6 +227,8 @@ public final class Benchmark {
 				return apply(workload, entities, planned);
 			}));
 			results.add(attempt(workload, Scenario.RECHECK, entities.size(), () -> recheck(workload, entities)));
+			results.add(attempt(workload, Scenario.PRECOMPILED_CHECK, entities.size(),
+					() -> precompiledCheck(workload, entities)));
 			double floorMillis = (this.floor != null) ? this.floor.medianSince(0) : Double.NaN;
 			if (this.floor != null) {
 				List<Double> samples = this.floor.millis();
@@ -355,15 +358,37 @@ public final class Benchmark {
 				engine.check(entities);
 				AtomicReference<DriftReport> report = new AtomicReference<>();
 				Samples samples = repeat(() -> timed(dataSource, () -> report.set(engine.check(entities))));
-				String problem = expectInSync(report.get());
-				boolean simulated = samples.last()
-					.statements()
-					.stream()
-					.anyMatch((time) -> time.label().toUpperCase(Locale.ROOT).contains("CREATE"));
-				return report(workload, Scenario.RECHECK, entities.size(), samples,
-						(!problem.isEmpty() || !simulated) ? problem : "the check simulated again");
+				return report(workload, Scenario.RECHECK, entities.size(), samples, expectInSyncUnsimulated(report, samples));
 			}
 		}
+	}
+
+	/**
+	 * Checks in-sync entities compiled beforehand against the same database, with a new
+	 * engine each run.
+	 */
+	private Measurement precompiledCheck(Workload workload, List<PgEntity> entities) throws Exception {
+		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql())) {
+			createEntities(database, workload);
+			try (CountingDataSource dataSource = new CountingDataSource(database.dataSource()).warm()) {
+				CompiledDeclarations compiled = CompiledDeclarations
+					.fromJson(PgEntitiesEngine.create(dataSource).compile(entities).toJson());
+				AtomicReference<DriftReport> report = new AtomicReference<>();
+				Samples samples = repeat(
+						() -> timed(dataSource, () -> report.set(PgEntitiesEngine.create(dataSource).check(compiled))));
+				return report(workload, Scenario.PRECOMPILED_CHECK, entities.size(), samples,
+						expectInSyncUnsimulated(report, samples));
+			}
+		}
+	}
+
+	private static String expectInSyncUnsimulated(AtomicReference<DriftReport> report, Samples samples) {
+		String problem = expectInSync(report.get());
+		boolean simulated = samples.last()
+			.statements()
+			.stream()
+			.anyMatch((time) -> time.label().toUpperCase(Locale.ROOT).contains("CREATE"));
+		return (!problem.isEmpty() || !simulated) ? problem : "the check simulated";
 	}
 
 	/**

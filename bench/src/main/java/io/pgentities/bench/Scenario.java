@@ -55,7 +55,14 @@ enum Scenario {
 	 * checks them again, as an application's health check does, and finds them all in sync
 	 * without simulating.
 	 */
-	RECHECK("recheck");
+	RECHECK("recheck"),
+
+	/**
+	 * Every entity was created from its file, and the declarations were compiled against the
+	 * same database beforehand; a new engine checks the compiled declarations and finds them
+	 * all in sync without simulating.
+	 */
+	PRECOMPILED_CHECK("precompiled-check");
 
 	private final String id;
 
