@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.pgentities.internal.engine.Compilation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Declarations compiled once, at build time or on first start, so that checks need not
@@ -37,8 +38,11 @@ public final class CompiledDeclarations {
 
 	private final Compilation compilation;
 
+	private final @Nullable String edited;
+
 	CompiledDeclarations(Compilation compilation) {
 		this.compilation = compilation;
+		this.edited = compilation.firstEdited();
 	}
 
 	/**
@@ -79,6 +83,14 @@ public final class CompiledDeclarations {
 
 	Compilation compilation() {
 		return this.compilation;
+	}
+
+	/**
+	 * The first declaration edited after it was compiled, found once: hashing every
+	 * declaration costs more than the rest of a check that needs no simulation.
+	 */
+	@Nullable String edited() {
+		return this.edited;
 	}
 
 	@Override

@@ -189,7 +189,7 @@ public final class PgEntitiesEngine {
 	 */
 	public DriftReport check(CompiledDeclarations compiled) {
 		Objects.requireNonNull(compiled, "compiled must not be null");
-		return new Analyzer(this.dataSource, settings(), this.rechecks).check(compiled.compilation());
+		return new Analyzer(this.dataSource, settings(), this.rechecks).check(compiled.compilation(), compiled.edited());
 	}
 
 	/**

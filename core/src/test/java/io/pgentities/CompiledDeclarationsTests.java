@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -77,7 +76,7 @@ class CompiledDeclarationsTests {
 	void compiledCheckWithNothingChangedRunsInAReadOnlySession() {
 		List<PgEntity> declared = declared();
 		CompiledDeclarations compiled = engine().compile(declared);
-		DataSource readOnly = readOnlyDataSource();
+		DataSource readOnly = this.database.readOnlyDataSource();
 		assertThatExceptionOfType(PgEntitiesException.class)
 			.isThrownBy(() -> PgEntitiesEngine.create(readOnly).check(declared))
 			.withMessageContaining("read-only transaction");
@@ -190,15 +189,6 @@ class CompiledDeclarationsTests {
 
 	private PgEntitiesEngine engine() {
 		return PgEntitiesEngine.create(this.recording);
-	}
-
-	private DataSource readOnlyDataSource() {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setURL(this.database.jdbcUrl());
-		dataSource.setUser(this.database.user());
-		dataSource.setPassword(this.database.password());
-		dataSource.setOptions("-c default_transaction_read_only=on");
-		return dataSource;
 	}
 
 	private String sql(String text) {

@@ -22,8 +22,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import io.pgentities.Analysis;
 import io.pgentities.CompiledDeclarations;
 import io.pgentities.DriftStatus;
@@ -36,7 +34,6 @@ import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -90,8 +87,9 @@ class PgEntitiesCheckerTests {
 	void compiledDeclarationsOfTheSameDeclarationsAnswerAnInSyncCheckInAReadOnlySession() {
 		this.database.execute("CREATE VIEW checker.b AS SELECT 2 AS two; DROP VIEW checker.c");
 		CompiledDeclarations compiled = PgEntitiesEngine.create(this.database.dataSource()).compile(DECLARED);
-		PgEntitiesChecker checker = new PgEntitiesChecker(PgEntitiesEngine.create(readOnlyDataSource()), () -> DECLARED,
-				Duration.ofSeconds(30), this.clock);
+		PgEntitiesChecker checker = new PgEntitiesChecker(
+				PgEntitiesEngine.create(this.database.readOnlyDataSource()), () -> DECLARED, Duration.ofSeconds(30),
+				this.clock);
 		checker.setCompiledDeclarations(compiled);
 		Analysis analysis = checker.analyze();
 		assertThat(analysis.report().inSync()).isTrue();
@@ -103,21 +101,13 @@ class PgEntitiesCheckerTests {
 		this.database.execute("CREATE VIEW checker.b AS SELECT 2 AS two; DROP VIEW checker.c");
 		CompiledDeclarations compiled = PgEntitiesEngine.create(this.database.dataSource())
 			.compile(List.of(DECLARED.get(0)));
-		PgEntitiesChecker checker = new PgEntitiesChecker(PgEntitiesEngine.create(readOnlyDataSource()), () -> DECLARED,
-				Duration.ofSeconds(30), this.clock);
+		PgEntitiesChecker checker = new PgEntitiesChecker(
+				PgEntitiesEngine.create(this.database.readOnlyDataSource()), () -> DECLARED, Duration.ofSeconds(30),
+				this.clock);
 		checker.setCompiledDeclarations(compiled);
 		// a check of other declarations simulates, which a read-only session refuses
 		assertThatExceptionOfType(PgEntitiesException.class).isThrownBy(checker::analyze)
 			.withMessageContaining("read-only transaction");
-	}
-
-	private DataSource readOnlyDataSource() {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setURL(this.database.jdbcUrl());
-		dataSource.setUser(this.database.user());
-		dataSource.setPassword(this.database.password());
-		dataSource.setOptions("-c default_transaction_read_only=on");
-		return dataSource;
 	}
 
 	@Test

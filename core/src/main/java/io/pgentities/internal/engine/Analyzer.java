@@ -223,20 +223,15 @@ public final class Analyzer {
 	 * hash and the environment are those of the compilation, the declared side is taken from
 	 * it, and the database is only read; otherwise the declarations are checked in full.
 	 * @param compiled the compilation
+	 * @param edited its {@linkplain Compilation#firstEdited() first edited declaration}
 	 * @return the report
 	 */
-	public DriftReport check(Compilation compiled) {
+	public DriftReport check(Compilation compiled, @Nullable String edited) {
 		long start = System.nanoTime();
 		List<PgEntity> declared = compiled.declared();
 		Scope scope = scope(declared);
-		String stale = compiled.declarations()
-			.stream()
-			.filter((entry) -> !entry.hash().equals(Compilation.hash(entry.declaration())))
-			.map((entry) -> entry.declaration().identity())
-			.findFirst()
-			.orElse(null);
-		if (stale != null) {
-			logger.debug("Checking compiled declarations in full: {} changed after it was compiled", stale);
+		if (edited != null) {
+			logger.debug("Checking compiled declarations in full: {} changed after it was compiled", edited);
 			return check(declared);
 		}
 		Set<String> identities = new HashSet<>();

@@ -23,6 +23,7 @@ import java.util.List;
 
 import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.CatalogEntity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Declarations compiled once: what PostgreSQL made of each, and what that depended on, so
@@ -54,6 +55,19 @@ public record Compilation(int format, int serverVersion, String environment, Lis
 	 */
 	public List<PgEntity> declared() {
 		return this.declarations.stream().map(Compiled::declaration).toList();
+	}
+
+	/**
+	 * The first declaration whose hash is not the one compiled: the declaration was edited
+	 * after it was compiled, and its canonical form is no longer its own.
+	 * @return its identity, or {@code null} when every declaration is as compiled
+	 */
+	public @Nullable String firstEdited() {
+		return this.declarations.stream()
+			.filter((entry) -> !entry.hash().equals(hash(entry.declaration())))
+			.map((entry) -> entry.declaration().identity())
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**

@@ -41,6 +41,20 @@ final class RecordJson {
 
 	private static final String TYPE = "@type";
 
+	// reading a record class's components is slow: once per class
+	private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+
+		@Override
+		protected RecordComponent[] computeValue(Class<?> type) {
+			RecordComponent[] components = type.getRecordComponents();
+			for (RecordComponent component : components) {
+				component.getAccessor().setAccessible(true);
+			}
+			return components;
+		}
+
+	};
+
 	private RecordJson() {
 	}
 
@@ -79,7 +93,7 @@ final class RecordJson {
 			string(TYPE, json);
 			json.append(':');
 			string(record.getClass().getSimpleName(), json);
-			for (RecordComponent component : record.getClass().getRecordComponents()) {
+			for (RecordComponent component : COMPONENTS.get(record.getClass())) {
 				json.append(',');
 				string(component.getName(), json);
 				json.append(':');
@@ -165,7 +179,7 @@ final class RecordJson {
 		}
 		Map<?, ?> object = cast(tree, Map.class);
 		Class<?> recordType = recordType(target, object.get(TYPE));
-		RecordComponent[] components = recordType.getRecordComponents();
+		RecordComponent[] components = COMPONENTS.get(recordType);
 		Class<?>[] parameterTypes = new Class<?>[components.length];
 		Object[] arguments = new Object[components.length];
 		for (int i = 0; i < components.length; i++) {
