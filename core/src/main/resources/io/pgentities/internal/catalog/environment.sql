@@ -16,7 +16,8 @@
 --   * globals: user-defined casts, default privileges, installed extensions;
 --   * roles: the roles the declarations name, and which of them the current user may act as;
 --   * settings that change how PostgreSQL prints constants (time zone, date and interval
---     styles) and the current user, who owns what a simulation creates.
+--     styles) or which routine bodies it accepts, and the current user, who owns what a
+--     simulation creates.
 -- server_version_num is returned apart: built-in objects are those of the server's version.
 -- Run with search_path = pg_catalog, so that every type prints schema-qualified.
 with schemas as (
@@ -102,6 +103,7 @@ lines as (
     select concat_ws(' ', 'settings', current_user, current_setting('TimeZone'), current_setting('DateStyle'),
                current_setting('IntervalStyle'), current_setting('extra_float_digits'),
                current_setting('bytea_output'), current_setting('lc_monetary'),
+               current_setting('check_function_bodies'), current_setting('plpgsql.extra_errors', true),
                has_database_privilege(current_database(), 'CREATE'))
 )
 select
