@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  * scratch schema inside a transaction that is always rolled back, and read back with the
  * same catalog queries as the live objects.
  * <p>
- * Instances are immutable and thread-safe; each call borrows one connection.
+ * Instances are immutable and thread-safe; each call borrows one connection. An engine
+ * remembers its last full checks, so that checking the same declarations again costs one
+ * catalog read while nothing they depend on changed (see {@link #check(Collection)}).
  */
 public final class PgEntitiesEngine {
 

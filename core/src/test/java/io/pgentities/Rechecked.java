@@ -24,10 +24,12 @@ import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the checks of the drift and convergence suites through both paths: each check is made
+ * Runs the checks of the drift and convergence suites through every path: each check is made
  * by a fresh engine (a full check, which simulates) and then again by the same engine, with
- * nothing changed in between. The second check must come from the fast path, sending
- * nothing but queries and settings, and must give exactly the answer of the first.
+ * nothing changed in between; the second check must come from the cached path, sending
+ * nothing but queries and settings, and must give exactly the answer of the first. A check
+ * (not an analysis) is also made of the declarations compiled beforehand, which must send
+ * nothing but queries too and give the same answer.
  */
 public final class Rechecked {
 
@@ -43,7 +45,16 @@ public final class Rechecked {
 	 */
 	public static DriftReport check(DataSource dataSource, UnaryOperator<PgEntitiesEngine.Builder> configure,
 			Collection<? extends PgEntity> declared) {
-		return twice(dataSource, configure, (engine) -> engine.check(declared), (report) -> report);
+		DriftReport full = twice(dataSource, configure, (engine) -> engine.check(declared), (report) -> report);
+		RecordingDataSource recording = new RecordingDataSource(dataSource);
+		CompiledDeclarations compiled = CompiledDeclarations
+			.fromJson(configure.apply(PgEntitiesEngine.builder(recording)).build().compile(declared).toJson());
+		recording.clear();
+		DriftReport precompiled = configure.apply(PgEntitiesEngine.builder(recording)).build().check(compiled);
+		assertThat(recording.changing()).as("statements of a check of declarations compiled beforehand").isEmpty();
+		assertThat(precompiled.entities()).as("the answer of a check of declarations compiled beforehand")
+			.isEqualTo(full.entities());
+		return full;
 	}
 
 	/**
@@ -55,8 +66,7 @@ public final class Rechecked {
 	 */
 	public static Analysis analyze(DataSource dataSource, UnaryOperator<PgEntitiesEngine.Builder> configure,
 			Collection<? extends PgEntity> declared) {
-		Analysis analysis = twice(dataSource, configure, (engine) -> engine.analyze(declared), Analysis::report);
-		return analysis;
+		return twice(dataSource, configure, (engine) -> engine.analyze(declared), Analysis::report);
 	}
 
 	private static <T> T twice(DataSource dataSource, UnaryOperator<PgEntitiesEngine.Builder> configure,

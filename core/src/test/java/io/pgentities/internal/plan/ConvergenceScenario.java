@@ -189,8 +189,10 @@ final class ConvergenceScenario {
 			fail("Schema %s did not converge after applying%n%s%nStill drifted:%n%s", this.schema, script,
 					drifted.stream().map(ConvergenceScenario::describe).collect(Collectors.joining("\n")));
 		}
+		// the engine planned before the migration: it must see that the database changed
 		MigrationPlan again = engine.plan(declared);
 		assertThat(again.statements()).as("a second plan for %s after applying%n%s", this.schema, script).isEmpty();
+		assertThat(Rechecked.analyze(this.database.dataSource(), this::configure, declared).plan()).isEqualTo(again);
 		assertThat(tableData()).as("table rows in %s after the migration", this.schema).isEqualTo(dataBefore);
 		return convergence;
 	}
