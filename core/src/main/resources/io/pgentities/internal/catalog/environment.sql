@@ -103,7 +103,9 @@ lines as (
     select concat_ws(' ', 'settings', current_user, current_setting('TimeZone'), current_setting('DateStyle'),
                current_setting('IntervalStyle'), current_setting('extra_float_digits'),
                current_setting('bytea_output'), current_setting('lc_monetary'),
-               current_setting('check_function_bodies'), current_setting('plpgsql.extra_errors', true),
+               current_setting('check_function_bodies'),
+               -- unset until PL/pgSQL is first loaded in the session: its default then
+               coalesce(current_setting('plpgsql.extra_errors', true), 'none'),
                has_database_privilege(current_database(), 'CREATE'))
 )
 select
