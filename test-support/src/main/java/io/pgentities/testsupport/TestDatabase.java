@@ -102,6 +102,17 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	/**
+	 * Return a data source for the database whose sessions are read-only
+	 * ({@code default_transaction_read_only=on}), as on a standby: anything but a query fails.
+	 * @return the data source
+	 */
+	public DataSource readOnlyDataSource() {
+		PGSimpleDataSource readOnly = this.server.dataSource(this.name);
+		readOnly.setOptions("-c default_transaction_read_only=on");
+		return readOnly;
+	}
+
+	/**
 	 * Open a connection to the database.
 	 * @return a new connection
 	 * @throws SQLException if the connection cannot be opened

@@ -45,6 +45,8 @@ import io.pgentities.internal.catalog.CatalogReader;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.Dependency;
 import io.pgentities.internal.catalog.NameMapping;
+import io.pgentities.internal.catalog.ReferenceReader;
+import io.pgentities.internal.catalog.References;
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.internal.sql.OnClause;
 import io.pgentities.internal.sql.QualifiedName;
@@ -107,7 +109,7 @@ public final class Simulation {
 	private SimulationResult run(Connection connection) throws SQLException {
 		if (this.declared.isEmpty()) {
 			return new SimulationResult(Map.of(), new CatalogSnapshot(List.of(), List.of()), NameMapping.identity(),
-					List.of());
+					List.of(), References.NONE);
 		}
 		for (PgEntity entity : this.declared) {
 			for (String statement : statementsFor(entity)) {
@@ -134,6 +136,7 @@ public final class Simulation {
 		List<CatalogEntity> entities = new ArrayList<>();
 		List<Dependency> dependencies = new ArrayList<>();
 		List<PgEntity> creationOrder = new ArrayList<>();
+		References references = References.NONE;
 		for (List<PgEntity> group : groups) {
 			Savepoint savepoint = connection.setSavepoint();
 			SimulationResult part = simulate(connection, group);
@@ -142,9 +145,10 @@ public final class Simulation {
 			entities.addAll(part.snapshot().entities());
 			dependencies.addAll(part.snapshot().dependencies());
 			creationOrder.addAll(part.creationOrder());
+			references = references.and(part.references());
 		}
 		return new SimulationResult(canonical, new CatalogSnapshot(entities, dependencies), this.scratch.mapping(),
-				creationOrder);
+				creationOrder, references);
 	}
 
 	private SimulationResult simulate(Connection connection, List<PgEntity> ordered) throws SQLException {
@@ -166,7 +170,10 @@ public final class Simulation {
 		NameMapping mapping = this.scratch.mapping();
 		CatalogReader.usePrintingSearchPath(connection);
 		CatalogSnapshot snapshot = CatalogReader.read(connection, this.scratch.scratchBySchema().values(), mapping);
-		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered);
+		// the schemas searched and those of the tables copied count as referenced too
+		References references = ReferenceReader.read(connection, this.scratch.scratchBySchema().values())
+			.and(new References(this.scratch.scratchBySchema().keySet(), Set.of()));
+		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered, references);
 	}
 
 	/**
