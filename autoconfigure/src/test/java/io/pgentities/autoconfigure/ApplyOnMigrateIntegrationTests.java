@@ -42,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Integration tests for {@code pg-entities.apply-on-migrate}: a Spring Boot application
@@ -163,7 +164,10 @@ class ApplyOnMigrateIntegrationTests {
 		try (ConfigurableApplicationContext context = application(AppliedApplication.class)
 			.properties("spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=1")
 			.run()) {
-			assertThat(context.getBean(PgEntitiesChecker.class).analyze().report().inSync()).isTrue();
+			// the view that reads total() is reported, but nothing declares it
+			assertThat(context.getBean(PgEntitiesChecker.class).analyze().report().drifted())
+				.extracting(EntityDrift::identity, EntityDrift::status)
+				.containsExactly(tuple("public.item_totals", DriftStatus.UNDECLARED));
 		}
 		assertThat(totalResultType()).isEqualTo("numeric");
 		assertThat(output).contains("pg-entities: applied").contains("DROP VIEW public.item_totals;");
