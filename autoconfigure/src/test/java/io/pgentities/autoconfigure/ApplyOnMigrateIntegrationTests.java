@@ -25,6 +25,7 @@ import io.pgentities.PlanRefusedException;
 import io.pgentities.PlannedStatement;
 import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,12 +113,7 @@ class ApplyOnMigrateIntegrationTests {
 		Throwable failure = catchThrowable(() -> application(AppliedApplication.class)
 			.properties("spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=1")
 			.run());
-		PlanRefusedException refused = null;
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof PlanRefusedException ex) {
-				refused = ex;
-			}
-		}
+		PlanRefusedException refused = deepestCause(failure, PlanRefusedException.class);
 		assertThat(refused).as("the migrate fails with the refusal").isNotNull();
 		assertThat(refused.getRefusal().identity()).isEqualTo("public.total(integer, numeric)");
 		assertThat(refused.getMessage()).contains("default value for column amount of table public.orders")
@@ -140,12 +136,7 @@ class ApplyOnMigrateIntegrationTests {
 			.properties("spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=1",
 					"pg-entities.allowed-hazards=runs-query,changes-access")
 			.run());
-		PlanHazardException refused = null;
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof PlanHazardException ex) {
-				refused = ex;
-			}
-		}
+		PlanHazardException refused = deepestCause(failure, PlanHazardException.class);
 		assertThat(refused).as("the migrate fails with the hazards").isNotNull();
 		assertThat(refused.getStatements()).extracting(PlannedStatement::sql)
 			.containsExactly("DROP VIEW public.item_totals");
@@ -184,6 +175,16 @@ class ApplyOnMigrateIntegrationTests {
 				+ "CREATE FUNCTION total(qty integer, price numeric) RETURNS double precision LANGUAGE sql IMMUTABLE "
 				+ "AS $$ SELECT (qty * price)::float8 $$;"
 				+ "CREATE VIEW item_totals AS SELECT id, total(1, price) AS total FROM items");
+	}
+
+	private static <T extends Throwable> @Nullable T deepestCause(Throwable failure, Class<T> type) {
+		T found = null;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				found = type.cast(cause);
+			}
+		}
+		return found;
 	}
 
 	private String totalResultType() {

@@ -22,10 +22,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a plan statement does to an object, which decides the lock it takes on the object's
  * {@linkplain CatalogEntity#relation() relation}. The modes are PostgreSQL's, as
- * {@code pg_locks} shows them while the statement's transaction is open (verified for every
- * operation on PostgreSQL 13 to 18 by the planner's lock tests): {@code GRANT}, {@code REVOKE}
- * and anything on a routine take no relation lock, {@code COMMENT ON} a trigger or policy only
- * {@code ACCESS SHARE} on its table.
+ * {@code pg_locks} shows them while the statement's transaction is open (the planner's lock tests
+ * read them for each operation): {@code GRANT}, {@code REVOKE} and anything on a routine take no
+ * relation lock, {@code COMMENT ON} a trigger or policy only {@code ACCESS SHARE} on its table.
  */
 public enum Operation {
 
