@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param identity that object's identity, or {@code null} when not known
  * @param lock the lock the statement takes on the existing relation it changes (a view, or the
  * table of a trigger or policy), or {@code null} when it changes no relation other sessions can
- * see: a routine, a relation created earlier in the same plan, a privilege
+ * see (a routine, a relation created earlier in the same plan, a privilege) or when not known
  * @param hazards what the statement risks, in the order {@link Hazard} declares them; empty when nothing
  */
 public record PlannedStatement(String sql, @Nullable EntityKind kind, @Nullable String identity, @Nullable Lock lock,
@@ -78,6 +78,10 @@ public record PlannedStatement(String sql, @Nullable EntityKind kind, @Nullable 
 			Objects.requireNonNull(mode, "mode must not be null");
 		}
 
+		/**
+		 * The lock as reviews read it, e.g. {@code ACCESS EXCLUSIVE on public.v}.
+		 * @return the mode's SQL name and the relation
+		 */
 		@Override
 		public String toString() {
 			return this.mode.sqlName() + " on " + this.relation;
