@@ -21,8 +21,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -58,6 +61,13 @@ public final class PgEntitiesEngine {
 	/** The key of the advisory lock {@link #reconcile} holds: the bytes of "pgentity". */
 	public static final long RECONCILE_LOCK_KEY = 0x7067656e74697479L;
 
+	/**
+	 * The default for {@link Builder#allowedHazards(Collection)}: every hazard but
+	 * {@link Hazard#DROPS_UNDECLARED}, which {@link Builder#dropUndeclared(boolean)} allows.
+	 */
+	public static final Set<Hazard> DEFAULT_ALLOWED_HAZARDS = Collections
+		.unmodifiableSet(EnumSet.of(Hazard.DROPS_DEPENDENT, Hazard.RUNS_QUERY, Hazard.CHANGES_ACCESS));
+
 	/** The default schema of unqualified references in declarations. */
 	public static final String DEFAULT_SCHEMA = "public";
 
@@ -79,6 +89,8 @@ public final class PgEntitiesEngine {
 
 	private final Rechecks rechecks = new Rechecks();
 
+	private final Set<Hazard> allowedHazards;
+
 	private PgEntitiesEngine(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.schemas = List.copyOf(builder.schemas);
@@ -88,6 +100,12 @@ public final class PgEntitiesEngine {
 		this.defaultSchema = builder.defaultSchema;
 		this.ignored = builder.ignored;
 		this.applyLockTimeout = builder.applyLockTimeout;
+		Set<Hazard> allowed = EnumSet.noneOf(Hazard.class);
+		allowed.addAll(builder.allowedHazards);
+		if (this.dropUndeclared) {
+			allowed.add(Hazard.DROPS_UNDECLARED);
+		}
+		this.allowedHazards = Collections.unmodifiableSet(allowed);
 	}
 
 	/**
@@ -132,6 +150,16 @@ public final class PgEntitiesEngine {
 	 */
 	public Duration applyLockTimeout() {
 		return this.applyLockTimeout;
+	}
+
+	/**
+	 * The hazards a plan's statements may have for this engine to apply it: those configured,
+	 * and {@link Hazard#DROPS_UNDECLARED} when plans drop undeclared objects.
+	 * @return the allowed hazards
+	 * @see Builder#allowedHazards(Collection)
+	 */
+	public Set<Hazard> allowedHazards() {
+		return this.allowedHazards;
 	}
 
 	/**
@@ -311,6 +339,8 @@ public final class PgEntitiesEngine {
 	 * @param declared the declared entities
 	 * @return the analysis the applied plan came from
 	 * @throws PlanRefusedException if no plan can be made; nothing is applied
+	 * @throws PlanHazardException if the plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is applied
 	 */
 	public Analysis reconcile(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
@@ -321,6 +351,7 @@ public final class PgEntitiesEngine {
 			try {
 				Analysis analysis = analyze(declared);
 				requireNotRefused(analysis.plan(), analysis.report());
+				requireAllowed(analysis.plan());
 				apply(analysis.plan());
 				return analysis;
 			}
@@ -340,10 +371,13 @@ public final class PgEntitiesEngine {
 	 * @param plan the plan
 	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
 	 * @throws PlanRefusedException if the plan is refused
+	 * @throws PlanHazardException if the plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is applied
 	 */
 	public void apply(MigrationPlan plan) {
 		Objects.requireNonNull(plan, "plan must not be null");
 		requireNotRefused(plan, null);
+		requireAllowed(plan);
 		new PlanExecutor(this.dataSource, settings()).apply(plan);
 	}
 
@@ -356,11 +390,14 @@ public final class PgEntitiesEngine {
 	 * @param connection the connection, in a transaction
 	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
 	 * @throws PlanRefusedException if the plan is refused
+	 * @throws PlanHazardException if the plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is run
 	 */
 	public void apply(MigrationPlan plan, Connection connection) {
 		Objects.requireNonNull(plan, "plan must not be null");
 		Objects.requireNonNull(connection, "connection must not be null");
 		requireNotRefused(plan, null);
+		requireAllowed(plan);
 		try {
 			PlanExecutor.run(connection, plan.statements(), settings());
 		}
@@ -373,6 +410,13 @@ public final class PgEntitiesEngine {
 		PlanRefusal refusal = plan.refusal();
 		if (refusal != null) {
 			throw new PlanRefusedException(refusal, report);
+		}
+	}
+
+	private void requireAllowed(MigrationPlan plan) {
+		List<PlannedStatement> refused = plan.stepsWithHazardsOutside(this.allowedHazards);
+		if (!refused.isEmpty()) {
+			throw new PlanHazardException(refused, this.allowedHazards);
 		}
 	}
 
@@ -401,6 +445,8 @@ public final class PgEntitiesEngine {
 		private IdentityPatterns ignored = IdentityPatterns.NONE;
 
 		private Duration applyLockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+		private Set<Hazard> allowedHazards = DEFAULT_ALLOWED_HAZARDS;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -479,6 +525,22 @@ public final class PgEntitiesEngine {
 		 */
 		public Builder applyLockTimeout(Duration applyLockTimeout) {
 			this.applyLockTimeout = Objects.requireNonNull(applyLockTimeout, "applyLockTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * The hazards ({@link PlannedStatement#hazards()}) a plan's statements may have for
+		 * {@link #apply}, {@link #reconcile} and the Flyway callback to run it; a plan with
+		 * others is refused with a {@link PlanHazardException} and nothing is run.
+		 * {@link Hazard#DROPS_UNDECLARED} is allowed whenever
+		 * {@linkplain #dropUndeclared(boolean) undeclared objects are dropped}. Default: every
+		 * hazard but {@code DROPS_UNDECLARED} ({@link #DEFAULT_ALLOWED_HAZARDS}).
+		 * @param allowedHazards the allowed hazards, empty to allow none
+		 * @return this builder
+		 */
+		public Builder allowedHazards(Collection<Hazard> allowedHazards) {
+			Objects.requireNonNull(allowedHazards, "allowedHazards must not be null");
+			this.allowedHazards = allowedHazards.isEmpty() ? Set.of() : EnumSet.copyOf(allowedHazards);
 			return this;
 		}
 

@@ -118,6 +118,7 @@ public final class PgEntitiesAutoConfiguration {
 			.ignore(properties.getIgnore())
 			.lockTimeout(properties.getLockTimeout())
 			.applyLockTimeout(properties.getApply().getLockTimeout())
+			.allowedHazards(properties.getAllowedHazards())
 			.statementTimeout(properties.getStatementTimeout())
 			.defaultSchema(properties.getDefaultSchema())
 			.build();

@@ -17,10 +17,13 @@ package io.pgentities.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.pgentities.Hazard;
 import io.pgentities.PgEntitiesEngine;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +61,12 @@ public class PgEntitiesProperties {
 	 * Whether plans drop objects in the managed schemas that nothing declares.
 	 */
 	private boolean dropUndeclared;
+
+	/**
+	 * Hazards the statements of a plan may have for apply-on-migrate to apply it; a plan with
+	 * others fails the migrate. DROPS_UNDECLARED is allowed whenever drop-undeclared is set.
+	 */
+	private Set<Hazard> allowedHazards = EnumSet.copyOf(PgEntitiesEngine.DEFAULT_ALLOWED_HAZARDS);
 
 	/**
 	 * Identity patterns of undeclared objects to leave alone: neither reported nor dropped.
@@ -150,6 +159,14 @@ public class PgEntitiesProperties {
 
 	public void setDropUndeclared(boolean dropUndeclared) {
 		this.dropUndeclared = dropUndeclared;
+	}
+
+	public Set<Hazard> getAllowedHazards() {
+		return this.allowedHazards;
+	}
+
+	public void setAllowedHazards(Set<Hazard> allowedHazards) {
+		this.allowedHazards = allowedHazards;
 	}
 
 	public List<String> getIgnore() {

@@ -22,7 +22,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -93,21 +95,22 @@ public final class Fingerprints {
 	}
 
 	/**
-	 * The guard of an analysis's plan: every entity of the report the plan touches (its
-	 * summary has a line for each: replaced, altered, dropped, dropped and created again as a
-	 * dependent, or created), with the fingerprint of its live definition; an entity the plan
-	 * creates has none, and must still not exist when the migration runs. Reads the database
-	 * in a read-only transaction that is rolled back.
+	 * The guard of an analysis's plan: every entity of the report that a statement of the plan
+	 * belongs to (replaced, altered, dropped, dropped and created again as a dependent, or
+	 * created), with the fingerprint of its live definition; an entity the plan creates has
+	 * none, and must still not exist when the migration runs. Reads the database in a
+	 * read-only transaction that is rolled back.
 	 * @param analysis the analysis
 	 * @return the guard
 	 * @throws PgEntitiesException if the database cannot be read
 	 */
 	public MigrationGuard guard(Analysis analysis) {
-		List<String> summary = analysis.plan().summary();
+		Set<String> touched = new HashSet<>();
+		analysis.plan().steps().forEach((step) -> touched.add(step.kind() + " " + step.identity()));
 		List<EntityDrift> guarded = analysis.report()
 			.entities()
 			.stream()
-			.filter((drift) -> summary.stream().anyMatch((line) -> line.startsWith(summaryPrefix(drift))))
+			.filter((drift) -> touched.contains(drift.kind() + " " + drift.identity()))
 			.toList();
 		if (guarded.isEmpty()) {
 			return new MigrationGuard(List.of());
@@ -119,10 +122,6 @@ public final class Fingerprints {
 			throw new PgEntitiesException("Reading the fingerprints of " + guarded.size() + " objects failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
-	}
-
-	private static String summaryPrefix(EntityDrift drift) {
-		return drift.status() + " " + drift.kind().sqlName() + " " + drift.identity() + ": ";
 	}
 
 	private List<GuardedObject> read(Connection connection, List<EntityDrift> guarded) throws SQLException {

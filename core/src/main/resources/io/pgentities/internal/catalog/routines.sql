@@ -21,7 +21,8 @@ select
     p.prosrc                                                  as body,
     obj_description(p.oid, 'pg_proc')                         as comment,
     pg_get_userbyid(p.proowner)                               as owner,
-    coalesce(p.proacl::text[], '{}')                          as acl
+    coalesce(p.proacl::text[], '{}')                          as acl,
+    p.prosecdef                                               as security_definer
 from pg_proc p
 join pg_namespace n on n.oid = p.pronamespace
 join pg_language l on l.oid = p.prolang

@@ -41,7 +41,7 @@ final class CatalogObjects {
 		String definition = "CREATE OR REPLACE FUNCTION public." + name + "()\n RETURNS " + resultType
 				+ "\n LANGUAGE sql\nAS $function$" + body + "$function$";
 		return new CatalogRoutine(1, EntityKind.FUNCTION, "public", name, "", definition, "", resultType, "", "sql",
-				body, null, owner, acl);
+				body, null, owner, acl, false);
 	}
 
 	/**

@@ -27,8 +27,11 @@ import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.EntityKind;
+import io.pgentities.Hazard;
 import io.pgentities.LintFinding;
+import io.pgentities.LockMode;
 import io.pgentities.PlanRefusal;
+import io.pgentities.PlannedStatement;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.autoconfigure.PgEntitiesCheckers;
 import org.jspecify.annotations.Nullable;
@@ -249,6 +252,8 @@ public class PgEntitiesEndpoint {
 
 		private final List<String> plan;
 
+		private final List<PlannedStatementDescriptor> steps;
+
 		private final @Nullable RefusalDescriptor refusal;
 
 		private final List<LintFindingDescriptor> lint;
@@ -259,6 +264,7 @@ public class PgEntitiesEndpoint {
 			this.durationMs = report.duration().toMillis();
 			this.entities = report.entities().stream().map(EntityDriftDescriptor::new).toList();
 			this.plan = analysis.plan().statements();
+			this.steps = analysis.plan().steps().stream().map(PlannedStatementDescriptor::new).toList();
 			PlanRefusal refusal = analysis.plan().refusal();
 			this.refusal = (refusal != null) ? new RefusalDescriptor(refusal) : null;
 			this.lint = lint.stream().map(LintFindingDescriptor::new).toList();
@@ -281,6 +287,14 @@ public class PgEntitiesEndpoint {
 		}
 
 		/**
+		 * The statements of the plan with the lock each takes and its hazards.
+		 * @return the statements, in the order of {@link #getPlan()}
+		 */
+		public List<PlannedStatementDescriptor> getSteps() {
+			return this.steps;
+		}
+
+		/**
 		 * Why no plan can resolve the drift; the plan is then empty.
 		 * @return the refusal, or {@code null} when a plan was made
 		 */
@@ -294,6 +308,81 @@ public class PgEntitiesEndpoint {
 		 */
 		public List<LintFindingDescriptor> getLint() {
 			return this.lint;
+		}
+
+	}
+
+	/**
+	 * A description of one statement of the plan: its SQL, the object it belongs to, the lock
+	 * it takes on an existing relation and what it risks.
+	 */
+	public static final class PlannedStatementDescriptor {
+
+		private final String sql;
+
+		private final @Nullable EntityKind kind;
+
+		private final @Nullable String identity;
+
+		private final @Nullable LockDescriptor lock;
+
+		private final List<Hazard> hazards;
+
+		PlannedStatementDescriptor(PlannedStatement statement) {
+			this.sql = statement.sql();
+			this.kind = statement.kind();
+			this.identity = statement.identity();
+			PlannedStatement.Lock lock = statement.lock();
+			this.lock = (lock != null) ? new LockDescriptor(lock) : null;
+			this.hazards = List.copyOf(statement.hazards());
+		}
+
+		public String getSql() {
+			return this.sql;
+		}
+
+		public @Nullable EntityKind getKind() {
+			return this.kind;
+		}
+
+		public @Nullable String getIdentity() {
+			return this.identity;
+		}
+
+		/**
+		 * The lock the statement takes on an existing relation.
+		 * @return the lock, or {@code null} when it takes none
+		 */
+		public @Nullable LockDescriptor getLock() {
+			return this.lock;
+		}
+
+		public List<Hazard> getHazards() {
+			return this.hazards;
+		}
+
+	}
+
+	/**
+	 * A description of a lock on a relation.
+	 */
+	public static final class LockDescriptor {
+
+		private final String relation;
+
+		private final LockMode mode;
+
+		LockDescriptor(PlannedStatement.Lock lock) {
+			this.relation = lock.relation();
+			this.mode = lock.mode();
+		}
+
+		public String getRelation() {
+			return this.relation;
+		}
+
+		public LockMode getMode() {
+			return this.mode;
 		}
 
 	}
