@@ -38,7 +38,14 @@ public enum EntityKind {
 	TRIGGER("TRIGGER", "pg_trigger", 2, true, null),
 
 	/** A row-level-security policy on a table; identified by schema, table and name. */
-	POLICY("POLICY", "pg_policy", 2, true, null);
+	POLICY("POLICY", "pg_policy", 2, true, null),
+
+	/**
+	 * An extension ({@code CREATE EXTENSION}); identified by its name, which is unique in the
+	 * database. Created before every other kind, since declared objects may use its types and
+	 * functions.
+	 */
+	EXTENSION("EXTENSION", "pg_extension", -1, false, null, false);
 
 	private final String sqlName;
 
@@ -50,12 +57,20 @@ public enum EntityKind {
 
 	private final @Nullable String grantName;
 
+	private final boolean inSchema;
+
 	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable, @Nullable String grantName) {
+		this(sqlName, catalog, creationRank, onTable, grantName, true);
+	}
+
+	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable, @Nullable String grantName,
+			boolean inSchema) {
 		this.sqlName = sqlName;
 		this.catalog = catalog;
 		this.creationRank = creationRank;
 		this.onTable = onTable;
 		this.grantName = grantName;
+		this.inSchema = inSchema;
 	}
 
 	/**
@@ -77,8 +92,8 @@ public enum EntityKind {
 	}
 
 	/**
-	 * Where objects of this kind come when nothing else orders them: routines first, then
-	 * views, then triggers and policies, since PL/pgSQL bodies are not resolved when a routine
+	 * Where objects of this kind come when nothing else orders them: extensions first, then
+	 * routines, then views, then triggers and policies, since PL/pgSQL bodies are not resolved when a routine
 	 * is created while a view resolves what it reads. Lower ranks are created first and
 	 * dropped last.
 	 * @return the rank
@@ -105,6 +120,16 @@ public enum EntityKind {
 	 */
 	public @Nullable String grantName() {
 		return this.grantName;
+	}
+
+	/**
+	 * Whether an object's name is unique within its schema (or its table's). An extension's
+	 * name is unique in the whole database: its {@link PgEntity#schema() schema} is where its
+	 * objects are installed, which can change without the extension becoming another one.
+	 * @return whether objects of this kind are named within a schema
+	 */
+	public boolean inSchema() {
+		return this.inSchema;
 	}
 
 }

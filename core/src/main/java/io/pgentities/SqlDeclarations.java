@@ -152,6 +152,12 @@ final class SqlDeclarations {
 							trigger.definition(), null, source),
 					trigger.line());
 		}
+		if (declaration instanceof Declaration.Extension extension) {
+			// an extension's name is unique in the database: COMMENT ON EXTENSION names no schema
+			return new Declared(new Key(EntityKind.EXTENSION, "", null, extension.name(), null),
+					new PgExtension(extension.name(), extension.schema(), extension.version(), null, source),
+					extension.line());
+		}
 		Declaration.Policy policy = (Declaration.Policy) declaration;
 		return new Declared(new Key(EntityKind.POLICY, policy.schema(), policy.table(), policy.name(), null),
 				new PgPolicy(policy.schema(), policy.table(), policy.name(), policy.definition(), null, source),

@@ -525,6 +525,7 @@ class BadInputCorpusTests {
 			case POLICY -> "SELECT count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND p.polname = ? "
 					+ "AND c.relname = ?";
+			case EXTENSION -> "SELECT count(*) FROM pg_extension WHERE ? <> '' AND extname = ? AND ? <> ''";
 		};
 		String table = (entity instanceof PgTrigger trigger) ? trigger.table()
 				: (entity instanceof PgPolicy policy) ? policy.table() : "-";

@@ -427,14 +427,20 @@ public final class Simulation {
 				throw new IllegalStateException("Simulated " + entity.kind() + " " + entity.identity()
 						+ " was not found in the catalog after it was created");
 			}
-			matched.put(entity, candidates.remove(0));
+			try {
+				matched.put(entity, candidates.remove(0).asDeclaredBy(entity));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new EntityRejectedException(entity, ex.getMessage(), "22023", 0, entity.createStatement(), ex);
+			}
 		}
 		return matched;
 	}
 
 	private static List<Object> key(EntityKind kind, String schema, @Nullable String owner, String name) {
-		// kinds that share a catalog share names: a procedure is found where a function would be
-		return Arrays.asList(kind.catalog(), schema, owner, name);
+		// kinds that share a catalog share names: a procedure is found where a function would be;
+		// a name unique in the database is found whichever schema the object is in
+		return Arrays.asList(kind.catalog(), kind.inSchema() ? schema : null, owner, name);
 	}
 
 

@@ -62,6 +62,9 @@ final class CommentOnReader {
 		if (cursor.acceptWords("policy")) {
 			return onTable(cursor, "POLICY", defaultSchema);
 		}
+		if (cursor.acceptWords("extension")) {
+			return new Declaration.CommentTarget("EXTENSION", "", null, cursor.name("the commented extension"), null);
+		}
 		throw DeclarationReader.notADeclaration(cursor.statement());
 	}
 

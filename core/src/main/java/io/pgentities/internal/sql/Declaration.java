@@ -86,6 +86,17 @@ public sealed interface Declaration {
 	}
 
 	/**
+	 * {@code CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA schema] [VERSION version]}.
+	 *
+	 * @param name the extension's name
+	 * @param schema the schema named by {@code SCHEMA}, else the default schema
+	 * @param version the version named by {@code VERSION}, or {@code null}
+	 * @param line the statement's line
+	 */
+	record Extension(String name, String schema, @Nullable String version, int line) implements Declaration {
+	}
+
+	/**
 	 * {@code CREATE [UNIQUE] INDEX}, to be attached to the materialized view it is on.
 	 *
 	 * @param schema the schema of the indexed relation
@@ -136,9 +147,10 @@ public sealed interface Declaration {
 	 * statement.
 	 *
 	 * @param kind the object's kind as SQL spells it: {@code FUNCTION}, {@code PROCEDURE},
-	 * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER} or {@code POLICY}; for a
+	 * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER}, {@code POLICY} or {@code EXTENSION}; for a
 	 * {@code GRANT}, also {@code TABLE} (a view or materialized view) or {@code ROUTINE}
-	 * @param schema the schema of the object, or of the table of a trigger or policy
+	 * @param schema the schema of the object, or of the table of a trigger or policy; empty for
+	 * an extension, whose name is unique in the database
 	 * @param table the table of a trigger or policy, else {@code null}
 	 * @param name the object's name
 	 * @param arguments the argument list of a routine, or {@code null} when none was given
@@ -151,6 +163,9 @@ public sealed interface Declaration {
 		 * @return a description
 		 */
 		public String describe() {
+			if (this.schema.isEmpty()) {
+				return this.kind + " " + Identifiers.quote(this.name);
+			}
 			String object = Identifiers.qualify(this.schema, (this.table != null) ? this.table : this.name);
 			if (this.table != null) {
 				return this.kind + " " + Identifiers.quote(this.name) + " ON " + object;
