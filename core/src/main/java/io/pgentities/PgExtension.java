@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import io.pgentities.internal.catalog.CatalogExtension;
 import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
@@ -91,9 +92,7 @@ public record PgExtension(String name, String schema, @Nullable String version, 
 	 */
 	@Override
 	public String createStatement() {
-		return "CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(this.name) + " WITH SCHEMA "
-				+ Identifiers.quote(this.schema)
-				+ ((this.version != null) ? " VERSION " + Identifiers.literal(this.version) : "");
+		return CatalogExtension.createStatement(this.name, this.schema, this.version, true);
 	}
 
 	@Override

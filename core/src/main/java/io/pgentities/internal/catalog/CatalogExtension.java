@@ -57,8 +57,20 @@ public record CatalogExtension(long oid, String name, String schema, String vers
 
 	@Override
 	public String canonicalDefinition() {
-		return "CREATE EXTENSION " + Identifiers.quote(this.name) + " WITH SCHEMA " + Identifiers.quote(this.schema)
-				+ " VERSION " + Identifiers.literal(this.version);
+		return createStatement(this.name, this.schema, this.version, false);
+	}
+
+	/**
+	 * The {@code CREATE EXTENSION} statement for a declaration or a catalog row.
+	 * @param name the extension's name
+	 * @param schema the schema of its objects
+	 * @param version the version, or {@code null} for the server's default
+	 * @param ifNotExists whether the statement says {@code IF NOT EXISTS}
+	 * @return the statement
+	 */
+	public static String createStatement(String name, String schema, @Nullable String version, boolean ifNotExists) {
+		return "CREATE EXTENSION " + (ifNotExists ? "IF NOT EXISTS " : "") + Identifiers.quote(name) + " WITH SCHEMA "
+				+ Identifiers.quote(schema) + ((version != null) ? " VERSION " + Identifiers.literal(version) : "");
 	}
 
 	/**

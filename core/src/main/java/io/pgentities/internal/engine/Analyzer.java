@@ -124,8 +124,10 @@ public final class Analyzer {
 			throw new PgEntitiesException("Reading the entities of schemas " + this.settings.schemas() + " failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
+		// extensions are read database-wide: only those installed in the schemas are rendered
 		return live.entities()
 			.stream()
+			.filter((entity) -> this.settings.schemas().contains(entity.schema()))
 			.filter((entity) -> !this.settings.ignored().matches(entity))
 			.sorted(Comparator.comparing(CatalogEntity::kind).thenComparing(CatalogEntity::identity))
 			.map((entity) -> new EntityDeclaration(entity.kind(), entity.schema(), entity.name(), entity.identity(),

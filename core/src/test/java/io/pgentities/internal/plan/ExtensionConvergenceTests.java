@@ -18,10 +18,13 @@ package io.pgentities.internal.plan;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.pgentities.Analysis;
 import io.pgentities.DriftStatus;
+import io.pgentities.EntityDeclaration;
 import io.pgentities.EntityRejectedException;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntities;
+import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.PgExtension;
 import io.pgentities.PgView;
@@ -77,9 +80,8 @@ class ExtensionConvergenceTests {
 	void anotherVersionIsAnUpdateThatKeepsDependents(@TempDir Path migrations) {
 		try (TestDatabase database = TestDatabase.create()) {
 			ConvergenceScenario scenario = ConvergenceScenario.in(database, SCHEMA, migrations);
-			String oldest = oldestVersion(scenario, "hstore");
 			String version = defaultVersion(scenario, "hstore");
-			scenario.execute("CREATE EXTENSION hstore WITH SCHEMA ext_scenario VERSION '" + oldest + "'");
+			installOldestHstore(scenario);
 			scenario.execute(TABLE);
 			scenario.execute("SET search_path = ext_scenario; CREATE VIEW ext_scenario.item_colors AS " + COLORS_QUERY);
 			String viewOid = scenario.string("SELECT 'ext_scenario.item_colors'::regclass::oid::text");
@@ -103,8 +105,7 @@ class ExtensionConvergenceTests {
 	void declaredVersionWrittenDifferentlyIsInSync() {
 		try (TestDatabase database = TestDatabase.create()) {
 			ConvergenceScenario scenario = ConvergenceScenario.in(database, SCHEMA, Path.of("unused"));
-			String oldest = oldestVersion(scenario, "hstore");
-			scenario.execute("CREATE EXTENSION hstore WITH SCHEMA ext_scenario VERSION '" + oldest + "'");
+			String oldest = installOldestHstore(scenario);
 			scenario.execute("COMMENT ON EXTENSION hstore IS 'key/value pairs'");
 			List<PgEntity> declared = PgEntities.fromSql("""
 					CREATE EXTENSION "hstore" SCHEMA "ext_scenario" VERSION "%s";
@@ -225,19 +226,42 @@ class ExtensionConvergenceTests {
 		}
 	}
 
+	@Test
+	void importRendersExtensionsOfTheSchemasAndTheGuardFingerprintsThem() {
+		try (TestDatabase database = TestDatabase.create()) {
+			ConvergenceScenario scenario = ConvergenceScenario.in(database, SCHEMA, Path.of("unused"));
+			String oldest = installOldestHstore(scenario);
+			scenario.execute("CREATE SCHEMA ext_elsewhere; CREATE EXTENSION citext WITH SCHEMA ext_elsewhere");
+			PgEntitiesEngine engine = scenario.engine();
+			List<EntityDeclaration> declarations = engine.declarations();
+			assertThat(declarations).extracting(EntityDeclaration::identity).containsExactly("hstore");
+			List<PgEntity> imported = PgEntities.fromSql(String.join(";\n", declarations.get(0).statements()));
+			assertThat(scenario.statuses(imported)).containsOnly(entry("hstore", DriftStatus.IN_SYNC));
+			Analysis analysis = engine.analyze(List.of(PgExtension.of(SCHEMA, "hstore")));
+			assertThat(engine.guard(analysis).objects()).singleElement()
+				.satisfies((guarded) -> assertThat(guarded.identity()).isEqualTo("hstore"))
+				.satisfies((guarded) -> assertThat(guarded.fingerprint()).isEqualTo(
+						scenario.string("SELECT md5('ext_scenario ' || ?)", oldest)));
+		}
+	}
+
 	private static String defaultVersion(ConvergenceScenario scenario, String extension) {
 		return scenario.string("SELECT default_version FROM pg_available_extensions WHERE name = ?", extension);
 	}
 
 	/**
-	 * The oldest version the server installs other than the default, for an update to the default.
+	 * Installs hstore in the scenario's schema at the oldest version the server has other than
+	 * the default, for an update to the default.
+	 * @return that version
 	 */
-	private static String oldestVersion(ConvergenceScenario scenario, String extension) {
-		return scenario.strings("""
+	private static String installOldestHstore(ConvergenceScenario scenario) {
+		String oldest = scenario.strings("""
 				SELECT v.version FROM pg_available_extension_versions v
 				JOIN pg_available_extensions a ON a.name = v.name
-				WHERE v.name = ? AND v.version <> a.default_version
-				ORDER BY string_to_array(v.version, '.')::int[] LIMIT 1""", extension).get(0);
+				WHERE v.name = 'hstore' AND v.version <> a.default_version
+				ORDER BY string_to_array(v.version, '.')::int[] LIMIT 1""").get(0);
+		scenario.execute("CREATE EXTENSION hstore WITH SCHEMA ext_scenario VERSION '" + oldest + "'");
+		return oldest;
 	}
 
 }
