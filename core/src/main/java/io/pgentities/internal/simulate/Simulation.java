@@ -60,7 +60,10 @@ import org.slf4j.LoggerFactory;
  * in the caller's transaction, and reads them back with the catalog queries used for live
  * objects. Triggers and policies go on scratch copies of their tables ({@code LIKE}, partitioned
  * and attached as the live tables are), so nothing live is created, altered, dropped or locked
- * beyond {@code ACCESS SHARE}. The caller rolls the transaction back.
+ * beyond {@code ACCESS SHARE}. The caller rolls the transaction back. Extensions cannot be
+ * copied, their names being unique in the database: one the database lacks is created in the
+ * transaction itself (with {@code IF NOT EXISTS}, so that one it has is left as it is and
+ * compared as {@linkplain CatalogEntity#asDeclaredBy declared}), and goes with the rollback.
  */
 public final class Simulation {
 
