@@ -31,6 +31,7 @@ import io.pgentities.PgView;
 import io.pgentities.PlanRefusedException;
 import io.pgentities.internal.plan.ConvergenceScenario.Convergence;
 import io.pgentities.testsupport.TestDatabase;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +130,31 @@ class ExtensionConvergenceTests {
 					"ALTER EXTENSION citext SET SCHEMA ext_scenario",
 					"COMMENT ON EXTENSION citext IS 'case-insensitive text'");
 			assertThat(scenario.string("SELECT 'ext_scenario.citext'::regtype::text")).isEqualTo("ext_scenario.citext");
+		}
+	}
+
+	@Test
+	void anotherSchemaRecreatesAnExtensionThatIsNotRelocatable(@TempDir Path migrations) {
+		try (TestDatabase database = TestDatabase.create()) {
+			ConvergenceScenario scenario = ConvergenceScenario.in(database, SCHEMA, migrations);
+			scenario.execute(TABLE);
+			try {
+				scenario.execute("CREATE SCHEMA ext_elsewhere; CREATE EXTENSION xml2 WITH SCHEMA ext_elsewhere");
+			}
+			catch (IllegalStateException ex) {
+				Assumptions.abort("xml2 (not relocatable) cannot be installed on this server: " + ex.getMessage());
+			}
+			List<PgEntity> declared = List.of(PgExtension.of(SCHEMA, "xml2"));
+			assertThat(scenario.statuses(declared)).containsOnly(entry("xml2", DriftStatus.CHANGED));
+			Convergence convergence = scenario.converge(declared);
+			String comment = scenario.string("SELECT quote_literal(comment) FROM pg_available_extensions WHERE name = 'xml2'");
+			// recreated, it gets its comment back, as any recreated object does
+			assertThat(convergence.plan().statements()).containsExactly("DROP EXTENSION xml2",
+					"CREATE EXTENSION xml2 WITH SCHEMA ext_scenario VERSION '" + defaultVersion(scenario, "xml2") + "'",
+					"COMMENT ON EXTENSION xml2 IS " + comment);
+			assertThat(convergence.plan().summary()).singleElement()
+				.asString()
+				.contains("extension xml2 is not relocatable");
 		}
 	}
 
