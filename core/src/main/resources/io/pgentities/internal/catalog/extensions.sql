@@ -6,6 +6,14 @@
 -- available_versions come from the server's control files (pg_available_extensions), so that a
 -- declaration without VERSION reads as the version CREATE EXTENSION would install, and a
 -- declared version the server does not have is refused before any plan.
+-- pg_available_extension_versions reads every control file and script name of the server's
+-- extension directory on each call: it is called once, in the CTE, not once per extension.
+with available as (
+    select v.name, array_agg(v.version order by v.version) as versions
+    from pg_available_extension_versions v
+    where v.name in (select extname from pg_extension where oid >= 16384)
+    group by v.name
+)
 select
     e.oid::bigint                                             as oid,
     e.extname                                                 as name,
@@ -13,11 +21,11 @@ select
     e.extversion                                              as version,
     e.extrelocatable                                          as relocatable,
     a.default_version                                         as default_version,
-    array(select v.version from pg_available_extension_versions v
-          where v.name = e.extname order by v.version)        as available_versions,
+    coalesce(v.versions, '{}')                                as available_versions,
     obj_description(e.oid, 'pg_extension')                    as comment
 from pg_extension e
 join pg_namespace n on n.oid = e.extnamespace
 left join pg_available_extensions a on a.name = e.extname
+left join available v on v.name = e.extname
 where e.oid >= 16384
 order by e.extname
