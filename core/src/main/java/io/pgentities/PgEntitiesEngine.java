@@ -33,6 +33,7 @@ import io.pgentities.internal.engine.Fingerprints;
 import io.pgentities.internal.engine.IdentityResolver;
 import io.pgentities.internal.engine.Linter;
 import io.pgentities.internal.engine.PlanExecutor;
+import io.pgentities.internal.engine.Rechecks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  * scratch schema inside a transaction that is always rolled back, and read back with the
  * same catalog queries as the live objects.
  * <p>
- * Instances are immutable and thread-safe; each call borrows one connection.
+ * Instances are immutable and thread-safe; each call borrows one connection. An engine
+ * remembers its last full checks, so that checking the same declarations again costs one
+ * catalog read while nothing they depend on changed (see {@link #check(Collection)}).
  */
 public final class PgEntitiesEngine {
 
@@ -73,6 +76,8 @@ public final class PgEntitiesEngine {
 	private final IdentityPatterns ignored;
 
 	private final Duration applyLockTimeout;
+
+	private final Rechecks rechecks = new Rechecks();
 
 	private PgEntitiesEngine(Builder builder) {
 		this.dataSource = builder.dataSource;
@@ -139,7 +144,13 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
-	 * Compares the declared entities with the database.
+	 * Compares the declared entities with the database. When this engine checked the same
+	 * declarations before, one read-only look at the catalog first compares the live entities
+	 * and everything the earlier simulation depended on (the relations, routines, types and
+	 * other names in the schemas the declarations reach, the roles they name, the settings
+	 * that change how PostgreSQL prints) with what that check saw; when nothing changed, the
+	 * earlier answer is returned without simulating, and nothing but {@code SELECT} is sent.
+	 * Anything changed means a full check. {@link #analyze} does the same.
 	 * @param declared the declared entities
 	 * @return the drift report
 	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
@@ -147,7 +158,40 @@ public final class PgEntitiesEngine {
 	 */
 	public DriftReport check(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
-		return new Analyzer(this.dataSource, settings()).check(new ArrayList<>(declared));
+		return new Analyzer(this.dataSource, settings(), this.rechecks).check(new ArrayList<>(declared));
+	}
+
+	/**
+	 * Compiles declarations: simulates them as {@link #check} does, in a transaction that is
+	 * rolled back, and keeps what PostgreSQL made of each with what that depended on. Run it
+	 * against a database built from the same migrations as the ones it will check, as the
+	 * same role and with the same settings ({@code TimeZone}, {@code DateStyle},
+	 * {@code IntervalStyle}), or the checks will not be able to use it.
+	 * @param declared the declared entities
+	 * @return the compiled declarations
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 * @throws PgEntitiesException if the database cannot be read, or kept changing
+	 */
+	public CompiledDeclarations compile(Collection<? extends PgEntity> declared) {
+		Objects.requireNonNull(declared, "declared must not be null");
+		return new CompiledDeclarations(new Analyzer(this.dataSource, settings()).compile(new ArrayList<>(declared)));
+	}
+
+	/**
+	 * Compares compiled declarations with the database. Where the server's major version,
+	 * each declaration's hash and the fingerprint of what the declarations depend on are those
+	 * of the compilation, the declared side is taken from it: the database is only read, in
+	 * a read-only transaction, so this works on a read-only standby. Otherwise the
+	 * declarations are checked in full, as {@link #check(Collection)} does.
+	 * @param compiled the compiled declarations
+	 * @return the drift report, the same as a full check's
+	 * @throws EntityRejectedException if a full check is needed and PostgreSQL rejects a
+	 * declaration
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public DriftReport check(CompiledDeclarations compiled) {
+		Objects.requireNonNull(compiled, "compiled must not be null");
+		return new Analyzer(this.dataSource, settings(), this.rechecks).check(compiled.compilation(), compiled.edited());
 	}
 
 	/**
@@ -202,7 +246,7 @@ public final class PgEntitiesEngine {
 	 */
 	public Analysis analyze(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
-		return new Analyzer(this.dataSource, settings()).analyze(new ArrayList<>(declared));
+		return new Analyzer(this.dataSource, settings(), this.rechecks).analyze(new ArrayList<>(declared));
 	}
 
 	/**

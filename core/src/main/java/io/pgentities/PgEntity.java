@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * A PostgreSQL object declared by the application: its kind, where it lives, its
  * identity and the SQL that creates it. Implementations are immutable records.
  */
-public sealed interface PgEntity
-		permits PgFunction, PgProcedure, PgView, PgMaterializedView, PgTrigger, PgPolicy, PgExtension {
+public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMaterializedView, PgTrigger, PgPolicy,
+		PgExtension, PgAggregate, PgEventTrigger {
 
 	/**
 	 * The kind of object.
@@ -47,9 +47,9 @@ public sealed interface PgEntity
 
 	/**
 	 * What identifies the object in its kind, as SQL text: {@code public.total(integer, numeric)}
-	 * for routines (argument types only, so overloads are distinct), {@code public.order_line_items}
+	 * for routines and aggregates (argument types only, so overloads are distinct), {@code public.order_line_items}
 	 * for views, {@code public.products.set_updated_at} for triggers and policies, the name alone
-	 * for extensions ({@code hstore}).
+	 * for extensions and event triggers ({@code hstore}).
 	 * @return the identity
 	 */
 	String identity();

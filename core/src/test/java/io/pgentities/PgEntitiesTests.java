@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class PgEntitiesTests {
 
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
-			+ "POLICY, EXTENSION (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO for them) "
-			+ "may declare entities, found ";
+			+ "POLICY, EXTENSION, AGGREGATE, EVENT TRIGGER (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / "
+			+ "ALTER ... OWNER TO / ALTER EVENT TRIGGER ... ENABLE for them) may declare entities, found ";
 
 	// Statements as the shared workload generator writes them (generate.py --scale 2), one per file there
 	private static final String WORKLOAD_TOUCH = """

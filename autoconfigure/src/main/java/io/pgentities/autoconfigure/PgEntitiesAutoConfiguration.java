@@ -23,6 +23,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.pgentities.CompiledDeclarations;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.autoconfigure.PgEntitiesProperties.CheckMode;
 import io.pgentities.autoconfigure.PgEntitiesProperties.DataSourceEntities;
@@ -134,10 +135,13 @@ public final class PgEntitiesAutoConfiguration {
 	PgEntitiesChecker pgEntitiesChecker(PgEntitiesEngine engine, PgEntityDeclarations declarations,
 			PgEntitiesProperties properties, @PgEntitiesDataSource ObjectProvider<DataSource> pgEntitiesDataSource,
 			ObjectProvider<DataSource> dataSource, ListableBeanFactory beanFactory,
-			ObjectProvider<Observations> observations) {
+			ObjectProvider<Observations> observations, ResourceLoader resourceLoader) {
 		String name = dataSourceName(beanFactory, dataSource(pgEntitiesDataSource, dataSource));
-		return new PgEntitiesChecker(name, engine, declarations, properties.getHealth().getCacheTimeToLive(),
-				Clock.systemUTC(), observations.getIfAvailable(() -> Observations.NONE));
+		PgEntitiesChecker checker = new PgEntitiesChecker(name, engine, declarations,
+				properties.getHealth().getCacheTimeToLive(), Clock.systemUTC(),
+				observations.getIfAvailable(() -> Observations.NONE));
+		checker.setCompiledDeclarations(CompiledDeclarationsResource.load(resourceLoader, properties));
+		return checker;
 	}
 
 	private static String dataSourceName(ListableBeanFactory beanFactory, DataSource dataSource) {
@@ -285,6 +289,7 @@ public final class PgEntitiesAutoConfiguration {
 			Map<String, DataSourceEntities> entries = properties.getDatasources();
 			checkQualified(beanFactory, entries.keySet().stream().toList());
 			List<PgEntitiesChecker> checkers = new ArrayList<>();
+			CompiledDeclarations compiled = CompiledDeclarationsResource.load(resourceLoader, properties);
 			entries.forEach((name, entry) -> {
 				PgEntityDeclarations declarations = new ApplicationPgEntityDeclarations(beanFactory,
 						(bean) -> ApplicationPgEntityDeclarations.isQualified(beanFactory, bean, name),
@@ -294,9 +299,12 @@ public final class PgEntitiesAutoConfiguration {
 						: properties.isDropUndeclared();
 				PgEntitiesEngine engine = engine(dataSourceNamed(beanFactory, name), properties, entry.getSchemas(),
 						dropUndeclared);
-				checkers.add(new PgEntitiesChecker(name, engine, declarations,
+				PgEntitiesChecker checker = new PgEntitiesChecker(name, engine, declarations,
 						properties.getHealth().getCacheTimeToLive(), Clock.systemUTC(),
-						observations.getIfAvailable(() -> Observations.NONE)));
+						observations.getIfAvailable(() -> Observations.NONE));
+				// used only by the checker whose declarations it holds
+				checker.setCompiledDeclarations(compiled);
+				checkers.add(checker);
 			});
 			return PgEntitiesCheckers.of(checkers);
 		}

@@ -25,11 +25,14 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.pgentities.Analysis;
+import io.pgentities.CompiledDeclarations;
+import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.LintFinding;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -61,6 +64,8 @@ public class PgEntitiesChecker {
 	private final ReentrantLock cacheLock = new ReentrantLock();
 
 	private volatile @Nullable Checked last;
+
+	private volatile @Nullable CompiledDeclarations compiled;
 
 	/**
 	 * Create a new checker.
@@ -145,7 +150,32 @@ public class PgEntitiesChecker {
 	 * Check the database now without remembering the result, under observation.
 	 */
 	Analysis check() {
-		return this.observations.check(this.dataSourceName, () -> this.engine.analyze(this.declarations.entities()));
+		return this.observations.check(this.dataSourceName, this::analyzeNow);
+	}
+
+	/**
+	 * Compiled declarations that hold the same declarations answer first: an in-sync answer
+	 * needs no plan. Anything else is analyzed in full, for its plan.
+	 */
+	private Analysis analyzeNow() {
+		List<PgEntity> entities = this.declarations.entities();
+		CompiledDeclarations compiled = this.compiled;
+		if (compiled != null && compiled.declarations().equals(entities)) {
+			DriftReport report = this.engine.check(compiled);
+			if (report.inSync()) {
+				return new Analysis(report, new MigrationPlan(List.of(), List.of(), List.of()));
+			}
+		}
+		return this.engine.analyze(entities);
+	}
+
+	/**
+	 * Set compiled declarations: checks of the same declarations take the declared side from
+	 * them where they still apply ({@link PgEntitiesEngine#check(CompiledDeclarations)}).
+	 * @param compiled the compiled declarations, or {@code null} for none
+	 */
+	public void setCompiledDeclarations(@Nullable CompiledDeclarations compiled) {
+		this.compiled = compiled;
 	}
 
 	/**

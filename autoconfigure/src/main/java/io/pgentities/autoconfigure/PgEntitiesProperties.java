@@ -87,6 +87,13 @@ public class PgEntitiesProperties {
 	private String defaultSchema = PgEntitiesEngine.DEFAULT_SCHEMA;
 
 	/**
+	 * Whether checks take the declared side from compiled declarations on the classpath
+	 * (META-INF/pg-entities/compiled.json) when they hold the same declarations, instead
+	 * of simulating them.
+	 */
+	private boolean precompiled = true;
+
+	/**
 	 * Entity sets checked on other DataSources, keyed by DataSource bean name. When set,
 	 * each entry gets its own engine, declarations and check, and the top-level locations
 	 * and schemas are not used.
@@ -183,6 +190,14 @@ public class PgEntitiesProperties {
 
 	public void setDefaultSchema(String defaultSchema) {
 		this.defaultSchema = defaultSchema;
+	}
+
+	public boolean isPrecompiled() {
+		return this.precompiled;
+	}
+
+	public void setPrecompiled(boolean precompiled) {
+		this.precompiled = precompiled;
 	}
 
 	public CheckMode getLint() {

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * canonical definition (PostgreSQL's own deparse) and the statements that create and drop it.
  */
 public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, CatalogTrigger, CatalogPolicy,
-		CatalogExtension {
+		CatalogExtension, CatalogAggregate, CatalogEventTrigger {
 
 	/**
 	 * The catalog OID; for simulated objects, the OID of the scratch copy.

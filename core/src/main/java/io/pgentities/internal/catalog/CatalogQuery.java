@@ -19,13 +19,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -64,11 +64,22 @@ final class CatalogQuery<T> {
 	}
 
 	List<T> run(Connection connection, Collection<String> schemas, NameMapping mapping) throws SQLException {
+		return run(connection, Collections.nCopies(this.schemaParameters, schemas), mapping);
+	}
+
+	/**
+	 * Runs a query whose {@code text[]} parameters differ, each given in order.
+	 */
+	List<T> run(Connection connection, List<? extends Collection<String>> parameters, NameMapping mapping)
+			throws SQLException {
+		if (parameters.size() != this.schemaParameters) {
+			throw new IllegalArgumentException("Catalog query " + this.resource + " takes " + this.schemaParameters
+					+ " parameters, not " + parameters.size());
+		}
 		List<T> rows = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
-			Array schemaArray = connection.createArrayOf("text", schemas.toArray());
 			for (int i = 1; i <= this.schemaParameters; i++) {
-				statement.setArray(i, schemaArray);
+				statement.setArray(i, connection.createArrayOf("text", parameters.get(i - 1).toArray()));
 			}
 			try (ResultSet resultSet = statement.executeQuery()) {
 				CatalogRow row = new CatalogRow(resultSet, mapping);

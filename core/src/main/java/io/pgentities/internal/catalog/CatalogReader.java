@@ -58,6 +58,8 @@ public final class CatalogReader {
 		entities.addAll(TriggerReader.read(connection, schemas, mapping));
 		entities.addAll(PolicyReader.read(connection, schemas, mapping));
 		entities.addAll(ExtensionReader.read(connection, mapping));
+		entities.addAll(AggregateReader.read(connection, schemas, mapping));
+		entities.addAll(EventTriggerReader.read(connection, schemas, mapping));
 		return new CatalogSnapshot(entities, DependencyReader.read(connection, schemas));
 	}
 

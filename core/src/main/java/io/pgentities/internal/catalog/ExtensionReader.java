@@ -32,7 +32,7 @@ final class ExtensionReader {
 	}
 
 	static List<CatalogExtension> read(Connection connection, NameMapping mapping) throws SQLException {
-		return QUERY.run(connection, List.of(), mapping);
+		return QUERY.run(connection, List.<String>of(), mapping);
 	}
 
 	private static CatalogExtension map(CatalogRow row) throws SQLException {

@@ -37,8 +37,8 @@ import io.pgentities.internal.simulate.ServerError;
  * Reads the fingerprints a {@link MigrationGuard} checks: the MD5 of the definition
  * PostgreSQL prints for each object ({@code pg_get_functiondef}, {@code pg_get_viewdef},
  * {@code pg_get_triggerdef}, a policy's command, roles and expressions, an extension's schema
- * and version), by kind and
- * identity, with {@code search_path} set to {@code pg_catalog}. The guard's DO block runs the
+ * and version, an aggregate's {@code pg_aggregate} row), by kind and identity, with
+ * {@code search_path} set to {@code pg_catalog}. The guard's DO block runs the
  * same {@linkplain #query query}, so both sides print the definitions alike.
  */
 public final class Fingerprints {
@@ -67,11 +67,13 @@ public final class Fingerprints {
 	 */
 	public static String query(String kinds, String identities) {
 		return "SELECT g.ord, g.kind, g.identity, md5(d.definition) AS fingerprint\n"
-				+ "\tFROM (SELECT i.*, CASE WHEN i.kind IN ('FUNCTION', 'PROCEDURE') THEN to_regprocedure(i.identity) END AS routine,\n"
+				+ "\tFROM (SELECT i.*, CASE WHEN i.kind IN ('FUNCTION', 'PROCEDURE', 'AGGREGATE') THEN to_regprocedure(i.identity) END AS routine,\n"
 				+ "\t\tCASE WHEN i.kind IN ('VIEW', 'MATERIALIZED_VIEW', 'TRIGGER', 'POLICY', 'EXTENSION') THEN parse_ident(i.identity) END AS parts\n"
 				+ "\t\tFROM unnest(" + kinds + ", " + identities + ") WITH ORDINALITY AS i(kind, identity, ord)) AS g\n"
 				+ "\tLEFT JOIN LATERAL (\n"
-				+ "\t\tSELECT pg_get_functiondef(p.oid) AS definition FROM pg_proc p WHERE p.oid = g.routine\n"
+				+ "\t\tSELECT pg_get_functiondef(p.oid) AS definition FROM pg_proc p WHERE p.oid = g.routine AND p.prokind <> 'a'\n"
+				+ "\t\tUNION ALL\n"
+				+ "\t\tSELECT a::text FROM pg_aggregate a WHERE a.aggfnoid = g.routine\n"
 				+ "\t\tUNION ALL\n"
 				+ "\t\tSELECT c.relkind::text || ' ' || pg_get_viewdef(c.oid, true) FROM pg_class c\n"
 				+ "\t\tJOIN pg_namespace n ON n.oid = c.relnamespace\n"

@@ -63,7 +63,7 @@ public final class IdentityResolver {
 
 	/**
 	 * The identities a text may stand for, most likely first. A name alone may be a view in the
-	 * default schema or an extension, and a two-part name without an argument list a view
+	 * default schema, an extension or an event trigger, and a two-part name without an argument list a view
 	 * ({@code schema.name}) or a trigger or policy in the default schema ({@code table.name}),
 	 * so each gives both.
 	 * @param text the identity as written

@@ -45,6 +45,8 @@ import io.pgentities.internal.catalog.CatalogReader;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.Dependency;
 import io.pgentities.internal.catalog.NameMapping;
+import io.pgentities.internal.catalog.ReferenceReader;
+import io.pgentities.internal.catalog.References;
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.internal.sql.OnClause;
 import io.pgentities.internal.sql.QualifiedName;
@@ -110,7 +112,7 @@ public final class Simulation {
 	private SimulationResult run(Connection connection) throws SQLException {
 		if (this.declared.isEmpty()) {
 			return new SimulationResult(Map.of(), new CatalogSnapshot(List.of(), List.of()), NameMapping.identity(),
-					List.of());
+					List.of(), References.NONE);
 		}
 		for (PgEntity entity : this.declared) {
 			for (String statement : statementsFor(entity)) {
@@ -118,6 +120,8 @@ public final class Simulation {
 			}
 		}
 		List<PgEntity> ordered = DeclarationOrder.sort(this.declared);
+		// before the savepoint a replay goes back to, so that the setting it may make stays
+		EventTriggerSilence.ensure(connection, EventTriggerSilence.Ddl.SIMULATION);
 		this.start = connection.setSavepoint();
 		this.searchSchemas.forEach(this.scratch::scratchFor);
 		int budget = LockBudget.of(connection);
@@ -135,6 +139,7 @@ public final class Simulation {
 		List<CatalogEntity> entities = new ArrayList<>();
 		List<Dependency> dependencies = new ArrayList<>();
 		List<PgEntity> creationOrder = new ArrayList<>();
+		References references = References.NONE;
 		for (List<PgEntity> group : groups) {
 			Savepoint savepoint = connection.setSavepoint();
 			SimulationResult part = simulate(connection, group);
@@ -143,9 +148,10 @@ public final class Simulation {
 			entities.addAll(part.snapshot().entities());
 			dependencies.addAll(part.snapshot().dependencies());
 			creationOrder.addAll(part.creationOrder());
+			references = references.and(part.references());
 		}
 		return new SimulationResult(canonical, new CatalogSnapshot(entities, dependencies), this.scratch.mapping(),
-				creationOrder);
+				creationOrder, references);
 	}
 
 	private SimulationResult simulate(Connection connection, List<PgEntity> ordered) throws SQLException {
@@ -157,7 +163,7 @@ public final class Simulation {
 		List<String> setup = setupStatements(copies);
 		List<Creation> creations = new ArrayList<>();
 		for (PgEntity entity : ordered) {
-			for (String statement : statementsFor(entity)) {
+			for (String statement : statementsFor(ScratchCopy.of(entity, this.scratch))) {
 				Creation creation = new Creation(entity, statement, rewriter.rewrite(statement));
 				requireScratchTarget(creation);
 				creations.add(creation);
@@ -167,7 +173,10 @@ public final class Simulation {
 		NameMapping mapping = this.scratch.mapping();
 		CatalogReader.usePrintingSearchPath(connection);
 		CatalogSnapshot snapshot = CatalogReader.read(connection, this.scratch.scratchBySchema().values(), mapping);
-		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered);
+		// the schemas searched and those of the tables copied count as referenced too
+		References references = ReferenceReader.read(connection, this.scratch.scratchBySchema().values())
+			.and(new References(this.scratch.scratchBySchema().keySet(), Set.of()));
+		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered, references);
 	}
 
 	/**
@@ -257,6 +266,7 @@ public final class Simulation {
 		else {
 			statements.add(entity.createStatement());
 		}
+		statements.addAll(ScratchCopy.completion(entity));
 		statements.addAll(accessStatements(entity));
 		return statements;
 	}

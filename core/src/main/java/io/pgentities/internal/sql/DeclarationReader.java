@@ -19,19 +19,21 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import io.pgentities.PgEventTrigger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what a statement of an entity file declares. Only the {@code CREATE} statements of
  * the managed kinds, with {@code CREATE INDEX}, {@code COMMENT ON}, {@code GRANT},
- * {@code REVOKE} and {@code ALTER ... OWNER TO} for them, are accepted;
+ * {@code REVOKE}, {@code ALTER ... OWNER TO} and {@code ALTER EVENT TRIGGER ... ENABLE} for
+ * them, are accepted;
  * everything else is rejected, since an entity file must never do anything but declare.
  */
 public final class DeclarationReader {
 
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
-			+ "POLICY, EXTENSION (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO for them) may declare "
-			+ "entities";
+			+ "POLICY, EXTENSION, AGGREGATE, EVENT TRIGGER (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / "
+			+ "ALTER ... OWNER TO / ALTER EVENT TRIGGER ... ENABLE for them) may declare entities";
 
 	// Words that may stand between a command and its object kind (CREATE OR REPLACE RULE,
 	// DROP MATERIALIZED VIEW, COMMENT ON TABLE), so that rejections name the kind.
@@ -65,6 +67,9 @@ public final class DeclarationReader {
 		if (cursor.acceptWords("revoke")) {
 			return AccessReader.grant(cursor, true, defaultSchema);
 		}
+		if (cursor.acceptWords("alter", "event", "trigger")) {
+			return eventTriggerFiring(cursor);
+		}
 		if (cursor.acceptWords("alter")) {
 			return AccessReader.owner(cursor, defaultSchema);
 		}
@@ -83,10 +88,13 @@ public final class DeclarationReader {
 	private static Declaration create(TokenCursor cursor, String defaultSchema) {
 		boolean orReplace = cursor.acceptWords("or", "replace");
 		if (cursor.acceptWords("function")) {
-			return routine(cursor, false, defaultSchema);
+			return routine(cursor, "function", defaultSchema);
 		}
 		if (cursor.acceptWords("procedure")) {
-			return routine(cursor, true, defaultSchema);
+			return routine(cursor, "procedure", defaultSchema);
+		}
+		if (cursor.acceptWords("aggregate")) {
+			return routine(cursor, "aggregate", defaultSchema);
 		}
 		if (cursor.acceptWords("view")) {
 			return view(cursor, false, defaultSchema);
@@ -97,10 +105,13 @@ public final class DeclarationReader {
 		if (cursor.acceptWords("constraint", "trigger")) {
 			return trigger(cursor, true, defaultSchema);
 		}
+		if (!orReplace && cursor.acceptWords("event", "trigger")) {
+			return eventTrigger(cursor, defaultSchema);
+		}
 		rejectTemporaryOrRecursiveView(cursor);
 		if (orReplace && (cursor.nextAreWords("materialized", "view") || cursor.nextAreWords("policy")
-				|| cursor.nextAreWords("extension") || cursor.nextAreWords("index")
-				|| cursor.nextAreWords("unique", "index"))) {
+				|| cursor.nextAreWords("extension") || cursor.nextAreWords("event", "trigger")
+				|| cursor.nextAreWords("index") || cursor.nextAreWords("unique", "index"))) {
 			throw cursor.fail("PostgreSQL has no CREATE OR REPLACE for "
 					+ describeFrom(cursor.statement(), cursor.index()) + "; declare it with CREATE");
 		}
@@ -147,8 +158,7 @@ public final class DeclarationReader {
 		}
 	}
 
-	private static Declaration routine(TokenCursor cursor, boolean procedure, String defaultSchema) {
-		String kind = procedure ? "procedure" : "function";
+	private static Declaration routine(TokenCursor cursor, String kind, String defaultSchema) {
 		QualifiedName name = cursor.qualifiedName("the " + kind, defaultSchema);
 		SqlStatement statement = cursor.statement();
 		int open = cursor.index();
@@ -165,7 +175,7 @@ public final class DeclarationReader {
 		if (definition.isEmpty()) {
 			throw cursor.fail(kind + " " + name.name() + " has no definition after its argument list");
 		}
-		return new Declaration.Routine(procedure, name.schemaOr(defaultSchema), name.name(),
+		return new Declaration.Routine(kind.toUpperCase(Locale.ROOT), name.schemaOr(defaultSchema), name.name(),
 				statement.text(open + 1, close), definition, statement.line());
 	}
 
@@ -275,6 +285,28 @@ public final class DeclarationReader {
 		}
 		throw cursor.fail(what + ": VERSION must be followed by a string constant or a name, found "
 				+ cursor.describeNext());
+	}
+
+	private static Declaration eventTrigger(TokenCursor cursor, String defaultSchema) {
+		String name = cursor.name("the event trigger");
+		String definition = cursor.rest();
+		ExecuteClause execute = ExecuteClause.find(definition)
+			.orElseThrow(() -> cursor.fail("event trigger " + name + " must end with EXECUTE FUNCTION function_name()"));
+		return new Declaration.EventTrigger(execute.name().schemaOr(defaultSchema), name, definition,
+				cursor.statement().line());
+	}
+
+	private static Declaration eventTriggerFiring(TokenCursor cursor) {
+		Declaration.CommentTarget target = CommentOnReader.eventTrigger(cursor);
+		String clause = cursor.rest();
+		try {
+			return new Declaration.EventTriggerFiring(target, PgEventTrigger.Firing.ofClause(clause),
+					cursor.statement().line());
+		}
+		catch (IllegalArgumentException ex) {
+			throw cursor.fail("only ALTER " + target.describe()
+					+ " ENABLE, ENABLE REPLICA, ENABLE ALWAYS or DISABLE may be declared, found " + clause);
+		}
 	}
 
 	private static Declaration index(TokenCursor cursor, String defaultSchema) {

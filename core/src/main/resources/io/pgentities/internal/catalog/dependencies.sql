@@ -5,6 +5,8 @@
 -- read, and only user objects (oid >= 16384, FirstNormalObjectId).
 --   * a view or materialized view depends on what its rewrite rule references: pg_depend
 --     records those edges against the rule (pg_rewrite), so they are lifted to the view;
+--   * an event trigger depends on its function; it belongs to its function's schema, or to the
+--     scratch schema its simulated copy is named after (see event-triggers.sql);
 --   * triggers, policies and routines depend on routines and relations directly (SQL-standard
 --     routine bodies are tracked by PostgreSQL, PL/pgSQL bodies are not); the clones of a
 --     partitioned table's trigger on its partitions (tgparentid <> 0) are no entities (see
@@ -24,7 +26,8 @@ with edges as (
     union
     select d.classid::regclass::text, d.objid::bigint, d.refclassid::regclass::text, d.refobjid::bigint
     from pg_depend d
-    where d.classid in ('pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass)
+    where d.classid in ('pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass,
+                        'pg_event_trigger'::regclass)
       and d.refclassid in ('pg_class'::regclass, 'pg_proc'::regclass)
       and d.deptype in ('n', 'a')
       and d.objid >= 16384 and d.refobjid >= 16384
@@ -63,5 +66,8 @@ where e.dependent_oid in (
     where n.nspname = any(?::text[])
     union all
     select p.oid from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = any(?::text[]))
+    where n.nspname = any(?::text[])
+    union all
+    select e.oid from pg_event_trigger e join pg_proc p on p.oid = e.evtfoid join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = any(?::text[]) or split_part(e.evtname, ':', 1) = any(?::text[]))
 order by 1, 2, 3, 4

@@ -1,6 +1,6 @@
 -- Functions and procedures in the given schemas (parameter 1: text[]).
 --
--- Aggregates and window functions are not managed (prokind 'a', 'w'). Extension members
+-- Aggregates are read by aggregates.sql; window functions are not managed (prokind 'w'). Extension members
 -- (pg_depend.deptype = 'e') are skipped: they belong to their extension, not to us.
 -- Run with search_path = pg_catalog, so every name outside pg_catalog prints schema-qualified
 -- and the text is the same whichever schema the caller's search_path puts first.
