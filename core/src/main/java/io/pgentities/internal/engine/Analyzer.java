@@ -36,6 +36,7 @@ import javax.sql.DataSource;
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDeclaration;
+import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
@@ -187,7 +188,8 @@ public final class Analyzer {
 					SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
 							this.settings.checkTransactionSettings());
 					CatalogReader.usePrintingSearchPath(connection);
-					Environment after = EnvironmentReader.read(connection, within.schemas(), within.roles(), excluded);
+					Environment after = EnvironmentReader.read(connection, within.schemas(), within.roles(),
+							createdExtensions(excluded, simulated));
 					return new Compiling(before, after, simulated);
 				});
 			}
@@ -265,6 +267,21 @@ public final class Analyzer {
 				this.settings.ignored());
 		return new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
 				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * The objects left out of the environment after a simulation: also the declared extensions,
+	 * which it created when the database lacks them (only its rolled-back transaction has them).
+	 */
+	private static List<String> createdExtensions(List<String> excluded, SimulationResult simulated) {
+		List<String> all = new ArrayList<>(excluded);
+		simulated.canonical()
+			.values()
+			.stream()
+			.filter((entity) -> entity.kind() == EntityKind.EXTENSION)
+			.map(EnvironmentReader::excluded)
+			.forEach(all::add);
+		return all;
 	}
 
 	private record Looked(CatalogSnapshot live, Environment environment) {
