@@ -24,6 +24,7 @@ import io.pgentities.EntityDeclaration;
 import io.pgentities.EntityRejectedException;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntities;
+import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.PgExtension;
@@ -51,6 +52,14 @@ class ExtensionConvergenceTests {
 	private static final String TABLE = """
 			CREATE TABLE ext_scenario.items (id integer PRIMARY KEY, attributes text NOT NULL);
 			INSERT INTO ext_scenario.items VALUES (1, 'color=>red, size=>L'), (2, 'color=>blue');
+			""";
+
+	private static final String QUIET_FUNCTION = """
+			CREATE FUNCTION ext_scenario.quiet() RETURNS event_trigger LANGUAGE plpgsql AS $$
+			BEGIN
+			    PERFORM 1;
+			END;
+			$$;
 			""";
 
 	private static final String COLORS_QUERY = "SELECT id, (attributes::hstore) -> 'color' AS color "
@@ -271,6 +280,40 @@ class ExtensionConvergenceTests {
 				.satisfies((guarded) -> assertThat(guarded.identity()).isEqualTo("hstore"))
 				.satisfies((guarded) -> assertThat(guarded.fingerprint()).isEqualTo(
 						scenario.string("SELECT md5('ext_scenario ' || ?)", oldest)));
+		}
+	}
+
+	@Test
+	void declaredExtensionAndLiveEventTriggerOfTheSameNameFailTheCheck() {
+		try (TestDatabase database = TestDatabase.create()) {
+			ConvergenceScenario scenario = ConvergenceScenario.in(database, SCHEMA, Path.of("unused"));
+			scenario.execute("CREATE EXTENSION citext WITH SCHEMA ext_scenario;\n" + QUIET_FUNCTION + """
+					CREATE EVENT TRIGGER citext ON ddl_command_end EXECUTE FUNCTION ext_scenario.quiet();
+					""");
+			List<PgEntity> declared = List.of(PgExtension.of(SCHEMA, "citext"));
+			assertThatExceptionOfType(PgEntitiesException.class).isThrownBy(() -> scenario.engine().check(declared))
+				.withMessageStartingWith("EXTENSION citext (declared in " + declared.get(0).source()
+						+ ") and EVENT TRIGGER citext (in the database, in schema ext_scenario) have the same identity")
+				.withMessageEndingWith("Rename the event trigger: an extension's name is that of its control file.");
+			assertThatExceptionOfType(PgEntitiesException.class).isThrownBy(() -> scenario.engine().plan(declared))
+				.withMessageContaining("EVENT TRIGGER citext (in the database");
+		}
+	}
+
+	@Test
+	void declaredEventTriggerAndLiveExtensionOfTheSameNameFailTheCheck() {
+		try (TestDatabase database = TestDatabase.create()) {
+			ConvergenceScenario scenario = ConvergenceScenario.in(database, SCHEMA, Path.of("unused"));
+			scenario.execute("CREATE EXTENSION hstore WITH SCHEMA ext_scenario");
+			List<PgEntity> declared = PgEntities.fromSql(QUIET_FUNCTION + """
+					CREATE EVENT TRIGGER hstore ON ddl_command_end EXECUTE FUNCTION ext_scenario.quiet();
+					""");
+			assertThatExceptionOfType(PgEntitiesException.class).isThrownBy(() -> scenario.engine().check(declared))
+				.withMessageStartingWith("EVENT TRIGGER hstore (declared in " + declared.get(1).source()
+						+ ") and EXTENSION hstore (in the database, in schema ext_scenario) have the same identity")
+				.withMessageEndingWith("Rename the event trigger: an extension's name is that of its control file.");
+			assertThat(scenario.string("SELECT count(*)::text FROM pg_event_trigger")).as("the check created nothing")
+				.isEqualTo("0");
 		}
 	}
 
