@@ -41,6 +41,13 @@ public enum EntityKind {
 	POLICY("POLICY", "pg_policy", 2, true, null),
 
 	/**
+	 * An extension ({@code CREATE EXTENSION}); identified by its name, which is unique in the
+	 * database. Created before every other kind, since declared objects may use its types and
+	 * functions.
+	 */
+	EXTENSION("EXTENSION", "pg_extension", -1, false, null, false),
+
+	/**
 	 * An aggregate function ({@code CREATE AGGREGATE}); identified by schema, name and argument
 	 * types, like a function. Created after the functions it is built from; privileges are
 	 * granted {@code ON FUNCTION}.
@@ -51,7 +58,7 @@ public enum EntityKind {
 	 * An event trigger ({@code CREATE EVENT TRIGGER}); identified by its name alone, which is
 	 * unique in the database. It belongs to the schema of its function.
 	 */
-	EVENT_TRIGGER("EVENT TRIGGER", "pg_event_trigger", 3, false, null);
+	EVENT_TRIGGER("EVENT TRIGGER", "pg_event_trigger", 3, false, null, false);
 
 	private final String sqlName;
 
@@ -63,12 +70,20 @@ public enum EntityKind {
 
 	private final @Nullable String grantName;
 
+	private final boolean inSchema;
+
 	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable, @Nullable String grantName) {
+		this(sqlName, catalog, creationRank, onTable, grantName, true);
+	}
+
+	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable, @Nullable String grantName,
+			boolean inSchema) {
 		this.sqlName = sqlName;
 		this.catalog = catalog;
 		this.creationRank = creationRank;
 		this.onTable = onTable;
 		this.grantName = grantName;
+		this.inSchema = inSchema;
 	}
 
 	/**
@@ -90,8 +105,8 @@ public enum EntityKind {
 	}
 
 	/**
-	 * Where objects of this kind come when nothing else orders them: routines first, then
-	 * aggregates and views, then triggers and policies, since PL/pgSQL bodies are not resolved when a routine
+	 * Where objects of this kind come when nothing else orders them: extensions first, then
+	 * routines, then aggregates and views, then triggers and policies, since PL/pgSQL bodies are not resolved when a routine
 	 * is created while a view resolves what it reads. Lower ranks are created first and
 	 * dropped last.
 	 * @return the rank
@@ -127,6 +142,17 @@ public enum EntityKind {
 	 */
 	public @Nullable String grantName() {
 		return this.grantName;
+	}
+
+	/**
+	 * Whether an object's name is unique within its schema (or its table's). The names of
+	 * extensions and event triggers are unique in the whole database: an extension's
+	 * {@link PgEntity#schema() schema} is where its objects are installed, an event trigger's
+	 * that of its function, and either can change without the object becoming another one.
+	 * @return whether objects of this kind are named within a schema
+	 */
+	public boolean inSchema() {
+		return this.inSchema;
 	}
 
 }

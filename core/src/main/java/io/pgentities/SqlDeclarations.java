@@ -156,6 +156,12 @@ final class SqlDeclarations {
 							trigger.definition(), null, source),
 					trigger.line());
 		}
+		if (declaration instanceof Declaration.Extension extension) {
+			// an extension's name is unique in the database: COMMENT ON EXTENSION names no schema
+			return new Declared(new Key(EntityKind.EXTENSION, "", null, extension.name(), null),
+					new PgExtension(extension.name(), extension.schema(), extension.version(), null, source),
+					extension.line());
+		}
 		if (declaration instanceof Declaration.EventTrigger trigger) {
 			return new Declared(new Key(EntityKind.EVENT_TRIGGER, "", null, trigger.name(), null),
 					new PgEventTrigger(trigger.schema(), trigger.name(), trigger.definition(), null, source),

@@ -525,6 +525,7 @@ class BadInputCorpusTests {
 			case POLICY -> "SELECT count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND p.polname = ? "
 					+ "AND c.relname = ?";
+			case EXTENSION -> "SELECT count(*) FROM pg_extension WHERE ? <> '' AND extname = ? AND ? <> ''";
 			case EVENT_TRIGGER -> "SELECT count(*) FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid "
 					+ "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ? AND e.evtname = ? AND ? <> ''";
 		};

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * canonical definition (PostgreSQL's own deparse) and the statements that create and drop it.
  */
 public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, CatalogTrigger, CatalogPolicy,
-		CatalogAggregate, CatalogEventTrigger {
+		CatalogExtension, CatalogAggregate, CatalogEventTrigger {
 
 	/**
 	 * The catalog OID; for simulated objects, the OID of the scratch copy.
@@ -89,6 +89,19 @@ public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, Catal
 	 * @return the object to compare
 	 */
 	default CatalogEntity withImplicitNamesOf(CatalogEntity live, PgEntity declared) {
+		return this;
+	}
+
+	/**
+	 * This simulated object as its declaration describes it, where the simulation could not
+	 * create the declared object: an object whose name is unique in the database (an
+	 * extension) is not created again when the database has it, so the simulation finds the
+	 * live one. Other objects are returned as they are.
+	 * @param declared the declaration this object was simulated from
+	 * @return the object as declared
+	 * @throws IllegalArgumentException if the declaration cannot be made on this server
+	 */
+	default CatalogEntity asDeclaredBy(PgEntity declared) {
 		return this;
 	}
 

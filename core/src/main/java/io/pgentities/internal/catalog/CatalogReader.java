@@ -39,7 +39,8 @@ public final class CatalogReader {
 	}
 
 	/**
-	 * Reads the entities of the given schemas and their dependencies.
+	 * Reads the entities of the given schemas and their dependencies, and the extensions of
+	 * the database, wherever they are installed: an extension's name is unique database-wide.
 	 * @param connection a connection in a transaction whose search_path is {@link #PRINTING_SEARCH_PATH}
 	 * @param schemas the schemas to read
 	 * @param mapping how schema names map back to the declared ones
@@ -56,6 +57,7 @@ public final class CatalogReader {
 		entities.addAll(ViewReader.read(connection, schemas, mapping));
 		entities.addAll(TriggerReader.read(connection, schemas, mapping));
 		entities.addAll(PolicyReader.read(connection, schemas, mapping));
+		entities.addAll(ExtensionReader.read(connection, mapping));
 		entities.addAll(AggregateReader.read(connection, schemas, mapping));
 		entities.addAll(EventTriggerReader.read(connection, schemas, mapping));
 		return new CatalogSnapshot(entities, DependencyReader.read(connection, schemas));

@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import io.pgentities.PgEventTrigger.Firing;
 
@@ -47,7 +46,7 @@ public final class EventTriggerReader {
 	 * @throws SQLException if the query fails
 	 */
 	public static List<CatalogEventTrigger> readAll(Connection connection) throws SQLException {
-		return QUERY.run(connection, Set.<String>of(), NameMapping.identity());
+		return QUERY.run(connection, List.<String>of(), NameMapping.identity());
 	}
 
 	private static CatalogEventTrigger map(CatalogRow row) throws SQLException {

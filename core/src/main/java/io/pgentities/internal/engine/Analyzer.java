@@ -36,6 +36,7 @@ import javax.sql.DataSource;
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDeclaration;
+import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
@@ -144,8 +145,10 @@ public final class Analyzer {
 			throw new PgEntitiesException("Reading the entities of schemas " + this.settings.schemas() + " failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
+		// extensions are read database-wide: only those installed in the schemas are rendered
 		return live.entities()
 			.stream()
+			.filter((entity) -> this.settings.schemas().contains(entity.schema()))
 			.filter((entity) -> !this.settings.ignored().matches(entity))
 			.sorted(Comparator.comparing(CatalogEntity::kind).thenComparing(CatalogEntity::identity))
 			.map((entity) -> new EntityDeclaration(entity.kind(), entity.schema(), entity.name(), entity.identity(),
@@ -185,7 +188,8 @@ public final class Analyzer {
 					SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
 							this.settings.checkTransactionSettings());
 					CatalogReader.usePrintingSearchPath(connection);
-					Environment after = EnvironmentReader.read(connection, within.schemas(), within.roles(), excluded);
+					Environment after = EnvironmentReader.read(connection, within.schemas(), within.roles(),
+							createdExtensions(excluded, simulated));
 					return new Compiling(before, after, simulated);
 				});
 			}
@@ -263,6 +267,21 @@ public final class Analyzer {
 				this.settings.ignored());
 		return new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
 				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * The objects left out of the environment after a simulation: also the declared extensions,
+	 * which it created when the database lacks them (only its rolled-back transaction has them).
+	 */
+	private static List<String> createdExtensions(List<String> excluded, SimulationResult simulated) {
+		List<String> all = new ArrayList<>(excluded);
+		simulated.canonical()
+			.values()
+			.stream()
+			.filter((entity) -> entity.kind() == EntityKind.EXTENSION)
+			.map(EnvironmentReader::excluded)
+			.forEach(all::add);
+		return all;
 	}
 
 	private record Looked(CatalogSnapshot live, Environment environment) {

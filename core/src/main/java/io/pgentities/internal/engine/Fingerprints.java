@@ -38,9 +38,9 @@ import io.pgentities.internal.simulate.ServerError;
 /**
  * Reads the fingerprints a {@link MigrationGuard} checks: the MD5 of the definition
  * PostgreSQL prints for each object ({@code pg_get_functiondef}, {@code pg_get_viewdef},
- * {@code pg_get_triggerdef}, a policy's command, roles and expressions, an aggregate's
- * {@code pg_aggregate} row), by kind and identity, with {@code search_path} set to
- * {@code pg_catalog}. The guard's DO block runs the
+ * {@code pg_get_triggerdef}, a policy's command, roles and expressions, an extension's schema
+ * and version, an aggregate's {@code pg_aggregate} row), by kind and identity, with
+ * {@code search_path} set to {@code pg_catalog}. The guard's DO block runs the
  * same {@linkplain #query query}, so both sides print the definitions alike.
  */
 public final class Fingerprints {
@@ -70,7 +70,7 @@ public final class Fingerprints {
 	public static String query(String kinds, String identities) {
 		return "SELECT g.ord, g.kind, g.identity, md5(d.definition) AS fingerprint\n"
 				+ "\tFROM (SELECT i.*, CASE WHEN i.kind IN ('FUNCTION', 'PROCEDURE', 'AGGREGATE') THEN to_regprocedure(i.identity) END AS routine,\n"
-				+ "\t\tCASE WHEN i.kind IN ('VIEW', 'MATERIALIZED_VIEW', 'TRIGGER', 'POLICY') THEN parse_ident(i.identity) END AS parts\n"
+				+ "\t\tCASE WHEN i.kind IN ('VIEW', 'MATERIALIZED_VIEW', 'TRIGGER', 'POLICY', 'EXTENSION') THEN parse_ident(i.identity) END AS parts\n"
 				+ "\t\tFROM unnest(" + kinds + ", " + identities + ") WITH ORDINALITY AS i(kind, identity, ord)) AS g\n"
 				+ "\tLEFT JOIN LATERAL (\n"
 				+ "\t\tSELECT pg_get_functiondef(p.oid) AS definition FROM pg_proc p WHERE p.oid = g.routine AND p.prokind <> 'a'\n"
@@ -91,6 +91,9 @@ public final class Fingerprints {
 				+ "\t\t\tpg_get_expr(p.polqual, p.polrelid, true), pg_get_expr(p.polwithcheck, p.polrelid, true))\n"
 				+ "\t\tFROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace\n"
 				+ "\t\tWHERE g.kind = 'POLICY' AND ARRAY[n.nspname::text, c.relname::text, p.polname::text] = g.parts\n"
+				+ "\t\tUNION ALL\n"
+				+ "\t\tSELECT concat_ws(' ', n.nspname, e.extversion) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace\n"
+				+ "\t\tWHERE g.kind = 'EXTENSION' AND ARRAY[e.extname::text] = g.parts\n"
 				+ "\t) AS d ON true";
 	}
 

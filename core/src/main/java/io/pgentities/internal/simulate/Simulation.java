@@ -62,7 +62,10 @@ import org.slf4j.LoggerFactory;
  * in the caller's transaction, and reads them back with the catalog queries used for live
  * objects. Triggers and policies go on scratch copies of their tables ({@code LIKE}, partitioned
  * and attached as the live tables are), so nothing live is created, altered, dropped or locked
- * beyond {@code ACCESS SHARE}. The caller rolls the transaction back.
+ * beyond {@code ACCESS SHARE}. The caller rolls the transaction back. Extensions cannot be
+ * copied, their names being unique in the database: one the database lacks is created in the
+ * transaction itself (with {@code IF NOT EXISTS}, so that one it has is left as it is and
+ * compared as {@linkplain CatalogEntity#asDeclaredBy declared}), and goes with the rollback.
  */
 public final class Simulation {
 
@@ -437,14 +440,20 @@ public final class Simulation {
 				throw new IllegalStateException("Simulated " + entity.kind() + " " + entity.identity()
 						+ " was not found in the catalog after it was created");
 			}
-			matched.put(entity, candidates.remove(0));
+			try {
+				matched.put(entity, candidates.remove(0).asDeclaredBy(entity));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new EntityRejectedException(entity, ex.getMessage(), "22023", 0, entity.createStatement(), ex);
+			}
 		}
 		return matched;
 	}
 
 	private static List<Object> key(EntityKind kind, String schema, @Nullable String owner, String name) {
-		// kinds that share a catalog share names: a procedure is found where a function would be
-		return Arrays.asList(kind.catalog(), schema, owner, name);
+		// kinds that share a catalog share names: a procedure is found where a function would be;
+		// a name unique in the database is found whichever schema the object is in
+		return Arrays.asList(kind.catalog(), kind.inSchema() ? schema : null, owner, name);
 	}
 
 

@@ -65,6 +65,9 @@ final class CommentOnReader {
 		if (cursor.acceptWords("policy")) {
 			return onTable(cursor, "POLICY", defaultSchema);
 		}
+		if (cursor.acceptWords("extension")) {
+			return new Declaration.CommentTarget("EXTENSION", "", null, cursor.name("the commented extension"), null);
+		}
 		if (cursor.acceptWords("event", "trigger")) {
 			return eventTrigger(cursor);
 		}

@@ -87,6 +87,17 @@ public sealed interface Declaration {
 	}
 
 	/**
+	 * {@code CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA schema] [VERSION version]}.
+	 *
+	 * @param name the extension's name
+	 * @param schema the schema named by {@code SCHEMA}, else the default schema
+	 * @param version the version named by {@code VERSION}, or {@code null}
+	 * @param line the statement's line
+	 */
+	record Extension(String name, String schema, @Nullable String version, int line) implements Declaration {
+	}
+
+	/**
 	 * {@code CREATE EVENT TRIGGER}.
 	 *
 	 * @param schema the schema of its function
@@ -159,11 +170,11 @@ public sealed interface Declaration {
 	 * statement.
 	 *
 	 * @param kind the object's kind as SQL spells it: {@code FUNCTION}, {@code PROCEDURE},
-	 * {@code AGGREGATE}, {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER}, {@code POLICY} or
-	 * {@code EVENT TRIGGER}; for a
+	 * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER}, {@code POLICY}, {@code EXTENSION},
+	 * {@code AGGREGATE} or {@code EVENT TRIGGER}; for a
 	 * {@code GRANT}, also {@code TABLE} (a view or materialized view) or {@code ROUTINE}
-	 * @param schema the schema of the object, or of the table of a trigger or policy; empty
-	 * for an event trigger, whose name is unique in the database
+	 * @param schema the schema of the object, or of the table of a trigger or policy; empty for
+	 * an extension or an event trigger, whose name is unique in the database
 	 * @param table the table of a trigger or policy, else {@code null}
 	 * @param name the object's name
 	 * @param arguments the argument list of a routine, or {@code null} when none was given

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import io.pgentities.PgEventTrigger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what a statement of an entity file declares. Only the {@code CREATE} statements of
@@ -31,8 +32,8 @@ import io.pgentities.PgEventTrigger;
 public final class DeclarationReader {
 
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
-			+ "POLICY, AGGREGATE, EVENT TRIGGER (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO / "
-			+ "ALTER EVENT TRIGGER ... ENABLE for them) may declare entities";
+			+ "POLICY, EXTENSION, AGGREGATE, EVENT TRIGGER (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / "
+			+ "ALTER ... OWNER TO / ALTER EVENT TRIGGER ... ENABLE for them) may declare entities";
 
 	// Words that may stand between a command and its object kind (CREATE OR REPLACE RULE,
 	// DROP MATERIALIZED VIEW, COMMENT ON TABLE), so that rejections name the kind.
@@ -109,7 +110,7 @@ public final class DeclarationReader {
 		}
 		rejectTemporaryOrRecursiveView(cursor);
 		if (orReplace && (cursor.nextAreWords("materialized", "view") || cursor.nextAreWords("policy")
-				|| cursor.nextAreWords("event", "trigger")
+				|| cursor.nextAreWords("extension") || cursor.nextAreWords("event", "trigger")
 				|| cursor.nextAreWords("index") || cursor.nextAreWords("unique", "index"))) {
 			throw cursor.fail("PostgreSQL has no CREATE OR REPLACE for "
 					+ describeFrom(cursor.statement(), cursor.index()) + "; declare it with CREATE");
@@ -120,6 +121,9 @@ public final class DeclarationReader {
 		}
 		if (cursor.acceptWords("policy")) {
 			return policy(cursor, defaultSchema);
+		}
+		if (cursor.acceptWords("extension")) {
+			return extension(cursor, defaultSchema);
 		}
 		if (cursor.nextAreWords("index") || cursor.nextAreWords("unique", "index")) {
 			return index(cursor, defaultSchema);
@@ -216,6 +220,71 @@ public final class DeclarationReader {
 		QualifiedName table = cursor.qualifiedName("the policy's table", defaultSchema);
 		return new Declaration.Policy(table.schemaOr(defaultSchema), table.name(), name, cursor.rest(),
 				cursor.statement().line());
+	}
+
+	/**
+	 * Reads the rest of {@code CREATE EXTENSION}: its options may come in any order, as
+	 * PostgreSQL takes them. {@code CASCADE} is refused, since the extensions it would install
+	 * are declared by nothing.
+	 */
+	private static Declaration extension(TokenCursor cursor, String defaultSchema) {
+		cursor.acceptWords("if", "not", "exists");
+		QualifiedName name = cursor.qualifiedName("the extension", "");
+		if (!"".equals(name.schema())) {
+			throw cursor.fail("the name of extension " + name.name() + " cannot be schema-qualified: an extension's "
+					+ "name is unique in the database; name the schema of its objects with WITH SCHEMA");
+		}
+		String what = "extension " + name.name();
+		cursor.acceptWords("with");
+		String schema = null;
+		String version = null;
+		while (!cursor.atEnd()) {
+			if (cursor.acceptWords("schema")) {
+				requireOnce(cursor, schema, "SCHEMA", what);
+				schema = cursor.name("the schema of " + what);
+			}
+			else if (cursor.acceptWords("version")) {
+				requireOnce(cursor, version, "VERSION", what);
+				version = extensionVersion(cursor, what);
+			}
+			else if (cursor.nextAreWords("cascade")) {
+				throw cursor.fail(what + ": CASCADE would install extensions nothing declares; declare each "
+						+ "extension it requires");
+			}
+			else {
+				throw cursor.fail("unexpected " + cursor.describeNext() + " in CREATE EXTENSION " + name.name()
+						+ ": only SCHEMA and VERSION may follow its name");
+			}
+		}
+		return new Declaration.Extension(name.name(), (schema != null) ? schema : defaultSchema, version,
+				cursor.statement().line());
+	}
+
+	private static void requireOnce(TokenCursor cursor, @Nullable String previous, String option, String what) {
+		if (previous != null) {
+			throw cursor.fail(what + ": " + option + " is given twice");
+		}
+	}
+
+	private static String extensionVersion(TokenCursor cursor, String what) {
+		if (!cursor.atEnd()) {
+			Token token = cursor.statement().token(cursor.index());
+			if (token.type() == TokenType.STRING) {
+				cursor.moveTo(cursor.index() + 1);
+				try {
+					return StringConstants.value(token);
+				}
+				catch (IllegalArgumentException ex) {
+					throw cursor.fail(ex.getMessage());
+				}
+			}
+			if (token.isIdentifier()) {
+				cursor.moveTo(cursor.index() + 1);
+				return token.identifier();
+			}
+		}
+		throw cursor.fail(what + ": VERSION must be followed by a string constant or a name, found "
+				+ cursor.describeNext());
 	}
 
 	private static Declaration eventTrigger(TokenCursor cursor, String defaultSchema) {

@@ -11,7 +11,10 @@
 --     routine bodies are tracked by PostgreSQL, PL/pgSQL bodies are not); the clones of a
 --     partitioned table's trigger on its partitions (tgparentid <> 0) are no entities (see
 --     triggers.sql) and their edges are their parent's, so they are left out;
---   * a routine that takes or returns a relation's row type depends on that relation.
+--   * a routine that takes or returns a relation's row type depends on that relation;
+--   * a view, routine, trigger or policy that uses a member of an extension (its type,
+--     function or operator: pg_depend.deptype 'e' ties the member to its extension) depends on
+--     the extension. Members themselves are no entities and are left out.
 with edges as (
     select 'pg_class'::text as dependent_catalog, r.ev_class::bigint as dependent_oid,
            d.refclassid::regclass::text as referenced_catalog, d.refobjid::bigint as referenced_oid
@@ -38,6 +41,19 @@ with edges as (
     where d.classid = 'pg_proc'::regclass
       and t.typrelid <> 0
       and d.objid >= 16384
+    union
+    select case when d.classid = 'pg_rewrite'::regclass then 'pg_class' else d.classid::regclass::text end,
+           coalesce(r.ev_class, d.objid)::bigint, 'pg_extension', m.refobjid::bigint
+    from pg_depend d
+    join pg_depend m on m.classid = d.refclassid and m.objid = d.refobjid
+        and m.refclassid = 'pg_extension'::regclass and m.deptype = 'e'
+    left join pg_rewrite r on d.classid = 'pg_rewrite'::regclass and r.oid = d.objid
+    where d.classid in ('pg_rewrite'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass)
+      and d.deptype = 'n'
+      and d.objid >= 16384
+      and not exists (
+          select 1 from pg_depend x
+          where x.classid = d.classid and x.objid = d.objid and x.deptype = 'e')
 )
 select e.dependent_catalog, e.dependent_oid, e.referenced_catalog, e.referenced_oid
 from edges e

@@ -11,7 +11,8 @@
 --     databases built from the same migrations agree. A new object that would capture an
 --     unqualified reference changes it. The objects left out are live objects of the
 --     declared identities (and a left-out relation's indexes): the simulation shadows them
---     with its own copies.
+--     with its own copies; an extension left out takes its member objects along, and so
+--     does one a simulation creates.
 --   * the session's temporary schema (searched first for relations and types) is read too;
 --   * globals: user-defined casts, default privileges, installed extensions;
 --   * roles: the roles the declarations name, and which of them the current user may act as;
@@ -25,8 +26,17 @@ with schemas as (
     from pg_namespace n
     where n.nspname = any(?::text[]) or n.oid = pg_my_temp_schema()
 ),
-excluded as (
+given as (
     select unnest(?::text[]) as object
+),
+-- an extension left out takes its member objects along
+excluded as (
+    select object from given
+    union all
+    select d.classid::regclass::text || ':' || d.objid
+    from pg_depend d
+    join given g on g.object = 'pg_extension:' || d.refobjid
+    where d.refclassid = 'pg_extension'::regclass and d.deptype = 'e'
 ),
 lines as (
     select concat_ws(' ', s.name, 'relation', quote_ident(c.relname), c.relkind, c.relrowsecurity,
@@ -62,11 +72,14 @@ lines as (
     join schemas s on s.oid = t.typnamespace
     -- a relation's row type and its array come and go with the relation, listed above
     where t.typrelid = 0
+      and 'pg_type:' || t.oid not in (select object from excluded)
+      and 'pg_type:' || t.typelem not in (select object from excluded)
       and not exists (select 1 from pg_type e where e.oid = t.typelem and e.typrelid <> 0)
     union all
     select concat_ws(' ', s.name, 'operator', o.oid::regoperator, o.oprresult::regtype)
     from pg_operator o
     join schemas s on s.oid = o.oprnamespace
+    where 'pg_operator:' || o.oid not in (select object from excluded)
     union all
     select concat_ws(' ', s.name, 'collation', quote_ident(co.collname), co.collprovider, co.collencoding)
     from pg_collation co
@@ -87,6 +100,7 @@ lines as (
                k.castcontext, k.castmethod)
     from pg_cast k
     where k.oid >= 16384
+      and 'pg_cast:' || k.oid not in (select object from excluded)
     union all
     select concat_ws(' ', 'default privileges', pg_get_userbyid(d.defaclrole), d.defaclnamespace::regnamespace,
                d.defaclobjtype, d.defaclacl::text)
@@ -94,6 +108,7 @@ lines as (
     union all
     select concat_ws(' ', 'extension', quote_ident(x.extname), x.extversion, x.extnamespace::regnamespace)
     from pg_extension x
+    where 'pg_extension:' || x.oid not in (select object from excluded)
     union all
     select concat_ws(' ', 'role', quote_ident(r.rolname), r.rolsuper, r.rolinherit,
                pg_has_role(current_user, r.oid, 'MEMBER'), pg_has_role(current_user, r.oid, 'USAGE'))

@@ -542,8 +542,8 @@ public class PgEntitiesEndpoint {
 	public static final class EntityNotFoundDescriptor implements OperationResponseBody {
 
 		private static final String HINT = "Identities are schema.name for views and materialized views, "
-				+ "schema.name(argument types) for functions and procedures, and schema.table.name for triggers "
-				+ "and policies. Unquoted names are read in lower case, unqualified ones in the default schema, and "
+				+ "schema.name(argument types) for functions, procedures and aggregates, schema.table.name for triggers "
+				+ "and policies, and the name for extensions and event triggers. Unquoted names are read in lower case, unqualified ones in the default schema, and "
 				+ "argument types as PostgreSQL resolves them (int is integer). GET /actuator/pgentities lists "
 				+ "every entity compared.";
 
