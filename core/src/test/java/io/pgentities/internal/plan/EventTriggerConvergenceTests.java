@@ -81,6 +81,25 @@ class EventTriggerConvergenceTests {
 		return scenario.string("SELECT pg_get_userbyid(evtowner) FROM pg_event_trigger WHERE evtname = '" + trigger + "'");
 	}
 
+	/**
+	 * An entity file {@code events.sql} declaring {@code <schema>_watch} on {@code sql_drop},
+	 * its function, and its owner.
+	 */
+	private static List<PgEntity> ownedEventTrigger(String schema, String owner) {
+		return PgEntities.fromSql("""
+				CREATE FUNCTION %1$s.quiet() %2$s;
+				CREATE EVENT TRIGGER %1$s_watch ON sql_drop EXECUTE FUNCTION %1$s.quiet();
+				ALTER EVENT TRIGGER %1$s_watch OWNER TO %3$s;
+				""".formatted(schema, QUIET, owner), "events.sql", schema);
+	}
+
+	private void assertOwnedAfterCreation(ConvergenceScenario scenario, Convergence convergence, String trigger,
+			String role) {
+		assertThat(convergence.position("ALTER EVENT TRIGGER " + trigger + " OWNER TO " + role))
+			.isGreaterThan(convergence.position("CREATE EVENT TRIGGER " + trigger));
+		assertThat(owner(scenario, trigger)).isEqualTo(role);
+	}
+
 	private ConvergenceScenario scenario(String schema, Path migrations) {
 		ConvergenceScenario scenario = ConvergenceScenario.in(this.database, schema, migrations);
 		scenario.execute("CREATE TABLE " + schema + ".items (id integer PRIMARY KEY); INSERT INTO " + schema
@@ -232,20 +251,14 @@ class EventTriggerConvergenceTests {
 	void missingEventTriggerIsCreatedWithItsDeclaredOwner(@TempDir Path migrations) {
 		ConvergenceScenario scenario = scenario("evt_9", migrations);
 		String admin = role("SUPERUSER");
-		List<PgEntity> declared = PgEntities.fromSql("""
-				CREATE FUNCTION evt_9.quiet() %s;
-				CREATE EVENT TRIGGER evt_9_watch ON sql_drop EXECUTE FUNCTION evt_9.quiet();
-				ALTER EVENT TRIGGER evt_9_watch OWNER TO %s;
-				""".formatted(QUIET, admin));
+		List<PgEntity> declared = ownedEventTrigger("evt_9", admin);
 		assertThat(scenario.statuses(declared)).containsOnly(entry("evt_9.quiet()", DriftStatus.MISSING),
 				entry("evt_9_watch", DriftStatus.MISSING));
 		assertThat(scenario.check(declared).entities()).filteredOn((drift) -> drift.identity().equals("evt_9_watch"))
 			.singleElement()
 			.satisfies((drift) -> assertThat(drift.diff()).contains("+ALTER EVENT TRIGGER evt_9_watch OWNER TO " + admin));
 		Convergence convergence = scenario.converge(declared);
-		assertThat(convergence.position("ALTER EVENT TRIGGER evt_9_watch OWNER TO " + admin))
-			.isGreaterThan(convergence.position("CREATE EVENT TRIGGER evt_9_watch"));
-		assertThat(owner(scenario, "evt_9_watch")).isEqualTo(admin);
+		assertOwnedAfterCreation(scenario, convergence, "evt_9_watch", admin);
 	}
 
 	@Test
@@ -290,20 +303,14 @@ class EventTriggerConvergenceTests {
 		List<PgEntity> retagged = List.of(PgFunction.of("evt_11", "quiet()", QUIET), PgEventTrigger.of("evt_11",
 				"evt_11_watch", "ON ddl_command_end WHEN TAG IN ('DROP TABLE') EXECUTE FUNCTION quiet()"));
 		Convergence convergence = scenario.converge(retagged);
-		assertThat(convergence.position("ALTER EVENT TRIGGER evt_11_watch OWNER TO " + admin))
-			.isGreaterThan(convergence.position("CREATE EVENT TRIGGER evt_11_watch"));
-		assertThat(owner(scenario, "evt_11_watch")).isEqualTo(admin);
+		assertOwnedAfterCreation(scenario, convergence, "evt_11_watch", admin);
 	}
 
 	@Test
 	void ownerWhoIsNotASuperuserIsRejectedWithPostgresMessage(@TempDir Path migrations) {
 		ConvergenceScenario scenario = scenario("evt_12", migrations);
 		String plain = role("");
-		List<PgEntity> declared = PgEntities.fromSql("""
-				CREATE FUNCTION evt_12.quiet() %s;
-				CREATE EVENT TRIGGER evt_12_watch ON sql_drop EXECUTE FUNCTION evt_12.quiet();
-				ALTER EVENT TRIGGER evt_12_watch OWNER TO %s;
-				""".formatted(QUIET, plain), "events.sql", "evt_12");
+		List<PgEntity> declared = ownedEventTrigger("evt_12", plain);
 		assertThatExceptionOfType(EntityRejectedException.class).isThrownBy(() -> scenario.check(declared))
 			.satisfies((ex) -> assertThat(ex.getIdentity()).isEqualTo("evt_12_watch"))
 			.satisfies((ex) -> assertThat(ex.getSourceName()).isEqualTo("events.sql"))
