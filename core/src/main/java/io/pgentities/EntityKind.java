@@ -45,7 +45,7 @@ public enum EntityKind {
 	 * database. Created before every other kind, since declared objects may use its types and
 	 * functions.
 	 */
-	EXTENSION("EXTENSION", "pg_extension", -1, false, null, false),
+	EXTENSION("EXTENSION", "pg_extension", -1, false, null, false, false),
 
 	/**
 	 * An aggregate function ({@code CREATE AGGREGATE}); identified by schema, name and argument
@@ -56,9 +56,10 @@ public enum EntityKind {
 
 	/**
 	 * An event trigger ({@code CREATE EVENT TRIGGER}); identified by its name alone, which is
-	 * unique in the database. It belongs to the schema of its function.
+	 * unique in the database. It belongs to the schema of its function. It has an owner, who
+	 * must be a superuser, but no privileges.
 	 */
-	EVENT_TRIGGER("EVENT TRIGGER", "pg_event_trigger", 3, false, null, false);
+	EVENT_TRIGGER("EVENT TRIGGER", "pg_event_trigger", 3, false, null, false, true);
 
 	private final String sqlName;
 
@@ -72,18 +73,21 @@ public enum EntityKind {
 
 	private final boolean inSchema;
 
+	private final boolean owned;
+
 	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable, @Nullable String grantName) {
-		this(sqlName, catalog, creationRank, onTable, grantName, true);
+		this(sqlName, catalog, creationRank, onTable, grantName, true, grantName != null);
 	}
 
 	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable, @Nullable String grantName,
-			boolean inSchema) {
+			boolean inSchema, boolean owned) {
 		this.sqlName = sqlName;
 		this.catalog = catalog;
 		this.creationRank = creationRank;
 		this.onTable = onTable;
 		this.grantName = grantName;
 		this.inSchema = inSchema;
+		this.owned = owned;
 	}
 
 	/**
@@ -137,11 +141,21 @@ public enum EntityKind {
 	/**
 	 * How {@code GRANT} and {@code REVOKE} name objects of this kind: {@code TABLE} for views
 	 * and materialized views, the kind itself for routines, {@code FUNCTION} for aggregates.
-	 * @return the object type, or {@code null} when objects of this kind have no owner and
-	 * privileges of their own (a trigger or policy goes with its table)
+	 * @return the object type, or {@code null} when objects of this kind have no privileges
+	 * of their own (a trigger or policy goes with its table; an event trigger has none)
 	 */
 	public @Nullable String grantName() {
 		return this.grantName;
+	}
+
+	/**
+	 * Whether objects of this kind have an owner of their own, which {@code ALTER ... OWNER TO}
+	 * sets: every kind with privileges, and event triggers. A trigger or policy goes with its
+	 * table; an extension's owner cannot be changed.
+	 * @return whether an owner may be declared
+	 */
+	public boolean hasOwner() {
+		return this.owned;
 	}
 
 	/**

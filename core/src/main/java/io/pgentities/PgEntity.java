@@ -116,10 +116,11 @@ public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMate
 
 	/**
 	 * A copy of this entity with an owner and privileges, for kinds whose objects have their own
-	 * ({@link EntityKind#grantName()}).
+	 * ({@link EntityKind#hasOwner()}, {@link EntityKind#grantName()}).
 	 * @param access the access
 	 * @return the copy
-	 * @throws IllegalArgumentException if objects of this kind have no privileges of their own
+	 * @throws IllegalArgumentException if objects of this kind have no owner, or the access
+	 * declares privileges and objects of this kind have none of their own
 	 */
 	default PgEntity withAccess(PgAccess access) {
 		throw new IllegalArgumentException(kind().sqlName() + " " + identity()

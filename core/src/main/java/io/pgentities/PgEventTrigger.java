@@ -37,10 +37,11 @@ import org.jspecify.annotations.Nullable;
  * @param firing when the trigger fires, as {@code ALTER EVENT TRIGGER ... ENABLE} sets it
  * @param comment the comment to set, or {@code null}
  * @param source where the event trigger was declared
+ * @param access the owner it declares; an event trigger has no privileges
  * @param allowedLintRules the ids of the lint rules silenced for this entity
  */
 public record PgEventTrigger(String schema, String name, String definition, Firing firing,
-		@Nullable String comment, String source, Set<String> allowedLintRules) implements PgEntity {
+		@Nullable String comment, String source, PgAccess access, Set<String> allowedLintRules) implements PgEntity {
 
 	public PgEventTrigger {
 		Objects.requireNonNull(schema, "schema must not be null");
@@ -48,6 +49,11 @@ public record PgEventTrigger(String schema, String name, String definition, Firi
 		Objects.requireNonNull(definition, "definition must not be null");
 		Objects.requireNonNull(firing, "firing must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+		Objects.requireNonNull(access, "access must not be null");
+		if (access.declaresPrivileges()) {
+			throw new IllegalArgumentException("EVENT TRIGGER " + Identifiers.quote(name)
+					+ " has no privileges of its own: only its owner may be declared (ALTER EVENT TRIGGER ... OWNER TO)");
+		}
 		ExecuteClause execute = ExecuteClause.find(definition).orElse(null);
 		if (execute == null) {
 			throw new IllegalArgumentException(
@@ -66,7 +72,7 @@ public record PgEventTrigger(String schema, String name, String definition, Firi
 	 * Creates the entity, fired in the default mode, with no lint rule silenced.
 	 */
 	public PgEventTrigger(String schema, String name, String definition, @Nullable String comment, String source) {
-		this(schema, name, definition, Firing.ORIGIN, comment, source, Set.of());
+		this(schema, name, definition, Firing.ORIGIN, comment, source, PgAccess.UNDECLARED, Set.of());
 	}
 
 	/**
@@ -88,7 +94,7 @@ public record PgEventTrigger(String schema, String name, String definition, Firi
 	}
 
 	private PgEventTrigger(String schema, String name, String definition, String source) {
-		this(schema, name, definition, Firing.ORIGIN, null, source, Set.of());
+		this(schema, name, definition, Firing.ORIGIN, null, source, PgAccess.UNDECLARED, Set.of());
 	}
 
 	@Override
@@ -122,7 +128,7 @@ public record PgEventTrigger(String schema, String name, String definition, Firi
 	 */
 	public PgEventTrigger withFiring(Firing firing) {
 		return new PgEventTrigger(this.schema, this.name, this.definition, firing, this.comment, this.source,
-				this.allowedLintRules);
+				this.access, this.allowedLintRules);
 	}
 
 	/**
@@ -132,19 +138,19 @@ public record PgEventTrigger(String schema, String name, String definition, Firi
 	 */
 	public PgEventTrigger withName(String name) {
 		return new PgEventTrigger(this.schema, name, this.definition, this.firing, this.comment, this.source,
-				this.allowedLintRules);
+				this.access, this.allowedLintRules);
 	}
 
 	@Override
 	public PgEventTrigger withSource(String source) {
 		return new PgEventTrigger(this.schema, this.name, this.definition, this.firing, this.comment, source,
-				this.allowedLintRules);
+				this.access, this.allowedLintRules);
 	}
 
 	@Override
 	public PgEventTrigger withComment(@Nullable String comment) {
 		return new PgEventTrigger(this.schema, this.name, this.definition, this.firing, comment, this.source,
-				this.allowedLintRules);
+				this.access, this.allowedLintRules);
 	}
 
 	@Override
@@ -152,7 +158,17 @@ public record PgEventTrigger(String schema, String name, String definition, Firi
 		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
 		allowed.addAll(List.of(rules));
 		return new PgEventTrigger(this.schema, this.name, this.definition, this.firing, this.comment, this.source,
-				allowed);
+				this.access, allowed);
+	}
+
+	/**
+	 * A copy of this event trigger with a declared owner; it has no privileges to declare.
+	 * @throws IllegalArgumentException if the access declares privileges
+	 */
+	@Override
+	public PgEventTrigger withAccess(PgAccess access) {
+		return new PgEventTrigger(this.schema, this.name, this.definition, this.firing, this.comment, this.source,
+				access, this.allowedLintRules);
 	}
 
 	/**

@@ -97,14 +97,44 @@ class PgEventTriggerTests {
 	}
 
 	@Test
+	void entityFileDeclaresTheOwnerOfAnEventTrigger() {
+		List<PgEntity> entities = PgEntities.fromSql("""
+				CREATE EVENT TRIGGER "Log DDL" ON sql_drop EXECUTE FUNCTION audit.log_ddl();
+				alter event trigger "Log DDL" owner to "Ops Admin";
+				ALTER EVENT TRIGGER "Log DDL" DISABLE;
+				""");
+		assertThat(entities).singleElement().satisfies((entity) -> {
+			assertThat(entity.access()).isEqualTo(new PgAccess("Ops Admin", List.of()));
+			assertThat(entity).isEqualTo(PgEventTrigger.of("audit", "Log DDL", "ON sql_drop EXECUTE FUNCTION log_ddl()")
+				.withFiring(Firing.DISABLED)
+				.withOwner("Ops Admin")
+				.withSource("sql:1"));
+			assertThat(entity.access().statements(entity.kind(), entity.identity()))
+				.containsExactly("ALTER EVENT TRIGGER \"Log DDL\" OWNER TO \"Ops Admin\"");
+		});
+	}
+
+	@Test
+	void eventTriggerHasAnOwnerButNoPrivileges() {
+		assertThat(EntityKind.EVENT_TRIGGER.hasOwner()).isTrue();
+		assertThat(EntityKind.EVENT_TRIGGER.grantName()).isNull();
+		PgEventTrigger trigger = PgEventTrigger.of("audit", "w", "ON sql_drop EXECUTE FUNCTION log_ddl()");
+		assertThatIllegalArgumentException().isThrownBy(() -> trigger.withGrant("EXECUTE", "reader"))
+			.withMessage("EVENT TRIGGER w has no privileges of its own: only its owner may be declared "
+					+ "(ALTER EVENT TRIGGER ... OWNER TO)");
+		assertThatIllegalArgumentException().isThrownBy(() -> trigger.withOwner("admin").withGrant("ALL", "PUBLIC"))
+			.withMessageContaining("EVENT TRIGGER w has no privileges of its own");
+	}
+
+	@Test
 	void entityFileRejectsWhatItCannotDeclare() {
 		assertRejected("CREATE OR REPLACE EVENT TRIGGER w ON sql_drop EXECUTE FUNCTION f();", 1,
 				"PostgreSQL has no CREATE OR REPLACE for EVENT TRIGGER; declare it with CREATE");
 		assertRejected("CREATE EVENT TRIGGER w ON sql_drop;", 1,
 				"event trigger w must end with EXECUTE FUNCTION function_name()");
 		assertRejected("CREATE EVENT TRIGGER w ON sql_drop EXECUTE FUNCTION f();\nALTER EVENT TRIGGER w RENAME TO v;", 2,
-				"only ALTER EVENT TRIGGER w ENABLE, ENABLE REPLICA, ENABLE ALWAYS or DISABLE may be declared, found "
-						+ "RENAME TO v");
+				"only ALTER EVENT TRIGGER w ENABLE, ENABLE REPLICA, ENABLE ALWAYS, DISABLE or OWNER TO role may be "
+						+ "declared, found RENAME TO v");
 		assertRejected("CREATE EVENT TRIGGER w ON sql_drop EXECUTE FUNCTION f();\nALTER EVENT TRIGGER v DISABLE;", 2,
 				"ALTER EVENT TRIGGER v DISABLE: no such event trigger is declared in the same source");
 		assertRejected("CREATE EVENT TRIGGER w ON sql_drop EXECUTE FUNCTION f();\nALTER EVENT TRIGGER w DISABLE;\n"
@@ -113,6 +143,13 @@ class PgEventTriggerTests {
 		assertRejected("CREATE EVENT TRIGGER w ON sql_drop EXECUTE FUNCTION f();\n"
 				+ "CREATE EVENT TRIGGER w ON ddl_command_end EXECUTE FUNCTION g();", 2,
 				"EVENT TRIGGER w is declared twice, at lines 1 and 2");
+		assertRejected("CREATE EVENT TRIGGER w ON sql_drop EXECUTE FUNCTION f();\nALTER EVENT TRIGGER w OWNER TO a;\n"
+				+ "ALTER EVENT TRIGGER w OWNER TO b;", 3,
+				"ALTER EVENT TRIGGER w OWNER TO: the entity's owner is already declared, at line 2");
+		assertRejected("CREATE EVENT TRIGGER w ON sql_drop EXECUTE FUNCTION f();\nALTER EVENT TRIGGER w OWNER TO a b;", 2,
+				"unexpected 'b' after the owner of EVENT TRIGGER w");
+		assertRejected("CREATE EVENT TRIGGER w ON sql_drop EXECUTE FUNCTION f();\nALTER EVENT TRIGGER v OWNER TO a;", 2,
+				"ALTER EVENT TRIGGER v OWNER TO: no such event trigger is declared in the same source");
 	}
 
 	private static void assertRejected(String sql, int line, String reason) {

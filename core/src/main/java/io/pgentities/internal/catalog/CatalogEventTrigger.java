@@ -38,10 +38,11 @@ import org.jspecify.annotations.Nullable;
  * @param tags the command tags it is restricted to, empty for all
  * @param function the function, as {@code regprocedure} prints it: {@code public.log_ddl()}
  * @param firing when it fires
+ * @param owner the owning role
  * @param comment the comment
  */
 public record CatalogEventTrigger(long oid, String schema, String name, String event, List<String> tags,
-		String function, Firing firing, @Nullable String comment) implements CatalogEntity {
+		String function, Firing firing, String owner, @Nullable String comment) implements CatalogEntity {
 
 	public CatalogEventTrigger {
 		tags = List.copyOf(tags);
@@ -99,6 +100,14 @@ public record CatalogEventTrigger(long oid, String schema, String name, String e
 			return new Change.InPlace(this.firing.clause(), List.of(this.firing.statement(this.name)));
 		}
 		return new Change.Recreate("PostgreSQL cannot change an event trigger's event, tags or function in place");
+	}
+
+	/**
+	 * Its owner; an event trigger has no privileges.
+	 */
+	@Override
+	public Access access() {
+		return Access.ownerOnly(this.owner);
 	}
 
 }

@@ -52,7 +52,7 @@ public final class EventTriggerReader {
 	private static CatalogEventTrigger map(CatalogRow row) throws SQLException {
 		return new CatalogEventTrigger(row.oid(), row.schema(), row.name("name"), row.text("event"),
 				row.verbatimList("tags"), row.text("function"), Firing.ofCode(row.text("firing")),
-				row.verbatim("comment"));
+				row.text("owner"), row.verbatim("comment"));
 	}
 
 }

@@ -163,9 +163,10 @@ public final class Simulation {
 		List<String> setup = setupStatements(copies);
 		List<Creation> creations = new ArrayList<>();
 		for (PgEntity entity : ordered) {
-			for (String statement : statementsFor(ScratchCopy.of(entity, this.scratch))) {
+			PgEntity copy = ScratchCopy.of(entity, this.scratch);
+			for (String statement : statementsFor(copy)) {
 				Creation creation = new Creation(entity, statement, rewriter.rewrite(statement));
-				requireScratchTarget(creation);
+				requireScratchTarget(creation, copy);
 				creations.add(creation);
 			}
 		}
@@ -234,10 +235,13 @@ public final class Simulation {
 		}
 	}
 
-	private void requireScratchTarget(Creation creation) {
-		if (accessStatements(creation.entity()).contains(creation.original())) {
-			String scratchObject = " " + this.scratch.scratchFor(creation.entity().schema()) + ".";
-			if (!creation.rewritten().contains(scratchObject)) {
+	private void requireScratchTarget(Creation creation, PgEntity copy) {
+		if (accessStatements(copy).contains(creation.original())) {
+			// an object named in the whole database (an event trigger) has a scratch name of its own
+			String scratchObject = copy.kind().inSchema() ? " " + this.scratch.scratchFor(copy.schema()) + "."
+					: " " + Identifiers.quote(copy.name()) + " ";
+			if (!creation.rewritten().contains(scratchObject) || !(copy.kind().inSchema()
+					|| copy.name().startsWith(this.scratch.prefix()))) {
 				throw new IllegalStateException("Refusing to simulate " + creation.entity().identity()
 						+ ": its statement would act on a live object: " + creation.rewritten());
 			}

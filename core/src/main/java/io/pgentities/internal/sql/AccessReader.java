@@ -89,6 +89,16 @@ final class AccessReader {
 		else {
 			throw DeclarationReader.notADeclaration(cursor.statement());
 		}
+		return owner(cursor, target);
+	}
+
+	/**
+	 * Reads the {@code OWNER TO role} that ends an {@code ALTER} statement.
+	 * @param cursor a cursor just past the object the statement names
+	 * @param target that object
+	 * @return the owner
+	 */
+	static Declaration.Owner owner(TokenCursor cursor, Declaration.CommentTarget target) {
 		if (!cursor.acceptWords("owner", "to")) {
 			throw cursor.fail("only ALTER " + target.describe() + " OWNER TO role may be declared, found "
 					+ cursor.describeNext());

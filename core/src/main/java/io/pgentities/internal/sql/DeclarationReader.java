@@ -68,7 +68,7 @@ public final class DeclarationReader {
 			return AccessReader.grant(cursor, true, defaultSchema);
 		}
 		if (cursor.acceptWords("alter", "event", "trigger")) {
-			return eventTriggerFiring(cursor);
+			return alterEventTrigger(cursor);
 		}
 		if (cursor.acceptWords("alter")) {
 			return AccessReader.owner(cursor, defaultSchema);
@@ -296,8 +296,11 @@ public final class DeclarationReader {
 				cursor.statement().line());
 	}
 
-	private static Declaration eventTriggerFiring(TokenCursor cursor) {
+	private static Declaration alterEventTrigger(TokenCursor cursor) {
 		Declaration.CommentTarget target = CommentOnReader.eventTrigger(cursor);
+		if (cursor.nextAreWords("owner", "to")) {
+			return AccessReader.owner(cursor, target);
+		}
 		String clause = cursor.rest();
 		try {
 			return new Declaration.EventTriggerFiring(target, PgEventTrigger.Firing.ofClause(clause),
@@ -305,7 +308,7 @@ public final class DeclarationReader {
 		}
 		catch (IllegalArgumentException ex) {
 			throw cursor.fail("only ALTER " + target.describe()
-					+ " ENABLE, ENABLE REPLICA, ENABLE ALWAYS or DISABLE may be declared, found " + clause);
+					+ " ENABLE, ENABLE REPLICA, ENABLE ALWAYS, DISABLE or OWNER TO role may be declared, found " + clause);
 		}
 	}
 

@@ -9,7 +9,8 @@
 -- PostgreSQL has no pg_get_event_triggerdef: the parts are read one by one. tags are upper
 -- case as PostgreSQL stores them, sorted and each once, since neither order nor repetition
 -- mean anything; function is printed by regprocedure under search_path = pg_catalog, so it
--- comes schema-qualified. Event triggers that belong to an extension are skipped.
+-- comes schema-qualified. An event trigger has an owner but no privileges (no ACL). Event
+-- triggers that belong to an extension are skipped.
 select
     e.oid::bigint                                             as oid,
     n.nspname                                                 as schema,
@@ -19,6 +20,7 @@ select
                                                               as tags,
     e.evtfoid::regprocedure::text                             as function,
     e.evtenabled::text                                        as firing,
+    pg_get_userbyid(e.evtowner)                               as owner,
     obj_description(e.oid, 'pg_event_trigger')                as comment
 from pg_event_trigger e
 join pg_proc p on p.oid = e.evtfoid

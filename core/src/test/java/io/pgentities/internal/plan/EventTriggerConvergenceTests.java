@@ -16,7 +16,9 @@
 package io.pgentities.internal.plan;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
@@ -58,9 +60,44 @@ class EventTriggerConvergenceTests {
 		this.database = database;
 	}
 
+	private final List<String> roles = new ArrayList<>();
+
 	@AfterEach
-	void dropEventTriggers() {
+	void dropEventTriggersAndRoles() {
 		this.database.dropEventTriggers();
+		for (String role : this.roles) {
+			this.database.execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
+		}
+	}
+
+	private String role(String options) {
+		String role = "pge_role_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		this.database.execute("CREATE ROLE " + role + " NOLOGIN " + options);
+		this.roles.add(role);
+		return role;
+	}
+
+	private String owner(ConvergenceScenario scenario, String trigger) {
+		return scenario.string("SELECT pg_get_userbyid(evtowner) FROM pg_event_trigger WHERE evtname = '" + trigger + "'");
+	}
+
+	/**
+	 * An entity file {@code events.sql} declaring {@code <schema>_watch} on {@code sql_drop},
+	 * its function, and its owner.
+	 */
+	private static List<PgEntity> ownedEventTrigger(String schema, String owner) {
+		return PgEntities.fromSql("""
+				CREATE FUNCTION %1$s.quiet() %2$s;
+				CREATE EVENT TRIGGER %1$s_watch ON sql_drop EXECUTE FUNCTION %1$s.quiet();
+				ALTER EVENT TRIGGER %1$s_watch OWNER TO %3$s;
+				""".formatted(schema, QUIET, owner), "events.sql", schema);
+	}
+
+	private void assertOwnedAfterCreation(ConvergenceScenario scenario, Convergence convergence, String trigger,
+			String role) {
+		assertThat(convergence.position("ALTER EVENT TRIGGER " + trigger + " OWNER TO " + role))
+			.isGreaterThan(convergence.position("CREATE EVENT TRIGGER " + trigger));
+		assertThat(owner(scenario, trigger)).isEqualTo(role);
 	}
 
 	private ConvergenceScenario scenario(String schema, Path migrations) {
@@ -207,6 +244,80 @@ class EventTriggerConvergenceTests {
 				"filter value \"CREATE BANANA\" not recognized for filter variable \"tag\"", 6);
 		assertRejected(scenario, "CREATE EVENT TRIGGER evt_8_watch ON sql_drop EXECUTE FUNCTION evt_8.not_for_events();",
 				"function evt_8.not_for_events must return type event_trigger", 1);
+		assertThat(scenario.strings("SELECT evtname FROM pg_event_trigger")).isEmpty();
+	}
+
+	@Test
+	void missingEventTriggerIsCreatedWithItsDeclaredOwner(@TempDir Path migrations) {
+		ConvergenceScenario scenario = scenario("evt_9", migrations);
+		String admin = role("SUPERUSER");
+		List<PgEntity> declared = ownedEventTrigger("evt_9", admin);
+		assertThat(scenario.statuses(declared)).containsOnly(entry("evt_9.quiet()", DriftStatus.MISSING),
+				entry("evt_9_watch", DriftStatus.MISSING));
+		assertThat(scenario.check(declared).entities()).filteredOn((drift) -> drift.identity().equals("evt_9_watch"))
+			.singleElement()
+			.satisfies((drift) -> assertThat(drift.diff()).contains("+ALTER EVENT TRIGGER evt_9_watch OWNER TO " + admin));
+		Convergence convergence = scenario.converge(declared);
+		assertOwnedAfterCreation(scenario, convergence, "evt_9_watch", admin);
+	}
+
+	@Test
+	void changedOwnerOfEventTriggerIsSetInPlace(@TempDir Path migrations) {
+		ConvergenceScenario scenario = scenario("evt_10", migrations);
+		String admin = role("SUPERUSER");
+		scenario.execute("""
+				CREATE FUNCTION evt_10.quiet() %s;
+				CREATE EVENT TRIGGER evt_10_watch ON sql_drop EXECUTE FUNCTION evt_10.quiet();
+				""".formatted(QUIET));
+		String oid = scenario.string("SELECT oid::text FROM pg_event_trigger");
+		String before = owner(scenario, "evt_10_watch");
+		List<PgEntity> declared = List.of(PgFunction.of("evt_10", "quiet()", QUIET),
+				PgEventTrigger.of("evt_10", "evt_10_watch", "ON sql_drop EXECUTE FUNCTION quiet()").withOwner(admin));
+		assertThat(scenario.statuses(declared)).containsOnly(entry("evt_10.quiet()", DriftStatus.IN_SYNC),
+				entry("evt_10_watch", DriftStatus.CHANGED));
+		assertThat(scenario.check(declared).entities()).filteredOn((drift) -> drift.identity().equals("evt_10_watch"))
+			.singleElement()
+			.satisfies((drift) -> assertThat(drift.diff()).contains("-ALTER EVENT TRIGGER evt_10_watch OWNER TO " + before)
+				.contains("+ALTER EVENT TRIGGER evt_10_watch OWNER TO " + admin));
+		Convergence convergence = scenario.converge(declared);
+		assertThat(convergence.plan().statements()).containsExactly("ALTER EVENT TRIGGER evt_10_watch OWNER TO " + admin);
+		assertThat(owner(scenario, "evt_10_watch") + ":" + scenario.string("SELECT oid::text FROM pg_event_trigger"))
+			.isEqualTo(admin + ":" + oid);
+	}
+
+	@Test
+	void undeclaredOwnerOfEventTriggerIsNotComparedAndIsKeptWhenItIsRecreated(@TempDir Path migrations) {
+		ConvergenceScenario scenario = scenario("evt_11", migrations);
+		String admin = role("SUPERUSER");
+		scenario.execute("""
+				CREATE FUNCTION evt_11.quiet() %s;
+				CREATE EVENT TRIGGER evt_11_watch ON ddl_command_end WHEN TAG IN ('CREATE TABLE')
+				    EXECUTE FUNCTION evt_11.quiet();
+				ALTER EVENT TRIGGER evt_11_watch OWNER TO %s;
+				""".formatted(QUIET, admin));
+		List<PgEntity> same = List.of(PgFunction.of("evt_11", "quiet()", QUIET), PgEventTrigger.of("evt_11",
+				"evt_11_watch", "ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION quiet()"));
+		assertThat(scenario.statuses(same)).containsOnly(entry("evt_11.quiet()", DriftStatus.IN_SYNC),
+				entry("evt_11_watch", DriftStatus.IN_SYNC));
+		assertThat(scenario.engine().plan(same).statements()).isEmpty();
+		List<PgEntity> retagged = List.of(PgFunction.of("evt_11", "quiet()", QUIET), PgEventTrigger.of("evt_11",
+				"evt_11_watch", "ON ddl_command_end WHEN TAG IN ('DROP TABLE') EXECUTE FUNCTION quiet()"));
+		Convergence convergence = scenario.converge(retagged);
+		assertOwnedAfterCreation(scenario, convergence, "evt_11_watch", admin);
+	}
+
+	@Test
+	void ownerWhoIsNotASuperuserIsRejectedWithPostgresMessage(@TempDir Path migrations) {
+		ConvergenceScenario scenario = scenario("evt_12", migrations);
+		String plain = role("");
+		List<PgEntity> declared = ownedEventTrigger("evt_12", plain);
+		assertThatExceptionOfType(EntityRejectedException.class).isThrownBy(() -> scenario.check(declared))
+			.satisfies((ex) -> assertThat(ex.getIdentity()).isEqualTo("evt_12_watch"))
+			.satisfies((ex) -> assertThat(ex.getSourceName()).isEqualTo("events.sql"))
+			.satisfies((ex) -> assertThat(ex.getPostgresMessage())
+				.contains("permission denied to change owner of event trigger evt_12_watch")
+				.contains("must be a superuser"))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("pgentities_sim"));
 		assertThat(scenario.strings("SELECT evtname FROM pg_event_trigger")).isEmpty();
 	}
 
