@@ -27,6 +27,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One catalog query, loaded once from its {@code .sql} resource beside this class, taking the
@@ -64,16 +67,23 @@ final class CatalogQuery<T> {
 	}
 
 	List<T> run(Connection connection, Collection<String> schemas, NameMapping mapping) throws SQLException {
-		List<T> rows = new ArrayList<>();
+		return map(fetch(connection, schemas), mapping);
+	}
+
+	/**
+	 * Runs the query and keeps its rows unmapped, to be {@linkplain #map mapped} later, once or
+	 * several times.
+	 */
+	List<Map<String, @Nullable Object>> fetch(Connection connection, Collection<String> schemas) throws SQLException {
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
 			Array schemaArray = connection.createArrayOf("text", schemas.toArray());
 			for (int i = 1; i <= this.schemaParameters; i++) {
 				statement.setArray(i, schemaArray);
 			}
 			try (ResultSet resultSet = statement.executeQuery()) {
-				CatalogRow row = new CatalogRow(resultSet, mapping);
 				while (resultSet.next()) {
-					rows.add(this.mapper.map(row));
+					rows.add(CatalogRow.capture(resultSet));
 				}
 			}
 		}
@@ -82,6 +92,14 @@ final class CatalogQuery<T> {
 					ex);
 		}
 		return rows;
+	}
+
+	List<T> map(List<Map<String, @Nullable Object>> rows, NameMapping mapping) throws SQLException {
+		List<T> mapped = new ArrayList<>(rows.size());
+		for (Map<String, @Nullable Object> row : rows) {
+			mapped.add(this.mapper.map(new CatalogRow(row, mapping)));
+		}
+		return mapped;
 	}
 
 	@FunctionalInterface

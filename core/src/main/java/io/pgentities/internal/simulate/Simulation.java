@@ -42,6 +42,7 @@ import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogReader;
+import io.pgentities.internal.catalog.CatalogRows;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.Dependency;
 import io.pgentities.internal.catalog.NameMapping;
@@ -98,8 +99,25 @@ public final class Simulation {
 	 */
 	public static SimulationResult run(Connection connection, List<PgEntity> declared, String defaultSchema,
 			List<String> transactionSettings) throws SQLException {
-		Set<String> schemas = new LinkedHashSet<>();
-		schemas.add(defaultSchema);
+		return run(connection, declared, List.of(defaultSchema), transactionSettings);
+	}
+
+	/**
+	 * Simulates the declarations with unqualified references looked up in several schemas
+	 * first, in order (a tenant's schema, then the shared one).
+	 * @param connection a connection in a transaction the caller rolls back; its search_path
+	 * is changed for the transaction
+	 * @param declared the declared entities
+	 * @param searchPath the schemas unqualified references in declarations look in first
+	 * @param transactionSettings the {@code SET LOCAL} statements the transaction started with,
+	 * run again if the simulation has to start the transaction over
+	 * @return what PostgreSQL made of each declaration
+	 * @throws SQLException if the database fails otherwise
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 */
+	public static SimulationResult run(Connection connection, List<PgEntity> declared, List<String> searchPath,
+			List<String> transactionSettings) throws SQLException {
+		Set<String> schemas = new LinkedHashSet<>(searchPath);
 		declared.forEach((entity) -> schemas.add(entity.schema()));
 		return new Simulation(declared, List.copyOf(schemas), transactionSettings).run(connection);
 	}
@@ -107,7 +125,7 @@ public final class Simulation {
 	private SimulationResult run(Connection connection) throws SQLException {
 		if (this.declared.isEmpty()) {
 			return new SimulationResult(Map.of(), new CatalogSnapshot(List.of(), List.of()), NameMapping.identity(),
-					List.of());
+					List.of(), CatalogRows.empty());
 		}
 		for (PgEntity entity : this.declared) {
 			for (String statement : statementsFor(entity)) {
@@ -132,6 +150,7 @@ public final class Simulation {
 		List<CatalogEntity> entities = new ArrayList<>();
 		List<Dependency> dependencies = new ArrayList<>();
 		List<PgEntity> creationOrder = new ArrayList<>();
+		CatalogRows rows = CatalogRows.empty();
 		for (List<PgEntity> group : groups) {
 			Savepoint savepoint = connection.setSavepoint();
 			SimulationResult part = simulate(connection, group);
@@ -140,9 +159,10 @@ public final class Simulation {
 			entities.addAll(part.snapshot().entities());
 			dependencies.addAll(part.snapshot().dependencies());
 			creationOrder.addAll(part.creationOrder());
+			rows = rows.plus(part.rows());
 		}
 		return new SimulationResult(canonical, new CatalogSnapshot(entities, dependencies), this.scratch.mapping(),
-				creationOrder);
+				creationOrder, rows);
 	}
 
 	private SimulationResult simulate(Connection connection, List<PgEntity> ordered) throws SQLException {
@@ -163,8 +183,9 @@ public final class Simulation {
 		execute(connection, setup, creations, rewriter);
 		NameMapping mapping = this.scratch.mapping();
 		CatalogReader.usePrintingSearchPath(connection);
-		CatalogSnapshot snapshot = CatalogReader.read(connection, this.scratch.scratchBySchema().values(), mapping);
-		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered);
+		CatalogRows rows = CatalogReader.fetch(connection, this.scratch.scratchBySchema().values());
+		CatalogSnapshot snapshot = rows.snapshot(mapping);
+		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered, rows);
 	}
 
 	/**

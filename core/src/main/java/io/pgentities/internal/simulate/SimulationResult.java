@@ -20,6 +20,7 @@ import java.util.Map;
 
 import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.CatalogEntity;
+import io.pgentities.internal.catalog.CatalogRows;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.NameMapping;
 
@@ -32,8 +33,10 @@ import io.pgentities.internal.catalog.NameMapping;
  * scratch copies')
  * @param mapping how the scratch schema names map back to the declared ones
  * @param creationOrder the declarations in the order PostgreSQL accepted them
+ * @param rows the catalog rows of what the simulation created, unmapped, to be read again
+ * under another mapping
  */
 public record SimulationResult(Map<PgEntity, CatalogEntity> canonical, CatalogSnapshot snapshot,
-		NameMapping mapping, List<PgEntity> creationOrder) {
+		NameMapping mapping, List<PgEntity> creationOrder, CatalogRows rows) {
 
 }
