@@ -67,14 +67,27 @@ public final class Analyzer {
 
 	private final EngineSettings settings;
 
+	private final List<String> searchPath;
+
 	/**
 	 * Creates an analyzer.
 	 * @param dataSource the database
 	 * @param settings the settings
 	 */
 	public Analyzer(DataSource dataSource, EngineSettings settings) {
+		this(dataSource, settings, List.of(settings.defaultSchema()));
+	}
+
+	/**
+	 * Creates an analyzer whose declarations look up unqualified references in several schemas.
+	 * @param dataSource the database
+	 * @param settings the settings
+	 * @param searchPath the schemas unqualified references in declarations look in first
+	 */
+	Analyzer(DataSource dataSource, EngineSettings settings, List<String> searchPath) {
 		this.dataSource = dataSource;
 		this.settings = settings;
+		this.searchPath = List.copyOf(searchPath);
 	}
 
 	/**
@@ -139,12 +152,8 @@ public final class Analyzer {
 
 	private Analysis run(List<PgEntity> declared, boolean planned, List<String> rehearsed) {
 		long start = System.nanoTime();
-		Set<String> managed = new LinkedHashSet<>(this.settings.schemas());
-		if (managed.isEmpty()) {
-			declared.forEach((entity) -> managed.add(entity.schema()));
-		}
-		Set<String> read = new LinkedHashSet<>(managed);
-		declared.forEach((entity) -> read.add(entity.schema()));
+		Set<String> managed = managedSchemas(declared);
+		Set<String> read = readSchemas(managed, declared);
 		Observation observed;
 		try {
 			observed = Transaction.rolledBack(this.dataSource, (connection) -> {
@@ -158,6 +167,46 @@ public final class Analyzer {
 			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
+		return analysis(declared, managed, observed, start);
+	}
+
+	/**
+	 * Checks and plans in the caller's transaction, in a savepoint that is rolled back: what the
+	 * transaction did before is seen, and locks it took (an advisory lock) are kept.
+	 * @param connection a connection in a transaction
+	 * @param declared the declared entities
+	 * @return the report and the plan
+	 * @throws SQLException if the database cannot be read
+	 */
+	Analysis analyze(Connection connection, List<PgEntity> declared) throws SQLException {
+		long start = System.nanoTime();
+		Set<String> managed = managedSchemas(declared);
+		Savepoint savepoint = connection.setSavepoint();
+		Observation observed;
+		try {
+			observed = observe(connection, declared, readSchemas(managed, declared), true);
+		}
+		finally {
+			connection.rollback(savepoint);
+		}
+		return analysis(declared, managed, observed, start);
+	}
+
+	private Set<String> managedSchemas(List<PgEntity> declared) {
+		Set<String> managed = new LinkedHashSet<>(this.settings.schemas());
+		if (managed.isEmpty()) {
+			declared.forEach((entity) -> managed.add(entity.schema()));
+		}
+		return managed;
+	}
+
+	private static Set<String> readSchemas(Set<String> managed, List<PgEntity> declared) {
+		Set<String> read = new LinkedHashSet<>(managed);
+		declared.forEach((entity) -> read.add(entity.schema()));
+		return read;
+	}
+
+	private Analysis analysis(List<PgEntity> declared, Set<String> managed, Observation observed, long start) {
 		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
 				managed, this.settings.ignored());
 		DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
@@ -197,7 +246,7 @@ public final class Analyzer {
 		// keeps a plan rehearsed before the check
 		connection.rollback(start);
 		applySettings(connection);
-		SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
+		SimulationResult simulated = Simulation.run(connection, declared, this.searchPath,
 				this.settings.checkTransactionSettings());
 		return new Observation(currentUser, live, surroundings, simulated);
 	}
@@ -208,8 +257,15 @@ public final class Analyzer {
 	}
 
 	private void applySettings(Connection connection) throws SQLException {
+		applySettings(connection, this.settings);
+	}
+
+	/**
+	 * Starts a check's transaction: its timeouts and the printing {@code search_path}.
+	 */
+	static void applySettings(Connection connection, EngineSettings settings) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			for (String setting : this.settings.checkTransactionSettings()) {
+			for (String setting : settings.checkTransactionSettings()) {
 				statement.addBatch(setting);
 			}
 			statement.executeBatch();
