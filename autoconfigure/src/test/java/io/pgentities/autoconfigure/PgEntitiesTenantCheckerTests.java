@@ -24,6 +24,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pgentities.PgEntitiesTenants;
 import io.pgentities.TenantDriftReport;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.EntityDriftDescriptor;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PgEntitiesDescriptor;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.TenantsDescriptor;
 import io.pgentities.autoconfigure.actuate.health.PgEntitiesHealthIndicator;
 import io.pgentities.autoconfigure.actuate.metrics.PgEntitiesMetrics;
 import io.pgentities.testsupport.PostgresTest;
@@ -51,7 +55,8 @@ class PgEntitiesTenantCheckerTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class, PgEntitiesAutoConfiguration.class,
-				PgEntitiesHealthContributorAutoConfiguration.class, PgEntitiesMetricsAutoConfiguration.class))
+				PgEntitiesHealthContributorAutoConfiguration.class, PgEntitiesMetricsAutoConfiguration.class,
+				PgEntitiesEndpointAutoConfiguration.class))
 		.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.locations=classpath:entities/none/*.sql");
 
 	PgEntitiesTenantCheckerTests(TestDatabase database) {
@@ -100,6 +105,31 @@ class PgEntitiesTenantCheckerTests {
 				assertThat(registry.get(PgEntitiesMetrics.TENANTS_METRIC_NAME).tag("status", "IN_SYNC").gauge().value())
 					.isEqualTo(3);
 				assertThat(registry.find(PgEntitiesMetrics.TENANTS_METRIC_NAME).gauges()).hasSize(2);
+			});
+	}
+
+	@Test
+	void theEndpointReportsTheDriftedTenantsByName() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("pg-entities.tenants.schemas=acme_*", "pg-entities.tenants.locations=classpath:tenants/*.sql",
+					"management.endpoints.web.exposure.include=pgentities")
+			.run((context) -> {
+				this.database.execute("DROP SCHEMA IF EXISTS acme_d CASCADE; CREATE SCHEMA acme_d; "
+						+ "CREATE TABLE acme_d.orders (id integer PRIMARY KEY, total numeric NOT NULL)");
+				try {
+					context.getBean(PgEntitiesTenantChecker.class).provision("acme_a");
+					PgEntitiesDescriptor descriptor = (PgEntitiesDescriptor) context.getBean(PgEntitiesEndpoint.class)
+						.entities();
+					TenantsDescriptor tenants = descriptor.getTenants();
+					assertThat(tenants).isNotNull();
+					assertThat(tenants.getSchemas()).isEqualTo(4);
+					assertThat(tenants.getDriftedSchemas()).contains("acme_d").doesNotContain("acme_a");
+					assertThat(tenants.getDrifted().get("acme_d")).extracting(EntityDriftDescriptor::getIdentity)
+						.containsExactlyInAnyOrder("acme_d.open_orders", "acme_d.order_total()");
+				}
+				finally {
+					this.database.execute("DROP SCHEMA acme_d CASCADE");
+				}
 			});
 	}
 

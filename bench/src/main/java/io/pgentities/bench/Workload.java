@@ -208,7 +208,10 @@ public final class Workload {
 	}
 
 	/**
-	 * The tables and entities of the workload, created in a tenant schema instead of {@code public}.
+	 * The tables and entities of the workload, created in a tenant schema instead of
+	 * {@code public}: the tables qualified, the entities as the tenant template declares them,
+	 * unqualified and created with the tenant schema first on the {@code search_path}, as an
+	 * application provisions a tenant.
 	 * @param schema the tenant schema, a plain identifier
 	 * @return the statements that create the schema, its tables and its entities
 	 */
@@ -216,7 +219,9 @@ public final class Workload {
 		List<String> statements = new ArrayList<>();
 		statements.add("CREATE SCHEMA " + schema);
 		statements.add(tablesSql().replace("public.", schema + "."));
-		entityFiles().forEach((file) -> statements.add(file.sql().replace("public.", schema + ".")));
+		statements.add("SET search_path = " + schema + ", public");
+		entityFiles().forEach((file) -> statements.add(file.sql().replace("public.", "")));
+		statements.add("RESET search_path");
 		return statements;
 	}
 
