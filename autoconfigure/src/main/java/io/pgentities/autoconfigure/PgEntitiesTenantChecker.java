@@ -17,8 +17,6 @@ package io.pgentities.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.pgentities.Analysis;
 import io.pgentities.PgEntitiesEngine;
@@ -43,13 +41,7 @@ public class PgEntitiesTenantChecker {
 
 	private final PgEntitiesTenants tenants;
 
-	private final Duration timeToLive;
-
-	private final Clock clock;
-
-	private final ReentrantLock cacheLock = new ReentrantLock();
-
-	private volatile @Nullable Checked last;
+	private final LastResult<TenantDriftReport> last;
 
 	/**
 	 * Create a new tenant checker.
@@ -72,8 +64,7 @@ public class PgEntitiesTenantChecker {
 		this.engine = engine;
 		this.template = template;
 		this.tenants = tenants;
-		this.timeToLive = timeToLive;
-		this.clock = clock;
+		this.last = new LastResult<>(timeToLive, clock);
 	}
 
 	/**
@@ -98,9 +89,7 @@ public class PgEntitiesTenantChecker {
 	 * @throws io.pgentities.PgEntitiesException if the check fails
 	 */
 	public TenantDriftReport check() {
-		TenantDriftReport report = this.engine.checkTenants(this.template, this.tenants);
-		this.last = new Checked(report, this.clock.instant());
-		return report;
+		return this.last.record(this.engine.checkTenants(this.template, this.tenants));
 	}
 
 	/**
@@ -109,18 +98,7 @@ public class PgEntitiesTenantChecker {
 	 * @return the report
 	 */
 	public TenantDriftReport cachedReport() {
-		Checked checked = fresh();
-		if (checked != null) {
-			return checked.report();
-		}
-		this.cacheLock.lock();
-		try {
-			checked = fresh();
-			return (checked != null) ? checked.report() : check();
-		}
-		finally {
-			this.cacheLock.unlock();
-		}
+		return this.last.cached(this::check);
 	}
 
 	/**
@@ -128,8 +106,7 @@ public class PgEntitiesTenantChecker {
 	 * @return the report, or {@code null} before the first check
 	 */
 	public @Nullable TenantDriftReport lastReport() {
-		Checked checked = this.last;
-		return (checked != null) ? checked.report() : null;
+		return this.last.get();
 	}
 
 	/**
@@ -142,7 +119,7 @@ public class PgEntitiesTenantChecker {
 			return this.engine.reconcileTenants(this.template, this.tenants);
 		}
 		finally {
-			this.last = null;
+			this.last.forget();
 		}
 	}
 
@@ -158,21 +135,8 @@ public class PgEntitiesTenantChecker {
 			return this.engine.provisionTenant(schema, this.template);
 		}
 		finally {
-			this.last = null;
+			this.last.forget();
 		}
-	}
-
-	private @Nullable Checked fresh() {
-		Checked checked = this.last;
-		if (checked == null) {
-			return null;
-		}
-		Instant expiry = checked.at().plus(this.timeToLive);
-		return this.clock.instant().isBefore(expiry) ? checked : null;
-	}
-
-	private record Checked(TenantDriftReport report, Instant at) {
-
 	}
 
 }
