@@ -38,7 +38,27 @@ public enum EntityKind {
 	TRIGGER("TRIGGER", "pg_trigger", 2, true, null),
 
 	/** A row-level-security policy on a table; identified by schema, table and name. */
-	POLICY("POLICY", "pg_policy", 2, true, null);
+	POLICY("POLICY", "pg_policy", 2, true, null),
+
+	/**
+	 * An extension ({@code CREATE EXTENSION}); identified by its name, which is unique in the
+	 * database. Created before every other kind, since declared objects may use its types and
+	 * functions.
+	 */
+	EXTENSION("EXTENSION", "pg_extension", -1, false, null, false),
+
+	/**
+	 * An aggregate function ({@code CREATE AGGREGATE}); identified by schema, name and argument
+	 * types, like a function. Created after the functions it is built from; privileges are
+	 * granted {@code ON FUNCTION}.
+	 */
+	AGGREGATE("AGGREGATE", "pg_proc", 1, false, "FUNCTION"),
+
+	/**
+	 * An event trigger ({@code CREATE EVENT TRIGGER}); identified by its name alone, which is
+	 * unique in the database. It belongs to the schema of its function.
+	 */
+	EVENT_TRIGGER("EVENT TRIGGER", "pg_event_trigger", 3, false, null, false);
 
 	private final String sqlName;
 
@@ -50,12 +70,20 @@ public enum EntityKind {
 
 	private final @Nullable String grantName;
 
+	private final boolean inSchema;
+
 	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable, @Nullable String grantName) {
+		this(sqlName, catalog, creationRank, onTable, grantName, true);
+	}
+
+	EntityKind(String sqlName, String catalog, int creationRank, boolean onTable, @Nullable String grantName,
+			boolean inSchema) {
 		this.sqlName = sqlName;
 		this.catalog = catalog;
 		this.creationRank = creationRank;
 		this.onTable = onTable;
 		this.grantName = grantName;
+		this.inSchema = inSchema;
 	}
 
 	/**
@@ -77,14 +105,23 @@ public enum EntityKind {
 	}
 
 	/**
-	 * Where objects of this kind come when nothing else orders them: routines first, then
-	 * views, then triggers and policies, since PL/pgSQL bodies are not resolved when a routine
+	 * Where objects of this kind come when nothing else orders them: extensions first, then
+	 * routines, then aggregates and views, then triggers and policies, since PL/pgSQL bodies are not resolved when a routine
 	 * is created while a view resolves what it reads. Lower ranks are created first and
 	 * dropped last.
 	 * @return the rank
 	 */
 	public int creationRank() {
 		return this.creationRank;
+	}
+
+	/**
+	 * Whether an object of this kind runs on the DDL that follows its creation, so that a
+	 * simulation creates it after every other declaration: an event trigger.
+	 * @return whether objects of this kind fire on DDL
+	 */
+	public boolean firesOnDdl() {
+		return this == EVENT_TRIGGER;
 	}
 
 	/**
@@ -99,12 +136,23 @@ public enum EntityKind {
 
 	/**
 	 * How {@code GRANT} and {@code REVOKE} name objects of this kind: {@code TABLE} for views
-	 * and materialized views, the kind itself for routines.
+	 * and materialized views, the kind itself for routines, {@code FUNCTION} for aggregates.
 	 * @return the object type, or {@code null} when objects of this kind have no owner and
 	 * privileges of their own (a trigger or policy goes with its table)
 	 */
 	public @Nullable String grantName() {
 		return this.grantName;
+	}
+
+	/**
+	 * Whether an object's name is unique within its schema (or its table's). The names of
+	 * extensions and event triggers are unique in the whole database: an extension's
+	 * {@link PgEntity#schema() schema} is where its objects are installed, an event trigger's
+	 * that of its function, and either can change without the object becoming another one.
+	 * @return whether objects of this kind are named within a schema
+	 */
+	public boolean inSchema() {
+		return this.inSchema;
 	}
 
 }

@@ -37,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -253,7 +254,27 @@ public final class FlywayMigrationWriter {
 			header.append("--\n-- Drops (objects removed and not recreated):\n");
 			plan.drops().forEach((drop) -> header.append("--   ").append(drop).append('\n'));
 		}
+		if (plan.steps().stream().anyMatch((step) -> step.kind() != null)) {
+			header.append("--\n-- Statements (lock held until the migration commits; hazards):\n");
+			List<PlannedStatement> steps = plan.steps();
+			for (int i = 0; i < steps.size(); i++) {
+				header.append(String.format(Locale.ROOT, "--   %2d. ", i + 1))
+					.append(steps.get(i).firstLine())
+					.append("\n--       ")
+					.append(risks(steps.get(i)))
+					.append('\n');
+			}
+		}
 		return header.append('\n').toString();
+	}
+
+	private static String risks(PlannedStatement step) {
+		PlannedStatement.Lock lock = step.lock();
+		String risks = (lock != null) ? lock.toString() : "no lock on an existing relation";
+		if (!step.hazards().isEmpty()) {
+			risks += "; " + step.hazards().stream().map(Hazard::name).collect(Collectors.joining(", "));
+		}
+		return risks;
 	}
 
 	/**

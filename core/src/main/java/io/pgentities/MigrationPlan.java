@@ -15,8 +15,10 @@
  */
 package io.pgentities;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,32 +28,34 @@ import org.jspecify.annotations.Nullable;
  * do it, the plan is {@link #isRefused() refused}: it has no statements, and its
  * {@link #refusal()} says why and what to do by hand.
  *
- * @param statements the statements, in order, without trailing semicolons
+ * @param steps the statements, in order, each with the object it belongs to, the lock it takes
+ * and its hazards
  * @param summary one line per change, e.g. {@code CHANGED VIEW public.order_line_items (drop and
  * recreate: columns removed)}; used as the header of generated migration files
  * @param drops the identities of the objects the plan drops without recreating them
  * @param refusal why no plan can be made, or {@code null} when the plan was made
  */
-public record MigrationPlan(List<String> statements, List<String> summary, List<String> drops,
+public record MigrationPlan(List<PlannedStatement> steps, List<String> summary, List<String> drops,
 		@Nullable PlanRefusal refusal) {
 
 	public MigrationPlan {
-		statements = List.copyOf(statements);
+		steps = List.copyOf(steps);
 		summary = List.copyOf(summary);
 		drops = List.copyOf(drops);
-		if (refusal != null && !statements.isEmpty()) {
+		if (refusal != null && !steps.isEmpty()) {
 			throw new IllegalArgumentException("A refused plan has no statements");
 		}
 	}
 
 	/**
-	 * A plan that was made.
+	 * A plan that was made from SQL text: its statements carry no object, lock or hazard
+	 * ({@link PlannedStatement#of(String)}).
 	 * @param statements the statements, in order, without trailing semicolons
 	 * @param summary one line per change
 	 * @param drops the identities of the objects the plan drops without recreating them
 	 */
 	public MigrationPlan(List<String> statements, List<String> summary, List<String> drops) {
-		this(statements, summary, drops, null);
+		this(statements.stream().map(PlannedStatement::of).toList(), summary, drops, null);
 	}
 
 	/**
@@ -61,7 +65,36 @@ public record MigrationPlan(List<String> statements, List<String> summary, List<
 	 */
 	public static MigrationPlan refused(PlanRefusal refusal) {
 		Objects.requireNonNull(refusal, "refusal must not be null");
-		return new MigrationPlan(List.of(), List.of(), List.of(), refusal);
+		return new MigrationPlan(List.<PlannedStatement>of(), List.of(), List.of(), refusal);
+	}
+
+	/**
+	 * The statements, in order, without trailing semicolons.
+	 * @return the SQL of each of the {@link #steps()}
+	 */
+	public List<String> statements() {
+		return this.steps.stream().map(PlannedStatement::sql).toList();
+	}
+
+	/**
+	 * The hazards of all statements.
+	 * @return the hazards, in the order {@link Hazard} declares them; empty when none
+	 */
+	public Set<Hazard> hazards() {
+		Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+		this.steps.forEach((step) -> hazards.addAll(step.hazards()));
+		return hazards;
+	}
+
+	/**
+	 * The statements with a hazard outside the allowed ones.
+	 * @param allowed the hazards allowed
+	 * @return those statements, in order; empty when the plan may be applied
+	 */
+	public List<PlannedStatement> stepsWithHazardsOutside(Set<Hazard> allowed) {
+		return this.steps.stream()
+			.filter((step) -> step.hazards().stream().anyMatch((hazard) -> !allowed.contains(hazard)))
+			.toList();
 	}
 
 	/**
@@ -78,7 +111,7 @@ public record MigrationPlan(List<String> statements, List<String> summary, List<
 	 * @return whether the plan has nothing to do
 	 */
 	public boolean isEmpty() {
-		return this.statements.isEmpty() && this.refusal == null;
+		return this.steps.isEmpty() && this.refusal == null;
 	}
 
 	/**
@@ -87,8 +120,8 @@ public record MigrationPlan(List<String> statements, List<String> summary, List<
 	 */
 	public String toSql() {
 		StringBuilder sql = new StringBuilder();
-		for (String statement : this.statements) {
-			sql.append(statement).append(";\n\n");
+		for (PlannedStatement step : this.steps) {
+			sql.append(step.sql()).append(";\n\n");
 		}
 		return sql.toString();
 	}

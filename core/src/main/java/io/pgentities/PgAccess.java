@@ -77,7 +77,10 @@ public record PgAccess(@Nullable String owner, List<PgGrant> grants) {
 	public List<String> statements(EntityKind kind, String identity) {
 		List<String> statements = new ArrayList<>();
 		if (this.owner != null) {
-			statements.add("ALTER " + kind.sqlName() + " " + identity + " OWNER TO " + Identifiers.quote(this.owner));
+			// ALTER AGGREGATE names an aggregate over no argument f(*), where its identity has f()
+			String altered = (kind == EntityKind.AGGREGATE && identity.endsWith("()"))
+					? identity.substring(0, identity.length() - 1) + "*)" : identity;
+			statements.add("ALTER " + kind.sqlName() + " " + altered + " OWNER TO " + Identifiers.quote(this.owner));
 		}
 		for (PgGrant grant : this.grants) {
 			statements.add(grant.statement(kind.grantName() + " " + identity));

@@ -26,7 +26,8 @@ import java.util.List;
 
 /**
  * Reads entities from SQL: one or more complete {@code CREATE FUNCTION}, {@code PROCEDURE},
- * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER} or {@code POLICY} statements, with
+ * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER}, {@code POLICY}, {@code EXTENSION}, {@code AGGREGATE} or
+ * {@code EVENT TRIGGER} statements, with
  * {@code CREATE INDEX} statements for the materialized views and {@code COMMENT ON} statements
  * for any of them. Statements may be formatted in any way PostgreSQL accepts; unqualified names
  * belong to a default schema. Any other statement is rejected, so that reading a file can

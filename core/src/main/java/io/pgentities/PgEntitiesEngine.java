@@ -21,8 +21,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -33,6 +36,7 @@ import io.pgentities.internal.engine.Fingerprints;
 import io.pgentities.internal.engine.IdentityResolver;
 import io.pgentities.internal.engine.Linter;
 import io.pgentities.internal.engine.PlanExecutor;
+import io.pgentities.internal.engine.Rechecks;
 import io.pgentities.internal.engine.TenantAnalyzer;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  * scratch schema inside a transaction that is always rolled back, and read back with the
  * same catalog queries as the live objects.
  * <p>
- * Instances are immutable and thread-safe; each call borrows one connection.
+ * Instances are immutable and thread-safe; each call borrows one connection. An engine
+ * remembers its last full checks, so that checking the same declarations again costs one
+ * catalog read while nothing they depend on changed (see {@link #check(Collection)}).
  */
 public final class PgEntitiesEngine {
 
@@ -65,6 +71,13 @@ public final class PgEntitiesEngine {
 	 */
 	public static final int TENANT_LOCK_CLASS = 0x70676e74;
 
+	/**
+	 * The default for {@link Builder#allowedHazards(Collection)}: every hazard but
+	 * {@link Hazard#DROPS_UNDECLARED}, which {@link Builder#dropUndeclared(boolean)} allows.
+	 */
+	public static final Set<Hazard> DEFAULT_ALLOWED_HAZARDS = Collections
+		.unmodifiableSet(EnumSet.of(Hazard.DROPS_DEPENDENT, Hazard.RUNS_QUERY, Hazard.CHANGES_ACCESS));
+
 	/** The default schema of unqualified references in declarations. */
 	public static final String DEFAULT_SCHEMA = "public";
 
@@ -84,6 +97,10 @@ public final class PgEntitiesEngine {
 
 	private final Duration applyLockTimeout;
 
+	private final Rechecks rechecks = new Rechecks();
+
+	private final Set<Hazard> allowedHazards;
+
 	private PgEntitiesEngine(Builder builder) {
 		this.dataSource = builder.dataSource;
 		this.schemas = List.copyOf(builder.schemas);
@@ -93,6 +110,12 @@ public final class PgEntitiesEngine {
 		this.defaultSchema = builder.defaultSchema;
 		this.ignored = builder.ignored;
 		this.applyLockTimeout = builder.applyLockTimeout;
+		Set<Hazard> allowed = EnumSet.noneOf(Hazard.class);
+		allowed.addAll(builder.allowedHazards);
+		if (this.dropUndeclared) {
+			allowed.add(Hazard.DROPS_UNDECLARED);
+		}
+		this.allowedHazards = Collections.unmodifiableSet(allowed);
 	}
 
 	/**
@@ -140,6 +163,16 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
+	 * The hazards a plan's statements may have for this engine to apply it: those configured,
+	 * and {@link Hazard#DROPS_UNDECLARED} when plans drop undeclared objects.
+	 * @return the allowed hazards
+	 * @see Builder#allowedHazards(Collection)
+	 */
+	public Set<Hazard> allowedHazards() {
+		return this.allowedHazards;
+	}
+
+	/**
 	 * The identity patterns of the undeclared objects this engine leaves alone.
 	 * @return the patterns, empty when nothing is ignored
 	 * @see Builder#ignore(Collection)
@@ -149,7 +182,13 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
-	 * Compares the declared entities with the database.
+	 * Compares the declared entities with the database. When this engine checked the same
+	 * declarations before, one read-only look at the catalog first compares the live entities
+	 * and everything the earlier simulation depended on (the relations, routines, types and
+	 * other names in the schemas the declarations reach, the roles they name, the settings
+	 * that change how PostgreSQL prints) with what that check saw; when nothing changed, the
+	 * earlier answer is returned without simulating, and nothing but {@code SELECT} is sent.
+	 * Anything changed means a full check. {@link #analyze} does the same.
 	 * @param declared the declared entities
 	 * @return the drift report
 	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
@@ -157,7 +196,40 @@ public final class PgEntitiesEngine {
 	 */
 	public DriftReport check(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
-		return new Analyzer(this.dataSource, settings()).check(new ArrayList<>(declared));
+		return new Analyzer(this.dataSource, settings(), this.rechecks).check(new ArrayList<>(declared));
+	}
+
+	/**
+	 * Compiles declarations: simulates them as {@link #check} does, in a transaction that is
+	 * rolled back, and keeps what PostgreSQL made of each with what that depended on. Run it
+	 * against a database built from the same migrations as the ones it will check, as the
+	 * same role and with the same settings ({@code TimeZone}, {@code DateStyle},
+	 * {@code IntervalStyle}), or the checks will not be able to use it.
+	 * @param declared the declared entities
+	 * @return the compiled declarations
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 * @throws PgEntitiesException if the database cannot be read, or kept changing
+	 */
+	public CompiledDeclarations compile(Collection<? extends PgEntity> declared) {
+		Objects.requireNonNull(declared, "declared must not be null");
+		return new CompiledDeclarations(new Analyzer(this.dataSource, settings()).compile(new ArrayList<>(declared)));
+	}
+
+	/**
+	 * Compares compiled declarations with the database. Where the server's major version,
+	 * each declaration's hash and the fingerprint of what the declarations depend on are those
+	 * of the compilation, the declared side is taken from it: the database is only read, in
+	 * a read-only transaction, so this works on a read-only standby. Otherwise the
+	 * declarations are checked in full, as {@link #check(Collection)} does.
+	 * @param compiled the compiled declarations
+	 * @return the drift report, the same as a full check's
+	 * @throws EntityRejectedException if a full check is needed and PostgreSQL rejects a
+	 * declaration
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public DriftReport check(CompiledDeclarations compiled) {
+		Objects.requireNonNull(compiled, "compiled must not be null");
+		return new Analyzer(this.dataSource, settings(), this.rechecks).check(compiled.compilation(), compiled.edited());
 	}
 
 	/**
@@ -212,7 +284,7 @@ public final class PgEntitiesEngine {
 	 */
 	public Analysis analyze(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
-		return new Analyzer(this.dataSource, settings()).analyze(new ArrayList<>(declared));
+		return new Analyzer(this.dataSource, settings(), this.rechecks).analyze(new ArrayList<>(declared));
 	}
 
 	/**
@@ -277,6 +349,8 @@ public final class PgEntitiesEngine {
 	 * @param declared the declared entities
 	 * @return the analysis the applied plan came from
 	 * @throws PlanRefusedException if no plan can be made; nothing is applied
+	 * @throws PlanHazardException if the plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is applied
 	 */
 	public Analysis reconcile(Collection<? extends PgEntity> declared) {
 		Objects.requireNonNull(declared, "declared must not be null");
@@ -287,6 +361,7 @@ public final class PgEntitiesEngine {
 			try {
 				Analysis analysis = analyze(declared);
 				requireNotRefused(analysis.plan(), analysis.report());
+				requireAllowed(analysis.plan());
 				apply(analysis.plan());
 				return analysis;
 			}
@@ -316,7 +391,7 @@ public final class PgEntitiesEngine {
 	public TenantDriftReport checkTenants(TenantTemplate template, PgEntitiesTenants tenants) {
 		Objects.requireNonNull(template, "template must not be null");
 		Objects.requireNonNull(tenants, "tenants must not be null");
-		return new TenantAnalyzer(this.dataSource, settings()).check(template, tenants.schemas(this.dataSource));
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).check(template, tenants.schemas(this.dataSource));
 	}
 
 	/**
@@ -334,7 +409,7 @@ public final class PgEntitiesEngine {
 	public TenantReconciliation reconcileTenants(TenantTemplate template, PgEntitiesTenants tenants) {
 		Objects.requireNonNull(template, "template must not be null");
 		Objects.requireNonNull(tenants, "tenants must not be null");
-		return new TenantAnalyzer(this.dataSource, settings()).reconcile(template, tenants.schemas(this.dataSource));
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).reconcile(template, tenants.schemas(this.dataSource));
 	}
 
 	/**
@@ -349,12 +424,13 @@ public final class PgEntitiesEngine {
 	 * @param template the template
 	 * @return the analysis whose plan was applied; its plan is empty when the tenant was in sync
 	 * @throws PgEntitiesException naming the tenant schema if the template cannot be simulated,
-	 * planned or applied there; nothing is applied then
+	 * planned or applied there, or its plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is applied then
 	 */
 	public Analysis provisionTenant(String schema, TenantTemplate template) {
 		Objects.requireNonNull(schema, "schema must not be null");
 		Objects.requireNonNull(template, "template must not be null");
-		return new TenantAnalyzer(this.dataSource, settings()).provision(schema, template);
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).provision(schema, template);
 	}
 
 	/**
@@ -368,6 +444,8 @@ public final class PgEntitiesEngine {
 	 * @return the analysis whose plan was applied
 	 * @throws EntityRejectedException if PostgreSQL rejects a declaration of the template there
 	 * @throws PlanRefusedException if no plan can be made
+	 * @throws PlanHazardException if the plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is run
 	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
 	 * @throws PgEntitiesException if the database fails otherwise
 	 */
@@ -376,7 +454,7 @@ public final class PgEntitiesEngine {
 		Objects.requireNonNull(template, "template must not be null");
 		Objects.requireNonNull(connection, "connection must not be null");
 		try {
-			return new TenantAnalyzer(this.dataSource, settings()).provision(connection, schema, template);
+			return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).provision(connection, schema, template);
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Provisioning tenant schema " + schema + " failed: " + ex.getMessage(), ex);
@@ -399,7 +477,7 @@ public final class PgEntitiesEngine {
 	public MigrationPlan planTenants(TenantTemplate template, Collection<String> patterns) {
 		Objects.requireNonNull(template, "template must not be null");
 		Objects.requireNonNull(patterns, "patterns must not be null");
-		return new TenantAnalyzer(this.dataSource, settings()).plan(template, List.copyOf(patterns));
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).plan(template, List.copyOf(patterns));
 	}
 
 	/**
@@ -407,10 +485,13 @@ public final class PgEntitiesEngine {
 	 * @param plan the plan
 	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
 	 * @throws PlanRefusedException if the plan is refused
+	 * @throws PlanHazardException if the plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is applied
 	 */
 	public void apply(MigrationPlan plan) {
 		Objects.requireNonNull(plan, "plan must not be null");
 		requireNotRefused(plan, null);
+		requireAllowed(plan);
 		new PlanExecutor(this.dataSource, settings()).apply(plan);
 	}
 
@@ -423,11 +504,14 @@ public final class PgEntitiesEngine {
 	 * @param connection the connection, in a transaction
 	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
 	 * @throws PlanRefusedException if the plan is refused
+	 * @throws PlanHazardException if the plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is run
 	 */
 	public void apply(MigrationPlan plan, Connection connection) {
 		Objects.requireNonNull(plan, "plan must not be null");
 		Objects.requireNonNull(connection, "connection must not be null");
 		requireNotRefused(plan, null);
+		requireAllowed(plan);
 		try {
 			PlanExecutor.run(connection, plan.statements(), settings());
 		}
@@ -440,6 +524,13 @@ public final class PgEntitiesEngine {
 		PlanRefusal refusal = plan.refusal();
 		if (refusal != null) {
 			throw new PlanRefusedException(refusal, report);
+		}
+	}
+
+	private void requireAllowed(MigrationPlan plan) {
+		List<PlannedStatement> refused = plan.stepsWithHazardsOutside(this.allowedHazards);
+		if (!refused.isEmpty()) {
+			throw new PlanHazardException(refused, this.allowedHazards);
 		}
 	}
 
@@ -468,6 +559,8 @@ public final class PgEntitiesEngine {
 		private IdentityPatterns ignored = IdentityPatterns.NONE;
 
 		private Duration applyLockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+		private Set<Hazard> allowedHazards = DEFAULT_ALLOWED_HAZARDS;
 
 		private Builder(DataSource dataSource) {
 			this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
@@ -546,6 +639,22 @@ public final class PgEntitiesEngine {
 		 */
 		public Builder applyLockTimeout(Duration applyLockTimeout) {
 			this.applyLockTimeout = Objects.requireNonNull(applyLockTimeout, "applyLockTimeout must not be null");
+			return this;
+		}
+
+		/**
+		 * The hazards ({@link PlannedStatement#hazards()}) a plan's statements may have for
+		 * {@link #apply}, {@link #reconcile} and the Flyway callback to run it; a plan with
+		 * others is refused with a {@link PlanHazardException} and nothing is run.
+		 * {@link Hazard#DROPS_UNDECLARED} is allowed whenever
+		 * {@linkplain #dropUndeclared(boolean) undeclared objects are dropped}. Default: every
+		 * hazard but {@code DROPS_UNDECLARED} ({@link #DEFAULT_ALLOWED_HAZARDS}).
+		 * @param allowedHazards the allowed hazards, empty to allow none
+		 * @return this builder
+		 */
+		public Builder allowedHazards(Collection<Hazard> allowedHazards) {
+			Objects.requireNonNull(allowedHazards, "allowedHazards must not be null");
+			this.allowedHazards = allowedHazards.isEmpty() ? Set.of() : EnumSet.copyOf(allowedHazards);
 			return this;
 		}
 

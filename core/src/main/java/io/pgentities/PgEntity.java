@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * A PostgreSQL object declared by the application: its kind, where it lives, its
  * identity and the SQL that creates it. Implementations are immutable records.
  */
-public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMaterializedView, PgTrigger, PgPolicy {
+public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMaterializedView, PgTrigger, PgPolicy,
+		PgExtension, PgAggregate, PgEventTrigger {
 
 	/**
 	 * The kind of object.
@@ -32,7 +33,8 @@ public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMate
 	EntityKind kind();
 
 	/**
-	 * The schema the object lives in; for triggers and policies, their table's schema.
+	 * The schema the object lives in; for triggers and policies, their table's schema; for an
+	 * extension, the schema its objects are installed in.
 	 * @return the schema name (case-folded, unquoted)
 	 */
 	String schema();
@@ -45,8 +47,9 @@ public sealed interface PgEntity permits PgFunction, PgProcedure, PgView, PgMate
 
 	/**
 	 * What identifies the object in its kind, as SQL text: {@code public.total(integer, numeric)}
-	 * for routines (argument types only, so overloads are distinct), {@code public.order_line_items}
-	 * for views, {@code public.products.set_updated_at} for triggers and policies.
+	 * for routines and aggregates (argument types only, so overloads are distinct), {@code public.order_line_items}
+	 * for views, {@code public.products.set_updated_at} for triggers and policies, the name alone
+	 * for extensions and event triggers ({@code hstore}).
 	 * @return the identity
 	 */
 	String identity();

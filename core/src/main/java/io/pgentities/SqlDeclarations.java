@@ -75,7 +75,8 @@ final class SqlDeclarations {
 		for (Read read : declarations) {
 			if (!(read.declaration() instanceof Declaration.Index) && !(read.declaration() instanceof Declaration.Comment)
 					&& !(read.declaration() instanceof Declaration.Grant)
-					&& !(read.declaration() instanceof Declaration.Owner)) {
+					&& !(read.declaration() instanceof Declaration.Owner)
+					&& !(read.declaration() instanceof Declaration.EventTriggerFiring)) {
 				entities.add(read.declaration(), read.statement());
 			}
 		}
@@ -91,6 +92,9 @@ final class SqlDeclarations {
 			}
 			else if (read.declaration() instanceof Declaration.Owner owner) {
 				entities.attach(owner, read.statement());
+			}
+			else if (read.declaration() instanceof Declaration.EventTriggerFiring firing) {
+				entities.attach(firing, read.statement());
 			}
 		}
 		entities.declared.forEach((entity) -> DeclaredStatements.remember(entity.entity, entity.statements));
@@ -124,17 +128,17 @@ final class SqlDeclarations {
 
 	private static Declared create(Declaration declaration, String source) {
 		if (declaration instanceof Declaration.Routine routine) {
-			String types = RoutineSignature.identityArgumentTypes(routine.arguments(), routine.procedure());
-			if (routine.procedure()) {
-				return new Declared(new Key(EntityKind.PROCEDURE, routine.schema(), null, routine.name(), types),
-						new PgProcedure(routine.schema(), routine.name(), routine.arguments(), routine.definition(),
-								null, source),
-						routine.line());
-			}
-			return new Declared(new Key(EntityKind.FUNCTION, routine.schema(), null, routine.name(), types),
-					new PgFunction(routine.schema(), routine.name(), routine.arguments(), routine.definition(), null,
-							source),
-					routine.line());
+			EntityKind kind = EntityKind.valueOf(routine.kind());
+			String types = RoutineSignature.identityArgumentTypes(routine.arguments(), kind == EntityKind.PROCEDURE);
+			PgEntity entity = switch (kind) {
+				case PROCEDURE -> new PgProcedure(routine.schema(), routine.name(), routine.arguments(),
+						routine.definition(), null, source);
+				case AGGREGATE -> new PgAggregate(routine.schema(), routine.name(), routine.arguments(),
+						routine.definition(), null, source);
+				default -> new PgFunction(routine.schema(), routine.name(), routine.arguments(), routine.definition(),
+						null, source);
+			};
+			return new Declared(new Key(kind, routine.schema(), null, routine.name(), types), entity, routine.line());
 		}
 		if (declaration instanceof Declaration.View view) {
 			if (view.materialized()) {
@@ -150,6 +154,17 @@ final class SqlDeclarations {
 			return new Declared(new Key(EntityKind.TRIGGER, trigger.schema(), trigger.table(), trigger.name(), null),
 					new PgTrigger(trigger.schema(), trigger.table(), trigger.name(), trigger.constraint(),
 							trigger.definition(), null, source),
+					trigger.line());
+		}
+		if (declaration instanceof Declaration.Extension extension) {
+			// an extension's name is unique in the database: COMMENT ON EXTENSION names no schema
+			return new Declared(new Key(EntityKind.EXTENSION, "", null, extension.name(), null),
+					new PgExtension(extension.name(), extension.schema(), extension.version(), null, source),
+					extension.line());
+		}
+		if (declaration instanceof Declaration.EventTrigger trigger) {
+			return new Declared(new Key(EntityKind.EVENT_TRIGGER, "", null, trigger.name(), null),
+					new PgEventTrigger(trigger.schema(), trigger.name(), trigger.definition(), null, source),
 					trigger.line());
 		}
 		Declaration.Policy policy = (Declaration.Policy) declaration;
@@ -214,6 +229,18 @@ final class SqlDeclarations {
 		}
 		entity.entity = entity.entity.withAccess(entity.entity.access().withOwner(owner.owner()));
 		entity.ownerLine = owner.line();
+		entity.statements.add(statement);
+	}
+
+	private void attach(Declaration.EventTriggerFiring firing, SqlStatement statement) {
+		String what = "ALTER " + firing.target().describe() + " " + firing.firing().clause();
+		Declared entity = find(firing.target(), firing, what);
+		if (entity.firingLine != 0) {
+			throw invalid(firing, what + ": when the event trigger fires is already declared, at line "
+					+ entity.firingLine);
+		}
+		entity.entity = ((PgEventTrigger) entity.entity).withFiring(firing.firing());
+		entity.firingLine = firing.line();
 		entity.statements.add(statement);
 	}
 
@@ -294,6 +321,8 @@ final class SqlDeclarations {
 		private int commentLine;
 
 		private int ownerLine;
+
+		private int firingLine;
 
 		private final List<SqlStatement> statements = new ArrayList<>();
 

@@ -33,7 +33,8 @@ import java.util.Objects;
  * ({@code public.currencies}) name shared objects.
  * <p>
  * Instances are immutable. A template is read when it is made, so that a schema-qualified
- * entity or invalid SQL is reported then, naming its source.
+ * entity, an extension or event trigger (which belong to the whole database) or invalid SQL
+ * is reported then, naming its source.
  */
 public final class TenantTemplate {
 
@@ -60,13 +61,18 @@ public final class TenantTemplate {
 	 * @param sourceName where the text comes from, for reports and errors
 	 * @return the template
 	 * @throws InvalidDeclarationException if the text is invalid, does more than declare
-	 * entities, or declares a schema-qualified entity
+	 * entities, or declares a schema-qualified entity, an extension or an event trigger
 	 */
 	public static TenantTemplate fromSql(String sql, String sourceName) {
 		Objects.requireNonNull(sql, "sql must not be null");
 		Objects.requireNonNull(sourceName, "sourceName must not be null");
 		Source source = new Source(sql, sourceName);
 		for (PgEntity entity : source.entitiesIn(PROBE_SCHEMA)) {
+			if (entity.kind() == EntityKind.EXTENSION || entity.kind() == EntityKind.EVENT_TRIGGER) {
+				throw InvalidDeclarationException.of(entity, entity.kind().sqlName() + " " + entity.identity()
+						+ " belongs to the whole database, not to one schema: declare it with the shared"
+						+ " entities, not in a tenant template");
+			}
 			if (!entity.schema().equals(PROBE_SCHEMA)) {
 				throw InvalidDeclarationException.of(entity, entity.identity()
 						+ " is schema-qualified: a tenant template declares unqualified entities, which stand for"
@@ -81,7 +87,7 @@ public final class TenantTemplate {
 	 * @param file the file
 	 * @return the template
 	 * @throws InvalidDeclarationException if the SQL is invalid, does more than declare entities,
-	 * or declares a schema-qualified entity
+	 * or declares a schema-qualified entity, an extension or an event trigger
 	 * @throws PgEntitiesException if the file cannot be read
 	 */
 	public static TenantTemplate fromFile(Path file) {

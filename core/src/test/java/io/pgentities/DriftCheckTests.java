@@ -59,7 +59,7 @@ class DriftCheckTests {
 		this.database.execute("CREATE SCHEMA " + schema + ";" + TABLE.replace("%s", schema)
 				+ testCase.live().replace("%s", schema));
 		PgEntity declared = testCase.declared().apply(schema);
-		DriftReport report = PgEntitiesEngine.create(this.database.dataSource()).check(List.of(declared));
+		DriftReport report = Rechecked.check(this.database.dataSource(), (builder) -> builder, List.of(declared));
 		EntityDrift drift = report.entities()
 			.stream()
 			.filter((entity) -> entity.identity().equals(declared.identity()))
@@ -80,7 +80,8 @@ class DriftCheckTests {
 	void checkReportsUndeclaredObjectsOfEachKindInManagedSchemas(String kind, String live) {
 		String schema = "case_" + schemas.incrementAndGet();
 		this.database.execute("CREATE SCHEMA " + schema + ";" + TABLE.replace("%s", schema) + live.replace("%s", schema));
-		DriftReport report = PgEntitiesEngine.builder(this.database.dataSource()).schemas(schema).build().check(List.of());
+		DriftReport report = Rechecked.check(this.database.dataSource(), (builder) -> builder.schemas(schema),
+				List.of());
 		assertThat(report.entities()).filteredOn((entity) -> entity.kind() == EntityKind.valueOf(kind))
 			.singleElement()
 			.satisfies((entity) -> {

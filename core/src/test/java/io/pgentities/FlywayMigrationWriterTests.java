@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.pgentities.testsupport.PostgresTest;
@@ -212,6 +213,43 @@ class FlywayMigrationWriterTests {
 				"-- Drops (objects removed and not recreated):", "--   public.old_report");
 		assertThat(sql.substring(header.length() + 1)).endsWith(PLAN.toSql())
 			.endsWith("SET LOCAL lock_timeout = '5s';\n\nDROP VIEW public.old_report;\n\nCREATE OR REPLACE VIEW public.report AS\nSELECT 1 AS one;\n\n");
+	}
+
+	@Test
+	void headerListsEachPlannedStatementWithItsLockAndHazards(@TempDir Path directory) throws IOException {
+		MigrationPlan plan = new MigrationPlan(List.of(
+				new PlannedStatement("DROP VIEW public.old_report", EntityKind.VIEW, "public.old_report",
+						new PlannedStatement.Lock("public.old_report", LockMode.ACCESS_EXCLUSIVE),
+						Set.of(Hazard.DROPS_UNDECLARED)),
+				new PlannedStatement("-- public.totals is created WITH DATA: its query runs now\n"
+						+ "CREATE MATERIALIZED VIEW public.totals AS\nSELECT 1 AS one\nWITH DATA", EntityKind.MATERIALIZED_VIEW,
+						"public.totals", null, Set.of(Hazard.RUNS_QUERY)),
+				new PlannedStatement("CREATE POLICY own ON public.notes AS PERMISSIVE FOR ALL TO PUBLIC USING (true)",
+						EntityKind.POLICY, "public.notes.own",
+						new PlannedStatement.Lock("public.notes", LockMode.ACCESS_EXCLUSIVE),
+						Set.of(Hazard.DROPS_DEPENDENT, Hazard.CHANGES_ACCESS))),
+				List.of("UNDECLARED VIEW public.old_report: drop (declared by nothing)"), List.of("public.old_report"),
+				null);
+		Path file = new FlywayMigrationWriter(directory).write(plan, "hazards").orElseThrow();
+		String sql = Files.readString(file, StandardCharsets.UTF_8);
+		assertThat(sql).contains("""
+				--   public.old_report
+				--
+				-- Statements (lock held until the migration commits; hazards):
+				--    1. DROP VIEW public.old_report
+				--       ACCESS EXCLUSIVE on public.old_report; DROPS_UNDECLARED
+				--    2. CREATE MATERIALIZED VIEW public.totals AS
+				--       no lock on an existing relation; RUNS_QUERY
+				--    3. CREATE POLICY own ON public.notes AS PERMISSIVE FOR ALL TO PUBLIC USING (true)
+				--       ACCESS EXCLUSIVE on public.notes; DROPS_DEPENDENT, CHANGES_ACCESS
+
+				""");
+	}
+
+	@Test
+	void headerOfAPlanMadeFromSqlTextListsNoStatements(@TempDir Path directory) throws IOException {
+		Path file = new FlywayMigrationWriter(directory).write(PLAN, "text").orElseThrow();
+		assertThat(Files.readString(file, StandardCharsets.UTF_8)).doesNotContain("-- Statements");
 	}
 
 	@Test

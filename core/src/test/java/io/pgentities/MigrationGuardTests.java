@@ -127,6 +127,26 @@ class MigrationGuardTests {
 	}
 
 	@Test
+	void guardChecksTheAggregatesItReplaces(@TempDir Path directory) {
+		this.database.execute("CREATE SCHEMA aggregates; CREATE AGGREGATE aggregates.total(integer) "
+				+ "(SFUNC = int4pl, STYPE = integer, INITCOND = '0')");
+		PgEntitiesEngine engine = engine("aggregates");
+		String declared = "CREATE AGGREGATE aggregates.total(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '%s')";
+		Analysis first = engine.analyze(PgEntities.fromSql(declared.formatted("1")));
+		assertThat(engine.guard(first).objects()).singleElement()
+			.satisfies((object) -> assertThat(object.fingerprint()).isNotNull());
+		new FlywayMigrationWriter(directory).withGuard(engine.guard(first)).write(first.plan(), "guarded");
+		migrate(directory, "aggregates");
+
+		Analysis second = engine.analyze(PgEntities.fromSql(declared.formatted("2")));
+		new FlywayMigrationWriter(directory).withGuard(engine.guard(second)).write(second.plan(), "guarded again");
+		this.database.execute("CREATE OR REPLACE AGGREGATE aggregates.total(integer) "
+				+ "(SFUNC = int4pl, STYPE = integer, INITCOND = '3')");
+		assertThatException().isThrownBy(() -> migrate(directory, "aggregates"))
+			.withStackTraceContaining("generated: AGGREGATE aggregates.total(integer)");
+	}
+
+	@Test
 	void guardIsEmptyWhenThePlanIs() {
 		String schema = liveSchema("insync");
 		PgEntitiesEngine engine = engine(schema);

@@ -223,6 +223,58 @@ class PgEntitiesEngineTenantsTests {
 	}
 
 	@Test
+	void aTemplateDeclaresNoExtensionNorEventTrigger() {
+		assertThatExceptionOfType(InvalidDeclarationException.class)
+			.isThrownBy(() -> TenantTemplate.fromSql("CREATE EXTENSION hstore", "extensions.sql"))
+			.withMessageContaining("hstore")
+			.withMessageContaining("belongs to the whole database")
+			.satisfies((ex) -> assertThat(ex.getSourceName()).isEqualTo("extensions.sql"));
+		assertThatExceptionOfType(InvalidDeclarationException.class)
+			.isThrownBy(() -> TenantTemplate.fromSql("""
+					CREATE FUNCTION audit_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+					CREATE EVENT TRIGGER audit_ddl ON ddl_command_end EXECUTE FUNCTION audit_ddl();
+					""", "audit.sql"))
+			.withMessageContaining("EVENT TRIGGER audit_ddl")
+			.withMessageContaining("belongs to the whole database")
+			.satisfies((ex) -> assertThat(ex.getSourceName()).isEqualTo("audit.sql"));
+	}
+
+	@Test
+	void anAggregateOfATemplateIsOneAggregatePerTenantIdentifiedByItsArgumentTypes() {
+		createTenants("agg", 3);
+		TenantTemplate template = TenantTemplate.fromSql("""
+				CREATE FUNCTION add_total(numeric, numeric) RETURNS numeric LANGUAGE sql IMMUTABLE
+				    AS $$ SELECT $1 + $2 $$;
+				CREATE AGGREGATE order_total(numeric) (SFUNC = add_total, STYPE = numeric, INITCOND = '0');
+				""", "aggregates.sql");
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		PgEntitiesTenants tenants = PgEntitiesTenants.matching(List.of("agg_*"));
+		assertThat(engine.reconcileTenants(template, tenants).applied()).containsExactly("agg_000", "agg_001",
+				"agg_002");
+		assertThat(engine.checkTenants(template, tenants).inSync()).isTrue();
+		this.database.execute("CREATE OR REPLACE AGGREGATE agg_001.order_total(numeric) "
+				+ "(SFUNC = agg_001.add_total, STYPE = numeric, INITCOND = '1')");
+		TenantDriftReport report = engine.checkTenants(template, tenants);
+		assertThat(report.driftedSchemas()).containsExactly("agg_001");
+		assertThat(report.details()).singleElement()
+			.satisfies((drift) -> assertThat(drift.entities()).singleElement()
+				.satisfies((entity) -> assertThat(entity.identity()).isEqualTo("agg_001.order_total(numeric)")));
+	}
+
+	@Test
+	void aTenantWhosePlanHasAHazardNotAllowedIsNamedAndLeftUntouched() throws SQLException {
+		createTenants("hazard", 2);
+		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource()).allowedHazards(Set.of()).build();
+		TenantReconciliation reconciliation = engine.reconcileTenants(TEMPLATE,
+				PgEntitiesTenants.matching(List.of("hazard_*")));
+		assertThat(reconciliation.applied()).isEmpty();
+		assertThat(reconciliation.failures()).extracting(TenantFailure::schema)
+			.containsExactly("hazard_000", "hazard_001");
+		assertThat(reconciliation.failures().get(0).message()).contains("hazard_000", "CHANGES_ACCESS");
+		assertThat(count("SELECT count(*) FROM pg_proc WHERE pronamespace = 'hazard_000'::regnamespace")).isZero();
+	}
+
+	@Test
 	void noTenantsIsInSync() {
 		TenantDriftReport report = PgEntitiesEngine.create(this.database.dataSource())
 			.checkTenants(TEMPLATE, PgEntitiesTenants.matching(List.of("nobody_*")));

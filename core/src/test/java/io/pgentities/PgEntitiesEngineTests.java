@@ -355,7 +355,9 @@ class PgEntitiesEngineTests {
 				+ "create function ext.mine() returns integer language sql as 'select 1';");
 		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource()).schemas("ext").build();
 
-		assertThat(engine.declarations()).extracting(EntityDeclaration::identity).containsExactly("ext.mine()");
+		// the extension is an entity of its own; its functions, types and operators are not
+		assertThat(engine.declarations()).extracting(EntityDeclaration::identity)
+			.containsExactly("ext.mine()", "pg_trgm");
 	}
 
 	@Test
@@ -376,6 +378,70 @@ class PgEntitiesEngineTests {
 
 		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(engine::declarations)
 			.withMessageContaining("schemas");
+	}
+
+	@Test
+	void applyAndReconcileRefuseAPlanWithHazardsThatAreNotAllowedAndRunNothing() {
+		this.database.execute("""
+				drop schema if exists hazard_refused cascade; create schema hazard_refused;
+				create table hazard_refused.items (id integer primary key, price numeric not null);
+				create function hazard_refused.doubled(p numeric) returns numeric language sql as 'select p * 2';
+				create view hazard_refused.priced as select id, hazard_refused.doubled(price) as price from hazard_refused.items;
+				""");
+		List<PgEntity> declared = PgEntities.fromSql("""
+				create function hazard_refused.doubled(p numeric) returns double precision language sql
+				    as 'select (p * 2)::double precision';
+				""");
+		PgEntitiesEngine strict = PgEntitiesEngine.builder(this.database.dataSource())
+			.schemas("hazard_refused")
+			.allowedHazards(List.of(Hazard.RUNS_QUERY))
+			.build();
+		MigrationPlan plan = strict.plan(declared);
+		assertThat(plan.hazards()).containsExactly(Hazard.DROPS_DEPENDENT);
+		assertThatExceptionOfType(PlanHazardException.class).isThrownBy(() -> strict.apply(plan))
+			.withMessageContaining("1 statement has a hazard that is not allowed (DROPS_DEPENDENT; allowed: RUNS_QUERY)")
+			.withMessageContaining("VIEW hazard_refused.priced: DROPS_DEPENDENT in DROP VIEW hazard_refused.priced")
+			.satisfies((ex) -> assertThat(ex.getStatements()).extracting(PlannedStatement::sql)
+				.containsExactly("DROP VIEW hazard_refused.priced"));
+		assertThatExceptionOfType(PlanHazardException.class).isThrownBy(() -> strict.reconcile(declared));
+		assertThat(strict.check(declared).entities()).extracting(EntityDrift::identity, EntityDrift::status)
+			.contains(org.assertj.core.groups.Tuple.tuple("hazard_refused.doubled(numeric)", DriftStatus.CHANGED));
+
+		PgEntitiesEngine lenient = PgEntitiesEngine.builder(this.database.dataSource()).schemas("hazard_refused").build();
+		assertThat(lenient.allowedHazards()).isEqualTo(PgEntitiesEngine.DEFAULT_ALLOWED_HAZARDS);
+		lenient.reconcile(declared);
+		assertThat(lenient.check(declared).entities()).extracting(EntityDrift::identity, EntityDrift::status)
+			.contains(org.assertj.core.groups.Tuple.tuple("hazard_refused.doubled(numeric)", DriftStatus.IN_SYNC));
+	}
+
+	@Test
+	void dropsOfUndeclaredObjectsAreAllowedWhereUndeclaredObjectsAreDropped() {
+		this.database.execute("""
+				drop schema if exists hazard_undeclared cascade; create schema hazard_undeclared;
+				create view hazard_undeclared.old_report as select 1 as one;
+				""");
+		List<PgEntity> declared = PgEntities.fromSql("create view hazard_undeclared.report as select 2 as two");
+		PgEntitiesEngine keeping = PgEntitiesEngine.builder(this.database.dataSource())
+			.schemas("hazard_undeclared")
+			.build();
+		assertThat(keeping.allowedHazards()).doesNotContain(Hazard.DROPS_UNDECLARED);
+		MigrationPlan dropping = PgEntitiesEngine.builder(this.database.dataSource())
+			.schemas("hazard_undeclared")
+			.dropUndeclared(true)
+			.build()
+			.plan(declared);
+		assertThat(dropping.hazards()).containsExactly(Hazard.DROPS_UNDECLARED);
+		assertThatExceptionOfType(PlanHazardException.class).isThrownBy(() -> keeping.apply(dropping))
+			.withMessageContaining("DROPS_UNDECLARED in DROP VIEW hazard_undeclared.old_report");
+
+		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.database.dataSource())
+			.schemas("hazard_undeclared")
+			.dropUndeclared(true)
+			.allowedHazards(List.of())
+			.build();
+		assertThat(engine.allowedHazards()).containsExactly(Hazard.DROPS_UNDECLARED);
+		engine.reconcile(declared);
+		assertThat(engine.check(declared).inSync()).isTrue();
 	}
 
 }

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.tuple;
 class PgEntitiesTests {
 
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
-			+ "POLICY (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO for them) may declare entities, found ";
+			+ "POLICY, EXTENSION, AGGREGATE, EVENT TRIGGER (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / "
+			+ "ALTER ... OWNER TO / ALTER EVENT TRIGGER ... ENABLE for them) may declare entities, found ";
 
 	// Statements as the shared workload generator writes them (generate.py --scale 2), one per file there
 	private static final String WORKLOAD_TOUCH = """
@@ -635,6 +636,47 @@ class PgEntitiesTests {
 				"COMMENT ON VIEW public.v IS must be followed by a string constant or NULL, found '42'");
 		assertRejected("CREATE VIEW v AS SELECT 1;\nCOMMENT ON VIEW v IS 'x' || 'y';", 2,
 				"unexpected '||' after the comment on VIEW public.v");
+	}
+
+	@Test
+	void extensionsOfEveryForm() {
+		List<PgEntity> entities = PgEntities.fromSql("""
+				CREATE EXTENSION hstore;
+				create extension if not exists "uuid-ossp" with schema extensions version '1.1';
+				CREATE EXTENSION Citext VERSION "1.6" SCHEMA Extensions;
+				COMMENT ON EXTENSION citext IS 'case-insensitive text';
+				""", "sql", "app");
+		assertThat(entities).containsExactly(new PgExtension("hstore", "app", null, null, "sql:1"),
+				new PgExtension("uuid-ossp", "extensions", "1.1", null, "sql:2"),
+				new PgExtension("citext", "extensions", "1.6", "case-insensitive text", "sql:3"));
+		assertThat(entities).extracting(PgEntity::kind, PgEntity::identity)
+			.containsExactly(tuple(EntityKind.EXTENSION, "hstore"), tuple(EntityKind.EXTENSION, "\"uuid-ossp\""),
+					tuple(EntityKind.EXTENSION, "citext"));
+		assertThat(entities.get(1).createStatement())
+			.isEqualTo("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" WITH SCHEMA extensions VERSION '1.1'");
+	}
+
+	@Test
+	void extensionStatementsThatCannotDeclare() {
+		assertRejected("CREATE EXTENSION earthdistance CASCADE", 1,
+				"extension earthdistance: CASCADE would install extensions nothing declares; declare each extension "
+						+ "it requires");
+		assertRejected("CREATE EXTENSION public.hstore", 1,
+				"the name of extension hstore cannot be schema-qualified: an extension's name is unique in the "
+						+ "database; name the schema of its objects with WITH SCHEMA");
+		assertRejected("CREATE EXTENSION hstore SCHEMA a SCHEMA b", 1, "extension hstore: SCHEMA is given twice");
+		assertRejected("CREATE EXTENSION hstore VERSION 1.8", 1,
+				"extension hstore: VERSION must be followed by a string constant or a name, found '1.8'");
+		assertRejected("CREATE EXTENSION hstore FROM unpackaged", 1,
+				"unexpected 'FROM' in CREATE EXTENSION hstore: only SCHEMA and VERSION may follow its name");
+		assertRejected("CREATE OR REPLACE EXTENSION hstore", 1,
+				"PostgreSQL has no CREATE OR REPLACE for EXTENSION; declare it with CREATE");
+		assertRejected("CREATE EXTENSION hstore;\nCREATE EXTENSION HSTORE SCHEMA other", 2,
+				"EXTENSION hstore is declared twice, at lines 1 and 2");
+		assertRejected("CREATE EXTENSION hstore;\nCOMMENT ON EXTENSION citext IS 'x'", 2,
+				"COMMENT ON EXTENSION citext: no such extension is declared in the same source");
+		assertRejected("CREATE EXTENSION hstore;\nALTER EXTENSION hstore UPDATE TO '1.8'", 2,
+				ACCEPTED + "ALTER EXTENSION");
 	}
 
 	private static PgEntity single(String sql) {

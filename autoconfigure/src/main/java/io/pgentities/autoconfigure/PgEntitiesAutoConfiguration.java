@@ -23,6 +23,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.pgentities.CompiledDeclarations;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesTenants;
 import io.pgentities.TenantTemplate;
@@ -119,6 +120,7 @@ public final class PgEntitiesAutoConfiguration {
 			.ignore(properties.getIgnore())
 			.lockTimeout(properties.getLockTimeout())
 			.applyLockTimeout(properties.getApply().getLockTimeout())
+			.allowedHazards(properties.getAllowedHazards())
 			.statementTimeout(properties.getStatementTimeout())
 			.defaultSchema(properties.getDefaultSchema())
 			.build();
@@ -136,10 +138,13 @@ public final class PgEntitiesAutoConfiguration {
 	PgEntitiesChecker pgEntitiesChecker(PgEntitiesEngine engine, PgEntityDeclarations declarations,
 			PgEntitiesProperties properties, @PgEntitiesDataSource ObjectProvider<DataSource> pgEntitiesDataSource,
 			ObjectProvider<DataSource> dataSource, ListableBeanFactory beanFactory,
-			ObjectProvider<Observations> observations) {
+			ObjectProvider<Observations> observations, ResourceLoader resourceLoader) {
 		String name = dataSourceName(beanFactory, dataSource(pgEntitiesDataSource, dataSource));
-		return new PgEntitiesChecker(name, engine, declarations, properties.getHealth().getCacheTimeToLive(),
-				Clock.systemUTC(), observations.getIfAvailable(() -> Observations.NONE));
+		PgEntitiesChecker checker = new PgEntitiesChecker(name, engine, declarations,
+				properties.getHealth().getCacheTimeToLive(), Clock.systemUTC(),
+				observations.getIfAvailable(() -> Observations.NONE));
+		checker.setCompiledDeclarations(CompiledDeclarationsResource.load(resourceLoader, properties));
+		return checker;
 	}
 
 	private static String dataSourceName(ListableBeanFactory beanFactory, DataSource dataSource) {
@@ -323,6 +328,7 @@ public final class PgEntitiesAutoConfiguration {
 			Map<String, DataSourceEntities> entries = properties.getDatasources();
 			checkQualified(beanFactory, entries.keySet().stream().toList());
 			List<PgEntitiesChecker> checkers = new ArrayList<>();
+			CompiledDeclarations compiled = CompiledDeclarationsResource.load(resourceLoader, properties);
 			entries.forEach((name, entry) -> {
 				PgEntityDeclarations declarations = new ApplicationPgEntityDeclarations(beanFactory,
 						(bean) -> ApplicationPgEntityDeclarations.isQualified(beanFactory, bean, name),
@@ -332,9 +338,12 @@ public final class PgEntitiesAutoConfiguration {
 						: properties.isDropUndeclared();
 				PgEntitiesEngine engine = engine(dataSourceNamed(beanFactory, name), properties, entry.getSchemas(),
 						dropUndeclared);
-				checkers.add(new PgEntitiesChecker(name, engine, declarations,
+				PgEntitiesChecker checker = new PgEntitiesChecker(name, engine, declarations,
 						properties.getHealth().getCacheTimeToLive(), Clock.systemUTC(),
-						observations.getIfAvailable(() -> Observations.NONE)));
+						observations.getIfAvailable(() -> Observations.NONE));
+				// used only by the checker whose declarations it holds
+				checker.setCompiledDeclarations(compiled);
+				checkers.add(checker);
 			});
 			return PgEntitiesCheckers.of(checkers);
 		}

@@ -23,11 +23,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.pgentities.Analysis;
+import io.pgentities.CompiledDeclarations;
+import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.LintFinding;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -53,6 +56,8 @@ public class PgEntitiesChecker {
 	private final Observations observations;
 
 	private final LastResult<Analysis> last;
+
+	private volatile @Nullable CompiledDeclarations compiled;
 
 	/**
 	 * Create a new checker.
@@ -136,7 +141,32 @@ public class PgEntitiesChecker {
 	 * Check the database now without remembering the result, under observation.
 	 */
 	Analysis check() {
-		return this.observations.check(this.dataSourceName, () -> this.engine.analyze(this.declarations.entities()));
+		return this.observations.check(this.dataSourceName, this::analyzeNow);
+	}
+
+	/**
+	 * Compiled declarations that hold the same declarations answer first: an in-sync answer
+	 * needs no plan. Anything else is analyzed in full, for its plan.
+	 */
+	private Analysis analyzeNow() {
+		List<PgEntity> entities = this.declarations.entities();
+		CompiledDeclarations compiled = this.compiled;
+		if (compiled != null && compiled.declarations().equals(entities)) {
+			DriftReport report = this.engine.check(compiled);
+			if (report.inSync()) {
+				return new Analysis(report, new MigrationPlan(List.of(), List.of(), List.of()));
+			}
+		}
+		return this.engine.analyze(entities);
+	}
+
+	/**
+	 * Set compiled declarations: checks of the same declarations take the declared side from
+	 * them where they still apply ({@link PgEntitiesEngine#check(CompiledDeclarations)}).
+	 * @param compiled the compiled declarations, or {@code null} for none
+	 */
+	public void setCompiledDeclarations(@Nullable CompiledDeclarations compiled) {
+		this.compiled = compiled;
 	}
 
 	/**

@@ -92,8 +92,10 @@ class PgEntitiesDeclarationFailureAnalyzer implements FailureAnalyzer {
 		String description = "The entity declarations in " + ex.getSourceName() + " cannot be used:" + NEW_LINE
 				+ NEW_LINE + "    " + where + ": " + reason(ex);
 		String action = "Correct " + where + ". A file of entities may hold only the CREATE statements of "
-				+ "functions, procedures, views, materialized views, triggers and policies (with CREATE INDEX, "
-				+ "COMMENT ON, GRANT, REVOKE and ALTER ... OWNER TO for them), and declare each entity once, in one file or bean; statements that "
+				+ "functions, procedures, views, materialized views, triggers, policies, extensions, aggregates and event "
+				+ "triggers (with "
+				+ "CREATE INDEX, COMMENT ON, GRANT, REVOKE, ALTER ... OWNER TO and ALTER EVENT TRIGGER ... ENABLE for "
+				+ "them), and declare each entity once, in one file or bean; statements that "
 				+ "change tables or data belong in Flyway migrations.";
 		return new FailureAnalysis(description, action, ex);
 	}

@@ -17,10 +17,13 @@ package io.pgentities.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.pgentities.Hazard;
 import io.pgentities.PgEntitiesEngine;
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +63,12 @@ public class PgEntitiesProperties {
 	private boolean dropUndeclared;
 
 	/**
+	 * Hazards the statements of a plan may have for apply-on-migrate to apply it; a plan with
+	 * others fails the migrate. DROPS_UNDECLARED is allowed whenever drop-undeclared is set.
+	 */
+	private Set<Hazard> allowedHazards = EnumSet.copyOf(PgEntitiesEngine.DEFAULT_ALLOWED_HAZARDS);
+
+	/**
 	 * Identity patterns of undeclared objects to leave alone: neither reported nor dropped.
 	 * '*' matches any run of characters, as in 'public.legacy_*' or 'reporting.*'.
 	 */
@@ -85,6 +94,13 @@ public class PgEntitiesProperties {
 	 * Schema of the unqualified names in SQL files.
 	 */
 	private String defaultSchema = PgEntitiesEngine.DEFAULT_SCHEMA;
+
+	/**
+	 * Whether checks take the declared side from compiled declarations on the classpath
+	 * (META-INF/pg-entities/compiled.json) when they hold the same declarations, instead
+	 * of simulating them.
+	 */
+	private boolean precompiled = true;
 
 	/**
 	 * Entity sets checked on other DataSources, keyed by DataSource bean name. When set,
@@ -147,6 +163,14 @@ public class PgEntitiesProperties {
 		this.dropUndeclared = dropUndeclared;
 	}
 
+	public Set<Hazard> getAllowedHazards() {
+		return this.allowedHazards;
+	}
+
+	public void setAllowedHazards(Set<Hazard> allowedHazards) {
+		this.allowedHazards = allowedHazards;
+	}
+
 	public List<String> getIgnore() {
 		return this.ignore;
 	}
@@ -185,6 +209,14 @@ public class PgEntitiesProperties {
 
 	public void setDefaultSchema(String defaultSchema) {
 		this.defaultSchema = defaultSchema;
+	}
+
+	public boolean isPrecompiled() {
+		return this.precompiled;
+	}
+
+	public void setPrecompiled(boolean precompiled) {
+		this.precompiled = precompiled;
 	}
 
 	public CheckMode getLint() {

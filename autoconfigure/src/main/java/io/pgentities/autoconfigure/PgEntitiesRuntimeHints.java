@@ -61,7 +61,8 @@ class PgEntitiesRuntimeHints implements RuntimeHintsRegistrar {
 		BindableRuntimeHintsRegistrar.forTypes(PgEntitiesProperties.class).registerHints(hints, classLoader);
 		hints.reflection()
 			.registerType(PgEntitiesDriftFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)
-			.registerType(PgEntitiesLintFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
+			.registerType(PgEntitiesLintFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)
+			.registerType(PgEntitiesPlanHazardFailureAnalyzer.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS);
 		if (ClassUtils.isPresent(ENDPOINT, classLoader)) {
 			EndpointHints.register(hints);
 		}
@@ -77,7 +78,7 @@ class PgEntitiesRuntimeHints implements RuntimeHintsRegistrar {
 			new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
 					PgEntitiesEndpoint.PgEntitiesDescriptor.class, PgEntitiesEndpoint.EntityDriftDescriptor.class,
 					PgEntitiesEndpoint.DataSourcesDescriptor.class,
-					PgEntitiesEndpoint.LintFindingDescriptor.class);
+					PgEntitiesEndpoint.LintFindingDescriptor.class, PgEntitiesEndpoint.PlannedStatementDescriptor.class);
 			hints.reflection().registerType(TypeReference.of(ENDPOINT), MemberCategory.INVOKE_PUBLIC_METHODS);
 		}
 

@@ -17,11 +17,15 @@ package io.pgentities.autoconfigure;
 
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
+import io.pgentities.Hazard;
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
+import io.pgentities.PlanHazardException;
 import io.pgentities.PlanRefusedException;
+import io.pgentities.PlannedStatement;
 import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Integration tests for {@code pg-entities.apply-on-migrate}: a Spring Boot application
@@ -108,12 +113,7 @@ class ApplyOnMigrateIntegrationTests {
 		Throwable failure = catchThrowable(() -> application(AppliedApplication.class)
 			.properties("spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=1")
 			.run());
-		PlanRefusedException refused = null;
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof PlanRefusedException ex) {
-				refused = ex;
-			}
-		}
+		PlanRefusedException refused = deepestCause(failure, PlanRefusedException.class);
 		assertThat(refused).as("the migrate fails with the refusal").isNotNull();
 		assertThat(refused.getRefusal().identity()).isEqualTo("public.total(integer, numeric)");
 		assertThat(refused.getMessage()).contains("default value for column amount of table public.orders")
@@ -127,6 +127,69 @@ class ApplyOnMigrateIntegrationTests {
 				+ "public.total(integer, numeric) needs drop and create")
 			.contains("Write a Flyway migration by hand")
 			.contains("set pg-entities.apply-on-migrate=false");
+	}
+
+	@Test
+	void failsTheMigrationWhenThePlanHasHazardsThatAreNotAllowed(CapturedOutput output) {
+		createTotalWithADependentView();
+		Throwable failure = catchThrowable(() -> application(AppliedApplication.class)
+			.properties("spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=1",
+					"pg-entities.allowed-hazards=runs-query,changes-access")
+			.run());
+		PlanHazardException refused = deepestCause(failure, PlanHazardException.class);
+		assertThat(refused).as("the migrate fails with the hazards").isNotNull();
+		assertThat(refused.getStatements()).extracting(PlannedStatement::sql)
+			.containsExactly("DROP VIEW public.item_totals");
+		assertThat(refused.getAllowed()).containsExactly(Hazard.RUNS_QUERY, Hazard.CHANGES_ACCESS);
+		assertThat(totalResultType()).as("nothing was applied").isEqualTo("double precision");
+		String analysis = output.toString().substring(output.toString().indexOf("APPLICATION FAILED TO START"));
+		assertThat(analysis).contains("pg-entities did not apply the plan for the declared entities: 1 statement has "
+				+ "hazards that pg-entities.allowed-hazards does not allow (drops-dependent):")
+			.contains("VIEW public.item_totals: DROPS_DEPENDENT in DROP VIEW public.item_totals")
+			.contains("pg-entities.allowed-hazards=drops-dependent,runs-query,changes-access");
+	}
+
+	@Test
+	void appliesAPlanWhoseHazardsAreAllowed(CapturedOutput output) {
+		createTotalWithADependentView();
+		try (ConfigurableApplicationContext context = application(AppliedApplication.class)
+			.properties("spring.flyway.baseline-on-migrate=true", "spring.flyway.baseline-version=1")
+			.run()) {
+			// the view that reads total() is reported, but nothing declares it
+			assertThat(context.getBean(PgEntitiesChecker.class).analyze().report().drifted())
+				.extracting(EntityDrift::identity, EntityDrift::status)
+				.containsExactly(tuple("public.item_totals", DriftStatus.UNDECLARED));
+		}
+		assertThat(totalResultType()).isEqualTo("numeric");
+		assertThat(output).contains("pg-entities: applied").contains("DROP VIEW public.item_totals;");
+		this.database.execute("SELECT * FROM item_totals");
+	}
+
+	/**
+	 * A database made before the declarations: {@code total} returns another type, and an
+	 * undeclared view reads it, so the plan drops and recreates the view ({@code DROPS_DEPENDENT}).
+	 */
+	private void createTotalWithADependentView() {
+		this.database.execute("CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, "
+				+ "price numeric(10, 2) NOT NULL DEFAULT 0);"
+				+ "CREATE FUNCTION total(qty integer, price numeric) RETURNS double precision LANGUAGE sql IMMUTABLE "
+				+ "AS $$ SELECT (qty * price)::float8 $$;"
+				+ "CREATE VIEW item_totals AS SELECT id, total(1, price) AS total FROM items");
+	}
+
+	private static <T extends Throwable> @Nullable T deepestCause(Throwable failure, Class<T> type) {
+		T found = null;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				found = type.cast(cause);
+			}
+		}
+		return found;
+	}
+
+	private String totalResultType() {
+		return new JdbcTemplate(this.database.dataSource())
+			.queryForObject("SELECT pg_get_function_result('total(integer, numeric)'::regprocedure)", String.class);
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
+import io.pgentities.Hazard;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
@@ -155,6 +156,22 @@ class PgEntitiesAutoConfigurationTests {
 				assertThat(engine.dropUndeclared()).isTrue();
 				assertThat(engine.ignored()).containsExactly("public.legacy_*", "public.f(integer, text)");
 			});
+	}
+
+	@Test
+	void configuresTheAllowedHazardsOfTheEngine() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("pg-entities.check-on-startup=off")
+			.run((context) -> assertThat(context.getBean(PgEntitiesEngine.class).allowedHazards())
+				.containsExactly(Hazard.DROPS_DEPENDENT, Hazard.RUNS_QUERY, Hazard.CHANGES_ACCESS));
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.allowed-hazards=runs-query",
+					"pg-entities.drop-undeclared=true")
+			.run((context) -> assertThat(context.getBean(PgEntitiesEngine.class).allowedHazards())
+				.containsExactly(Hazard.RUNS_QUERY, Hazard.DROPS_UNDECLARED));
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("pg-entities.check-on-startup=off", "pg-entities.allowed-hazards=")
+			.run((context) -> assertThat(context.getBean(PgEntitiesEngine.class).allowedHazards()).isEmpty());
 	}
 
 	@Test

@@ -23,8 +23,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.pgentities.Analysis;
+import io.pgentities.CompiledDeclarations;
 import io.pgentities.DriftStatus;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgView;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -78,6 +81,33 @@ class PgEntitiesCheckerTests {
 		assertThat(analysis.plan().refusal().identity()).isEqualTo("checker.code()");
 		assertThat(analysis.plan().refusal().dependents()).singleElement().asString().contains("checker.orders");
 		assertThat(checker.lastAnalysis()).isSameAs(analysis);
+	}
+
+	@Test
+	void compiledDeclarationsOfTheSameDeclarationsAnswerAnInSyncCheckInAReadOnlySession() {
+		this.database.execute("CREATE VIEW checker.b AS SELECT 2 AS two; DROP VIEW checker.c");
+		CompiledDeclarations compiled = PgEntitiesEngine.create(this.database.dataSource()).compile(DECLARED);
+		PgEntitiesChecker checker = new PgEntitiesChecker(
+				PgEntitiesEngine.create(this.database.readOnlyDataSource()), () -> DECLARED, Duration.ofSeconds(30),
+				this.clock);
+		checker.setCompiledDeclarations(compiled);
+		Analysis analysis = checker.analyze();
+		assertThat(analysis.report().inSync()).isTrue();
+		assertThat(analysis.plan().isEmpty()).isTrue();
+	}
+
+	@Test
+	void compiledDeclarationsOfOtherDeclarationsAreNotUsed() {
+		this.database.execute("CREATE VIEW checker.b AS SELECT 2 AS two; DROP VIEW checker.c");
+		CompiledDeclarations compiled = PgEntitiesEngine.create(this.database.dataSource())
+			.compile(List.of(DECLARED.get(0)));
+		PgEntitiesChecker checker = new PgEntitiesChecker(
+				PgEntitiesEngine.create(this.database.readOnlyDataSource()), () -> DECLARED, Duration.ofSeconds(30),
+				this.clock);
+		checker.setCompiledDeclarations(compiled);
+		// a check of other declarations simulates, which a read-only session refuses
+		assertThatExceptionOfType(PgEntitiesException.class).isThrownBy(checker::analyze)
+			.withMessageContaining("read-only transaction");
 	}
 
 	@Test

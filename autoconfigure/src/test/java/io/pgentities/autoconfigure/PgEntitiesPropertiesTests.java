@@ -17,6 +17,7 @@ package io.pgentities.autoconfigure;
 
 import java.util.List;
 
+import io.pgentities.Hazard;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.autoconfigure.PgEntitiesProperties.CheckMode;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class PgEntitiesPropertiesTests {
 		assertThat(properties.isDropUndeclared()).isEqualTo(engine.dropUndeclared());
 		assertThat(properties.getLockTimeout()).isEqualTo(PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT);
 		assertThat(properties.getApply().getLockTimeout()).isEqualTo(engine.applyLockTimeout());
+		assertThat(properties.getAllowedHazards()).isEqualTo(engine.allowedHazards());
 		assertThat(properties.getStatementTimeout()).isEqualTo(PgEntitiesEngine.DEFAULT_STATEMENT_TIMEOUT);
 		assertThat(properties.getDefaultSchema()).isEqualTo(PgEntitiesEngine.DEFAULT_SCHEMA);
 	}
@@ -54,6 +56,8 @@ class PgEntitiesPropertiesTests {
 		assertThat(properties.getIgnore()).isEmpty();
 		assertThat(properties.isApplyOnMigrate()).isFalse();
 		assertThat(properties.getLint()).isEqualTo(CheckMode.WARN);
+		assertThat(properties.getAllowedHazards()).containsExactly(Hazard.DROPS_DEPENDENT, Hazard.RUNS_QUERY,
+				Hazard.CHANGES_ACCESS);
 		assertThat(properties.getApply().getLockTimeout()).hasSeconds(5);
 		assertThat(properties.getGenerate().isOnStartup()).isFalse();
 		// unset: the first filesystem location Flyway uses, see FlywayBeanMigrations

@@ -56,7 +56,21 @@ enum Scenario {
 	/**
 	 * The plan of {@link #PLAN_WRITE} is applied to a fresh database each run.
 	 */
-	APPLY("apply");
+	APPLY("apply"),
+
+	/**
+	 * Every entity was created from its file, and the same engine checked them before; it
+	 * checks them again, as an application's health check does, and finds them all in sync
+	 * without simulating.
+	 */
+	RECHECK("recheck"),
+
+	/**
+	 * Every entity was created from its file, and the declarations were compiled against the
+	 * same database beforehand; a new engine checks the compiled declarations and finds them
+	 * all in sync without simulating.
+	 */
+	PRECOMPILED_CHECK("precompiled-check");
 
 	private final String id;
 

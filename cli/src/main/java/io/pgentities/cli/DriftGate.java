@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.pgentities.Analysis;
+import io.pgentities.CompiledDeclarations;
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDeclaration;
 import io.pgentities.EntityKind;
@@ -166,6 +167,16 @@ public final class DriftGate {
 			}
 			return written;
 		});
+	}
+
+	/**
+	 * Compiles the declared entities against the database ({@link PgEntitiesEngine#compile}),
+	 * so that an application built from the same migrations can check them without simulating.
+	 * @return the compiled declarations
+	 */
+	public CompiledDeclarations compile() {
+		List<PgEntity> declared = declared();
+		return withDatabase((database) -> engine(database).compile(declared));
 	}
 
 	private Analysis analyze() {

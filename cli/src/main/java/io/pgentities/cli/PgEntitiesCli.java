@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.pgentities.CompiledDeclarations;
 import io.pgentities.MigrationPlan;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -34,14 +35,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The command-line tool: {@code check}, {@code plan}, {@code generate} and {@code import}.
+ * The command-line tool: {@code check}, {@code plan}, {@code generate}, {@code import} and
+ * {@code compile}.
  * Exit codes: 0 in sync or done, 1 drift, 2 bad input or no database.
  */
 @Command(name = "pg-entities", mixinStandardHelpOptions = true, versionProvider = PgEntitiesCli.Version.class,
 		description = "Compares PostgreSQL functions, procedures, views, materialized views, triggers and policies "
 				+ "declared in SQL files with a database.",
 		subcommands = { PgEntitiesCli.Check.class, PgEntitiesCli.Plan.class, PgEntitiesCli.Generate.class,
-				PgEntitiesCli.Import.class },
+				PgEntitiesCli.Import.class, PgEntitiesCli.Compile.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:in sync, or done", "1:drift", "2:bad input or no database" })
 public final class PgEntitiesCli implements Runnable {
@@ -91,7 +93,7 @@ public final class PgEntitiesCli implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command: check, plan, generate or import");
+		throw new CommandLine.ParameterException(this.spec.commandLine(), "Missing command: check, plan, generate, import or compile");
 	}
 
 	private static String message(Throwable ex) {
@@ -288,6 +290,28 @@ public final class PgEntitiesCli implements Runnable {
 			Optional<Path> written = new DriftGate(settings(this.entities.entities, this.entities.dropUndeclared))
 				.generate(this.outputDir, this.description, !this.noGuard);
 			out().println(written.map((file) -> "Wrote " + file).orElse("In sync: no migration written"));
+			return ExitCode.OK.code();
+		}
+
+	}
+
+	@Command(name = "compile", mixinStandardHelpOptions = true,
+			description = "Compiles the declared entities against the database (with --migrations, one built from them) and writes the compiled declarations as JSON: put them on an application's classpath as META-INF/pg-entities/compiled.json, and its checks need not simulate.",
+			exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:written", "2:bad input or no database" })
+	static final class Compile extends GateCommand {
+
+		@Mixin
+		EntityOptions entities = new EntityOptions();
+
+		@Option(names = "--output", paramLabel = "FILE",
+				description = "Where the JSON goes, e.g. target/classes/META-INF/pg-entities/compiled.json (default: standard output).")
+		@Nullable Path output;
+
+		@Override
+		public Integer call() {
+			CompiledDeclarations compiled = new DriftGate(settings(this.entities.entities, this.entities.dropUndeclared))
+				.compile();
+			output(this.output, compiled.toJson());
 			return ExitCode.OK.code();
 		}
 

@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.pgentities.CompiledDeclarations;
+import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntity;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +81,21 @@ class PgEntitiesCliTests {
 
 		assertThat(run.code()).isZero();
 		assertThat(run.out()).contains("1 in sync, 0 drifted");
+	}
+
+	@Test
+	void compileWritesCompiledDeclarationsThatAnInSyncCheckUsesWithoutSimulating() throws IOException {
+		this.database.execute(CHEAP_PRODUCTS);
+		write("db/entities/views.sql", CHEAP_PRODUCTS);
+
+		Run run = run("compile", "--entities", "db/entities", "--output",
+				"target/classes/META-INF/pg-entities/compiled.json");
+
+		assertThat(run.code()).isZero();
+		CompiledDeclarations compiled = CompiledDeclarations.fromJson(
+				Files.readString(this.directory.resolve("target/classes/META-INF/pg-entities/compiled.json")));
+		assertThat(compiled.declarations()).extracting(PgEntity::identity).containsExactly("public.cheap_products");
+		assertThat(PgEntitiesEngine.create(this.database.dataSource()).check(compiled).inSync()).isTrue();
 	}
 
 	@Test

@@ -517,7 +517,7 @@ class BadInputCorpusTests {
 			case VIEW, MATERIALIZED_VIEW -> "SELECT count(*) FROM pg_class c "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace "
 					+ "WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('v', 'm') AND ? <> ''";
-			case FUNCTION, PROCEDURE -> "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+			case FUNCTION, PROCEDURE, AGGREGATE -> "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
 					+ "WHERE n.nspname = ? AND p.proname = ? AND ? <> ''";
 			case TRIGGER -> "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND t.tgname = ? "
@@ -525,6 +525,9 @@ class BadInputCorpusTests {
 			case POLICY -> "SELECT count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
 					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND p.polname = ? "
 					+ "AND c.relname = ?";
+			case EXTENSION -> "SELECT count(*) FROM pg_extension WHERE ? <> '' AND extname = ? AND ? <> ''";
+			case EVENT_TRIGGER -> "SELECT count(*) FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid "
+					+ "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ? AND e.evtname = ? AND ? <> ''";
 		};
 		String table = (entity instanceof PgTrigger trigger) ? trigger.table()
 				: (entity instanceof PgPolicy policy) ? policy.table() : "-";

@@ -27,13 +27,21 @@ import java.net.Socket;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -57,6 +65,9 @@ import org.jspecify.annotations.Nullable;
  *     ...
  * }
  * </pre>
+ * <p>
+ * A running server can be the primary of streaming standbys, read-only servers that
+ * replay its WAL: see {@link #startStandby()}.
  *
  * @see Builder
  */
@@ -83,6 +94,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+	private static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration SLOT_RELEASE_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+
+	/** SQLSTATE object_in_use: a replication slot that a WAL sender still holds. */
+	private static final String OBJECT_IN_USE = "55006";
+
 	private static final Pattern PORT_IN_USE = Pattern
 		.compile("could not bind|could not create any TCP/IP sockets|Address already in use");
 
@@ -98,18 +118,29 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	private final ServerUser user;
 
+	private final Path baseDirectory;
+
+	private final Map<String, String> serverSettings;
+
+	private final @Nullable Upstream upstream;
+
+	private final List<EmbeddedPostgres> standbys = new CopyOnWriteArrayList<>();
+
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
 	private final Thread shutdownHook;
 
-	private EmbeddedPostgres(String version, int port, Path binDirectory, Path dataDirectory, boolean persistent,
-			ServerUser user) {
-		this.version = version;
+	private EmbeddedPostgres(Installation installation, int port, Path dataDirectory, boolean persistent,
+			@Nullable Upstream upstream) {
+		this.version = installation.version();
 		this.port = port;
-		this.binDirectory = binDirectory;
+		this.binDirectory = installation.binDirectory();
 		this.dataDirectory = dataDirectory;
 		this.persistent = persistent;
-		this.user = user;
+		this.user = installation.user();
+		this.baseDirectory = installation.baseDirectory();
+		this.serverSettings = installation.serverSettings();
+		this.upstream = upstream;
 		this.shutdownHook = new Thread(this::stopOnShutdown, "pg-entities-embedded-postgres-" + port);
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
@@ -193,9 +224,133 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	}
 
 	/**
+	 * Start a streaming standby of this server: a second server, read-only and in
+	 * recovery, on a free port, that replays this server's WAL as it is written. It starts
+	 * from a copy of this server's data directory (what {@code pg_basebackup} would make),
+	 * in a throw-away data directory of its own, with the same binaries, user and server
+	 * settings, and it has replayed everything this server had written when the method
+	 * returns. A physical replication slot on this server, named after the standby, keeps
+	 * the WAL the standby still needs.
+	 * <p>
+	 * The standby stops on its own {@link #close()}, which also drops its slot, or when
+	 * this server is closed or the JVM exits. This server needs PostgreSQL's default
+	 * {@code wal_level=replica} and {@code max_wal_senders}, and the replication entries of
+	 * {@code pg_hba.conf} that {@code initdb} writes for local connections.
+	 * @return the running standby
+	 * @throws IllegalStateException if this server is itself a standby or stopped, or the
+	 * standby cannot be started
+	 */
+	public EmbeddedPostgres startStandby() {
+		if (this.upstream != null) {
+			throw new IllegalStateException(this + " is a standby; start standbys of its primary instead");
+		}
+		if (this.stopped.get()) {
+			throw new IllegalStateException(this + " is stopped");
+		}
+		long started = System.nanoTime();
+		int major = majorVersion();
+		String slot = "pg_entities_standby_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+		Map<String, String> settings = new LinkedHashMap<>(this.serverSettings);
+		settings.put("primary_conninfo", "host=" + HOST + " port=" + this.port + " user=" + USER
+				+ " application_name=" + slot);
+		settings.put("primary_slot_name", slot);
+		Path dataDirectory = null;
+		EmbeddedPostgres standby = null;
+		try {
+			dataDirectory = createDataDirectory(this.baseDirectory, major, this.user);
+			try (Connection connection = connect()) {
+				BaseBackup.take(connection, major, this.dataDirectory, dataDirectory, LOG_FILE, slot);
+			}
+			this.user.takeOwnership(dataDirectory);
+			int standbyPort = startServer(this.binDirectory, dataDirectory, this.version, 0, settings, this.user);
+			standby = new EmbeddedPostgres(
+					new Installation(this.version, this.binDirectory, this.baseDirectory, this.user, settings),
+					standbyPort, dataDirectory, false, new Upstream(this, slot));
+			this.standbys.add(standby);
+			standby.awaitReplay();
+			logger.log(Level.INFO, "Embedded PostgreSQL {0} standby of port {1} accepts connections on port {2}"
+					+ " (started in {3} s)", this.version, String.valueOf(this.port), String.valueOf(standbyPort),
+					secondsSince(started));
+			return standby;
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			if (standby != null) {
+				try {
+					standby.close();
+				}
+				catch (RuntimeException closing) {
+					ex.addSuppressed(closing);
+				}
+			}
+			else {
+				if (dataDirectory != null) {
+					stopImmediately(this.binDirectory, dataDirectory, this.user);
+					deleteDataDirectory(dataDirectory);
+				}
+				dropSlot(slot);
+			}
+			throw new IllegalStateException("Could not start a standby of " + this + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Return whether this server is a standby, started by {@link #startStandby()}.
+	 * @return whether it is a standby
+	 */
+	public boolean isStandby() {
+		return this.upstream != null;
+	}
+
+	/**
+	 * Wait until this standby has replayed everything its primary has committed so far:
+	 * until {@code pg_last_wal_replay_lsn()} here reaches the primary's
+	 * {@code pg_current_wal_flush_lsn()}, read after the primary has flushed all its WAL.
+	 * @throws IllegalStateException if this server is not a standby, or has not caught up
+	 * within a minute
+	 */
+	public void awaitReplay() {
+		Upstream upstream = this.upstream;
+		if (upstream == null) {
+			throw new IllegalStateException(this + " is not a standby");
+		}
+		String target = upstream.primary().flushedWalPosition();
+		long deadline = System.nanoTime() + REPLAY_TIMEOUT.toNanos();
+		String replayed = null;
+		try (Connection connection = connect();
+				PreparedStatement statement = connection.prepareStatement("SELECT pg_is_in_recovery(),"
+						+ " pg_last_wal_replay_lsn()::text, pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
+			statement.setString(1, target);
+			while (true) {
+				try (ResultSet result = statement.executeQuery()) {
+					result.next();
+					if (!result.getBoolean(1)) {
+						throw new IllegalStateException(this + " is not in recovery");
+					}
+					replayed = result.getString(2);
+					if (result.getBoolean(3)) {
+						return;
+					}
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException(this + " has replayed the WAL of its primary up to " + replayed
+							+ ", not up to " + target + ", after " + REPLAY_TIMEOUT.toSeconds() + " s. Server log "
+							+ this.dataDirectory.resolve(LOG_FILE) + ":" + System.lineSeparator()
+							+ Commands.tail(this.dataDirectory.resolve(LOG_FILE)));
+				}
+				pause(POLL_INTERVAL);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the replay position of " + this + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	/**
 	 * Stop the server, and delete its data directory unless it was given as a persistent
-	 * one through {@link Builder#dataDirectory(Path)}. Does nothing if the server was
-	 * stopped before.
+	 * one through {@link Builder#dataDirectory(Path)}. The standbys of a primary are
+	 * closed first; a standby's replication slot is dropped from its primary. Does nothing
+	 * if the server was stopped before.
 	 * @throws IllegalStateException if the server cannot be stopped
 	 */
 	@Override
@@ -213,7 +368,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "embedded PostgreSQL " + this.version + " on " + HOST + ":" + this.port;
+		return "embedded PostgreSQL " + this.version + ((this.upstream != null) ? " standby" : "") + " on " + HOST
+				+ ":" + this.port;
 	}
 
 	private void stopOnShutdown() {
@@ -227,7 +383,72 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		}
 	}
 
+	private Connection connect() throws SQLException {
+		return DriverManager.getConnection(jdbcUrl("postgres"));
+	}
+
+	/**
+	 * Return the position up to which this server has flushed its WAL, after flushing all
+	 * of it. Commits are asynchronous here ({@code synchronous_commit=off}), so the commit
+	 * record of a transaction that has returned may still sit in the WAL buffers, where no
+	 * standby can receive it. A synchronous commit flushes everything before it, but
+	 * PostgreSQL commits synchronously only a transaction that wrote WAL before its commit
+	 * record: a transactional logical message is the smallest such write.
+	 */
+	private String flushedWalPosition() {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("SET synchronous_commit = on");
+			statement.execute("SELECT pg_logical_emit_message(true, 'pg-entities', 'await replay')");
+			try (ResultSet result = statement.executeQuery("SELECT pg_current_wal_flush_lsn()::text")) {
+				result.next();
+				return result.getString(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the WAL position of " + this + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	private void dropSlot(String slot) {
+		// A closing primary closes its standbys before it stops, and so still runs here
+		if (!isRunning()) {
+			return;
+		}
+		long deadline = System.nanoTime() + SLOT_RELEASE_TIMEOUT.toNanos();
+		try (Connection connection = connect();
+				PreparedStatement statement = connection.prepareStatement(
+						"SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ?")) {
+			statement.setString(1, slot);
+			while (true) {
+				try {
+					statement.execute();
+					return;
+				}
+				catch (SQLException ex) {
+					// The WAL sender of a standby that has just stopped may not have let go yet
+					if (!OBJECT_IN_USE.equals(ex.getSQLState()) || System.nanoTime() > deadline) {
+						throw ex;
+					}
+				}
+				pause(POLL_INTERVAL);
+			}
+		}
+		catch (SQLException ex) {
+			logger.log(Level.WARNING, "Could not drop replication slot " + slot + " of " + this + ": "
+					+ ex.getMessage());
+		}
+	}
+
 	private void stop() {
+		for (EmbeddedPostgres standby : this.standbys) {
+			try {
+				standby.close();
+			}
+			catch (RuntimeException ex) {
+				logger.log(Level.WARNING, "Could not stop " + standby, ex);
+			}
+		}
 		try {
 			if (!pgCtlStop("fast") && isRunning()) {
 				logger.log(Level.WARNING, "Fast shutdown of {0} failed, shutting it down immediately", this);
@@ -241,6 +462,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		finally {
 			if (!this.persistent && !isRunning()) {
 				deleteDataDirectory(this.dataDirectory);
+			}
+			Upstream upstream = this.upstream;
+			if (upstream != null) {
+				upstream.primary().standbys.remove(this);
+				upstream.primary().dropSlot(upstream.slot());
 			}
 		}
 	}
@@ -284,6 +510,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		try {
 			Path baseDirectory = user.reachableBaseDirectory(builder.resolveBaseDirectory());
 			Path binDirectory = BinariesInstaller.install(baseDirectory, platform, version, user).resolve("bin");
+			Installation installation = new Installation(version, binDirectory, baseDirectory, user,
+					builder.serverSettings);
 			Path persistentDirectory = builder.dataDirectory;
 			Path dataDirectory = (persistentDirectory != null)
 					? PersistentDataDirectory.prepare(persistentDirectory.toAbsolutePath().normalize(), major, user)
@@ -292,11 +520,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 				if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
 					initdb(binDirectory, dataDirectory, version, user);
 				}
-				int port = startServer(binDirectory, dataDirectory, version, builder, user);
+				int port = startServer(binDirectory, dataDirectory, version, builder.port, builder.serverSettings,
+						user);
 				logger.log(Level.INFO, "Embedded PostgreSQL {0} accepts connections on port {1} (started in {2} s)",
 						version, String.valueOf(port), secondsSince(started));
-				return new EmbeddedPostgres(version, port, binDirectory, dataDirectory, persistentDirectory != null,
-						user);
+				return new EmbeddedPostgres(installation, port, dataDirectory, persistentDirectory != null, null);
 			}
 			catch (RuntimeException ex) {
 				stopImmediately(binDirectory, dataDirectory, user);
@@ -326,17 +554,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		Commands.run(user.command(command), binDirectory, INITDB_TIMEOUT).checkSucceeded("initdb", "");
 	}
 
-	private static int startServer(Path binDirectory, Path dataDirectory, String version, Builder builder,
-			ServerUser user) throws IOException {
+	private static int startServer(Path binDirectory, Path dataDirectory, String version, int requestedPort,
+			Map<String, String> serverSettings, ServerUser user) throws IOException {
 		Path logFile = dataDirectory.resolve(LOG_FILE);
 		for (int attempt = 1;; attempt++) {
-			int port = (builder.port != 0) ? builder.port : freePort();
+			int port = (requestedPort != 0) ? requestedPort : freePort();
 			logger.log(Level.INFO, "Starting embedded PostgreSQL {0} on port {1} (data in {2}, as {3})", version,
 					String.valueOf(port), dataDirectory, user.describe());
 			long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
 			List<String> command = List.of(binDirectory.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(),
 					"-l", logFile.toString(), "-w", "-t", String.valueOf(PG_CTL_TIMEOUT_SECONDS), "-o",
-					serverOptions(port, builder.serverSettings), "start");
+					serverOptions(port, serverSettings), "start");
 			Commands.Result result = Commands.run(user.command(command), binDirectory, PG_CTL_COMMAND_TIMEOUT);
 			if (result.succeeded()) {
 				awaitConnections(port, logFile);
@@ -345,7 +573,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 			String serverLog = readFrom(logFile, logOffset);
 			// pg_ctl may have given up waiting for a server that still comes up
 			stopImmediately(binDirectory, dataDirectory, user);
-			if (builder.port == 0 && attempt < START_ATTEMPTS && PORT_IN_USE.matcher(serverLog).find()) {
+			if (requestedPort == 0 && attempt < START_ATTEMPTS && PORT_IN_USE.matcher(serverLog).find()) {
 				logger.log(Level.INFO, "Port {0} was taken before PostgreSQL could bind it, retrying with another",
 						String.valueOf(port));
 				continue;
@@ -402,14 +630,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
 							+ port + " (" + ex.getMessage() + "). Server log " + logFile + ":"
 							+ System.lineSeparator() + Commands.tail(logFile), ex);
 				}
-				try {
-					Thread.sleep(50);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while waiting for PostgreSQL", interrupted);
-				}
+				pause(Duration.ofMillis(50));
 			}
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for PostgreSQL", interrupted);
 		}
 	}
 
@@ -425,6 +657,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		catch (IOException ex) {
 			return "";
 		}
+	}
+
+	/**
+	 * What a server shares with the standbys started from it.
+	 */
+	private record Installation(String version, Path binDirectory, Path baseDirectory, ServerUser user,
+			Map<String, String> serverSettings) {
+
+		Installation {
+			serverSettings = Collections.unmodifiableMap(new LinkedHashMap<>(serverSettings));
+		}
+
+	}
+
+	/**
+	 * The primary a standby replays, and the replication slot that keeps WAL for it there.
+	 */
+	private record Upstream(EmbeddedPostgres primary, String slot) {
 	}
 
 	/**

@@ -136,7 +136,7 @@ final class FileOperations {
 		if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}
-		Files.walkFileTree(path, new SimpleFileVisitor<>() {
+		Files.walkFileTree(path, new VanishingFilesVisitor() {
 
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
@@ -145,23 +145,37 @@ final class FileOperations {
 			}
 
 			@Override
-			public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
-				if (ex instanceof NoSuchFileException) {
-					return FileVisitResult.CONTINUE;
-				}
-				throw ex;
-			}
-
-			@Override
 			public FileVisitResult postVisitDirectory(Path directory, @Nullable IOException ex) throws IOException {
-				if (ex != null && !(ex instanceof NoSuchFileException)) {
-					throw ex;
-				}
+				super.postVisitDirectory(directory, ex);
 				Files.deleteIfExists(directory);
 				return FileVisitResult.CONTINUE;
 			}
 
 		});
+	}
+
+	/**
+	 * A file visitor that passes over files and directories that vanish while it walks,
+	 * as those of a running server or of a concurrent deletion do.
+	 */
+	abstract static class VanishingFilesVisitor extends SimpleFileVisitor<Path> {
+
+		@Override
+		public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+			if (ex instanceof NoSuchFileException) {
+				return FileVisitResult.CONTINUE;
+			}
+			throw ex;
+		}
+
+		@Override
+		public FileVisitResult postVisitDirectory(Path directory, @Nullable IOException ex) throws IOException {
+			if (ex != null && !(ex instanceof NoSuchFileException)) {
+				throw ex;
+			}
+			return FileVisitResult.CONTINUE;
+		}
+
 	}
 
 }

@@ -122,7 +122,7 @@ class EmbeddedPostgresTests {
 		assertThat(postgres.dataDirectory()).doesNotExist();
 	}
 
-	private static String queryString(EmbeddedPostgres postgres, String sql) throws SQLException {
+	static String queryString(EmbeddedPostgres postgres, String sql) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
 				Statement statement = connection.createStatement();
 				ResultSet resultSet = statement.executeQuery(sql)) {
@@ -131,7 +131,7 @@ class EmbeddedPostgresTests {
 		}
 	}
 
-	private static void execute(EmbeddedPostgres postgres, String sql) throws SQLException {
+	static void execute(EmbeddedPostgres postgres, String sql) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);

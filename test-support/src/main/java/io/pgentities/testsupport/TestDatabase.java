@@ -102,6 +102,17 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	/**
+	 * Return a data source for the database whose sessions are read-only
+	 * ({@code default_transaction_read_only=on}), as on a standby: anything but a query fails.
+	 * @return the data source
+	 */
+	public DataSource readOnlyDataSource() {
+		PGSimpleDataSource readOnly = this.server.dataSource(this.name);
+		readOnly.setOptions("-c default_transaction_read_only=on");
+		return readOnly;
+	}
+
+	/**
 	 * Open a connection to the database.
 	 * @return a new connection
 	 * @throws SQLException if the connection cannot be opened
@@ -123,6 +134,21 @@ public final class TestDatabase implements AutoCloseable {
 			throw new IllegalStateException("SQL failed in database " + this.name + " with SQLState "
 					+ ex.getSQLState() + ": " + ex.getMessage() + System.lineSeparator() + sql, ex);
 		}
+	}
+
+	/**
+	 * Drop every event trigger of the database. Event triggers belong to the database, not to
+	 * a schema, and fire on all later DDL: a test that makes some drops them when it is done.
+	 */
+	public void dropEventTriggers() {
+		execute("""
+				DO $$
+				DECLARE t record;
+				BEGIN
+				    FOR t IN SELECT evtname FROM pg_event_trigger LOOP
+				        EXECUTE format('DROP EVENT TRIGGER %I', t.evtname);
+				    END LOOP;
+				END $$""");
 	}
 
 	/**

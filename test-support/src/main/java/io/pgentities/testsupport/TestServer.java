@@ -323,11 +323,7 @@ public final class TestServer {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.serverSetting("max_connections", String.valueOf(MAX_CONNECTIONS))
 				.start();
-			TestServer server = new TestServer(
-					"embedded PostgreSQL " + postgres.version() + " on port " + postgres.port(),
-					JdbcUrl.parse("jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/postgres"),
-					postgres.user(), "");
-			return chosen(server, JDBC_URL_ENVIRONMENT_VARIABLE + " is not set and " + noDocker);
+			return chosen(embedded(postgres), JDBC_URL_ENVIRONMENT_VARIABLE + " is not set and " + noDocker);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("No PostgreSQL server for tests: " + JDBC_URL_ENVIRONMENT_VARIABLE
@@ -336,6 +332,14 @@ public final class TestServer {
 					+ " to a JDBC URL such as jdbc:postgresql://localhost:5432/postgres?user=postgres&password=secret"
 					+ " (the user needs CREATEDB), or by starting a Docker engine", ex);
 		}
+	}
+
+	static TestServer embedded(EmbeddedPostgres postgres) {
+		return new TestServer(
+				"embedded PostgreSQL " + postgres.version() + (postgres.isStandby() ? " standby" : "") + " on port "
+						+ postgres.port(),
+				JdbcUrl.parse("jdbc:postgresql://" + postgres.host() + ":" + postgres.port() + "/postgres"),
+				postgres.user(), "");
 	}
 
 	private static TestServer fromJdbcUrl(String jdbcUrl) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.pgentities.EntityKind;
+import io.pgentities.LockMode;
 import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.Dependency.ObjectId;
 import io.pgentities.internal.sql.Identifiers;
@@ -29,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * An object as PostgreSQL's catalog describes it, live or simulated: its identity, its
  * canonical definition (PostgreSQL's own deparse) and the statements that create and drop it.
  */
-public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, CatalogTrigger, CatalogPolicy {
+public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, CatalogTrigger, CatalogPolicy,
+		CatalogExtension, CatalogAggregate, CatalogEventTrigger {
 
 	/**
 	 * The catalog OID; for simulated objects, the OID of the scratch copy.
@@ -87,6 +89,19 @@ public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, Catal
 	 * @return the object to compare
 	 */
 	default CatalogEntity withImplicitNamesOf(CatalogEntity live, PgEntity declared) {
+		return this;
+	}
+
+	/**
+	 * This simulated object as its declaration describes it, where the simulation could not
+	 * create the declared object: an object whose name is unique in the database (an
+	 * extension) is not created again when the database has it, so the simulation finds the
+	 * live one. Other objects are returned as they are.
+	 * @param declared the declaration this object was simulated from
+	 * @return the object as declared
+	 * @throws IllegalArgumentException if the declaration cannot be made on this server
+	 */
+	default CatalogEntity asDeclaredBy(PgEntity declared) {
 		return this;
 	}
 
@@ -214,6 +229,46 @@ public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, Catal
 					+ Identifiers.qualify(schema(), Objects.requireNonNull(table()));
 		}
 		return kind().sqlName() + " " + identity();
+	}
+
+	/**
+	 * The existing relation that statements on the object lock: the object itself when it is
+	 * a relation (a view), or the table it is on (a trigger, a policy).
+	 * @return the relation's schema-qualified name, or {@code null} when the object is neither
+	 * (a routine)
+	 */
+	default @Nullable String relation() {
+		return kind().onTable() ? Identifiers.qualify(schema(), Objects.requireNonNull(table())) : null;
+	}
+
+	/**
+	 * The lock {@code CREATE} takes on the {@link #relation()} it creates the object on.
+	 * @return the mode, or {@code null} when creating the object locks no existing relation
+	 */
+	default @Nullable LockMode creationLock() {
+		return null;
+	}
+
+	/**
+	 * Whether creating the object as declared runs a query over live data (a materialized
+	 * view created {@code WITH DATA}).
+	 * @param declared the declaration, or {@code null} to create the object as the catalog
+	 * describes it
+	 * @return whether {@link #createStatements(PgEntity)} runs a query
+	 */
+	default boolean createRunsQuery(@Nullable PgEntity declared) {
+		return false;
+	}
+
+	/**
+	 * Whether this object lets roles see or do other things than another object of the same
+	 * identity, owner and privileges aside: a policy's definition, a routine's
+	 * {@code SECURITY DEFINER}, a view's security options.
+	 * @param other the other object, or {@code null} for its absence
+	 * @return whether access differs
+	 */
+	default boolean accessDiffersFrom(@Nullable CatalogEntity other) {
+		return false;
 	}
 
 	/**

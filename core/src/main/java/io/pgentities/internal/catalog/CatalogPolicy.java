@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.pgentities.EntityKind;
+import io.pgentities.LockMode;
 import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,20 @@ import org.jspecify.annotations.Nullable;
 public record CatalogPolicy(long oid, String schema, String table, String name, boolean permissive, String command,
 		List<String> roles, @Nullable String usingExpression, @Nullable String checkExpression,
 		@Nullable String comment) implements CatalogEntity {
+
+	@Override
+	public LockMode creationLock() {
+		return LockMode.ACCESS_EXCLUSIVE;
+	}
+
+	/**
+	 * Whether the two policies differ, or one of them is absent: a policy decides which rows
+	 * the roles it names see and may write.
+	 */
+	@Override
+	public boolean accessDiffersFrom(@Nullable CatalogEntity other) {
+		return !(other instanceof CatalogPolicy policy) || !policy.canonicalDefinition().equals(canonicalDefinition());
+	}
 
 	@Override
 	public EntityKind kind() {

@@ -19,13 +19,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +67,15 @@ final class CatalogQuery<T> {
 	}
 
 	List<T> run(Connection connection, Collection<String> schemas, NameMapping mapping) throws SQLException {
-		return map(fetch(connection, schemas), mapping);
+		return run(connection, Collections.nCopies(this.schemaParameters, schemas), mapping);
+	}
+
+	/**
+	 * Runs a query whose {@code text[]} parameters differ, each given in order.
+	 */
+	List<T> run(Connection connection, List<? extends Collection<String>> parameters, NameMapping mapping)
+			throws SQLException {
+		return map(fetch(connection, parameters), mapping);
 	}
 
 	/**
@@ -75,11 +83,19 @@ final class CatalogQuery<T> {
 	 * several times.
 	 */
 	List<Map<String, @Nullable Object>> fetch(Connection connection, Collection<String> schemas) throws SQLException {
+		return fetch(connection, Collections.nCopies(this.schemaParameters, schemas));
+	}
+
+	private List<Map<String, @Nullable Object>> fetch(Connection connection,
+			List<? extends Collection<String>> parameters) throws SQLException {
+		if (parameters.size() != this.schemaParameters) {
+			throw new IllegalArgumentException("Catalog query " + this.resource + " takes " + this.schemaParameters
+					+ " parameters, not " + parameters.size());
+		}
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
-			Array schemaArray = connection.createArrayOf("text", schemas.toArray());
 			for (int i = 1; i <= this.schemaParameters; i++) {
-				statement.setArray(i, schemaArray);
+				statement.setArray(i, connection.createArrayOf("text", parameters.get(i - 1).toArray()));
 			}
 			try (ResultSet resultSet = statement.executeQuery()) {
 				while (resultSet.next()) {

@@ -39,10 +39,12 @@ public final class CatalogReader {
 	}
 
 	private static final List<CatalogQuery<? extends CatalogEntity>> ENTITY_QUERIES = List.of(RoutineReader.QUERY,
-			ViewReader.QUERY, TriggerReader.QUERY, PolicyReader.QUERY);
+			ViewReader.QUERY, TriggerReader.QUERY, PolicyReader.QUERY, ExtensionReader.QUERY, AggregateReader.QUERY,
+			EventTriggerReader.QUERY);
 
 	/**
-	 * Reads the entities of the given schemas and their dependencies.
+	 * Reads the entities of the given schemas and their dependencies, and the extensions of
+	 * the database, wherever they are installed: an extension's name is unique database-wide.
 	 * @param connection a connection in a transaction whose search_path is {@link #PRINTING_SEARCH_PATH}
 	 * @param schemas the schemas to read
 	 * @param mapping how schema names map back to the declared ones

@@ -44,10 +44,11 @@ import org.jspecify.annotations.Nullable;
  * @param comment the comment
  * @param owner the owner
  * @param acl the access privileges, {@code aclitem} text
+ * @param securityDefiner whether it runs with its owner's privileges ({@code SECURITY DEFINER})
  */
 public record CatalogRoutine(long oid, EntityKind kind, String schema, String name, String identityArguments,
 		String definition, String arguments, @Nullable String resultType, String argumentNames, String language, String body,
-		@Nullable String comment, String owner, List<String> acl) implements CatalogEntity {
+		@Nullable String comment, String owner, List<String> acl, boolean securityDefiner) implements CatalogEntity {
 
 	@Override
 	public String identity() {
@@ -97,6 +98,16 @@ public record CatalogRoutine(long oid, EntityKind kind, String schema, String na
 			return new Change.InPlace("CREATE OR REPLACE", List.of(canonicalDefinition()));
 		}
 		return new Change.Recreate("CREATE OR REPLACE cannot change the result type, argument names or defaults");
+	}
+
+	/**
+	 * Whether one of the two runs with its owner's privileges and the other not; a new
+	 * {@code SECURITY DEFINER} routine lets its callers act as its owner.
+	 */
+	@Override
+	public boolean accessDiffersFrom(@Nullable CatalogEntity other) {
+		return (other instanceof CatalogRoutine routine) ? routine.securityDefiner != this.securityDefiner
+				: this.securityDefiner;
 	}
 
 	@Override

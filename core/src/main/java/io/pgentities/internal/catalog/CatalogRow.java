@@ -102,6 +102,14 @@ final class CatalogRow {
 	}
 
 	/**
+	 * The name of an object whose name is unique in the database, which a simulation gives a
+	 * scratch name of its own.
+	 */
+	String name(String column) throws SQLException {
+		return this.mapping.name(text(column));
+	}
+
+	/**
 	 * A column PostgreSQL keeps verbatim (a comment): never mapped.
 	 */
 	@Nullable String verbatim(String column) {

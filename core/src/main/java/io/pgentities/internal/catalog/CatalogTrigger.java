@@ -16,6 +16,7 @@
 package io.pgentities.internal.catalog;
 
 import io.pgentities.EntityKind;
+import io.pgentities.LockMode;
 import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,11 @@ public record CatalogTrigger(long oid, String schema, String table, String name,
 	@Override
 	public boolean clonedOntoPartitions() {
 		return this.rowLevel;
+	}
+
+	@Override
+	public LockMode creationLock() {
+		return LockMode.SHARE_ROW_EXCLUSIVE;
 	}
 
 	@Override

@@ -16,6 +16,7 @@
 package io.pgentities.internal.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -135,12 +136,41 @@ public record CatalogView(long oid, EntityKind kind, String schema, String name,
 		if (this.kind != EntityKind.MATERIALIZED_VIEW) {
 			return createStatements(false, declared);
 		}
-		boolean withData = (declared instanceof PgMaterializedView view) ? view.withData() : this.populated;
+		boolean withData = createRunsQuery(declared);
 		List<String> created = new ArrayList<>(createStatements(withData, declared));
 		if (withData) {
 			created.set(0, "-- " + identity() + " is created WITH DATA: its query runs now\n" + created.get(0));
 		}
 		return created;
+	}
+
+	/**
+	 * Whether a materialized view is created populated: as declared, or as it was.
+	 */
+	@Override
+	public boolean createRunsQuery(@Nullable PgEntity declared) {
+		return this.kind == EntityKind.MATERIALIZED_VIEW
+				&& ((declared instanceof PgMaterializedView view) ? view.withData() : this.populated);
+	}
+
+	@Override
+	public String relation() {
+		return identity();
+	}
+
+	/**
+	 * Whether the security options differ: {@code security_barrier} and
+	 * {@code security_invoker} decide whose row-level security and which leaky functions
+	 * apply when the view is read. A new view changes nobody's access to what exists.
+	 */
+	@Override
+	public boolean accessDiffersFrom(@Nullable CatalogEntity other) {
+		return other instanceof CatalogView view
+				&& !securityOptions(this.options).equals(securityOptions(view.options));
+	}
+
+	private static List<String> securityOptions(String options) {
+		return Arrays.stream(options.split(",\\s*")).filter((option) -> option.startsWith("security_")).sorted().toList();
 	}
 
 	@Override
@@ -151,26 +181,29 @@ public record CatalogView(long oid, EntityKind kind, String schema, String name,
 			}
 			if (this.kind == EntityKind.MATERIALIZED_VIEW && existing.kind == this.kind
 					&& this.query.equals(existing.query) && this.options.equals(existing.options)) {
-				return new Change.InPlace("change indexes", indexChangesFrom(existing, declared));
+				return indexChangesFrom(existing, declared);
 			}
 		}
 		return new Change.Recreate((this.kind == EntityKind.VIEW) ? "CREATE OR REPLACE VIEW can only append columns"
 				: "a materialized view cannot be replaced in place");
 	}
 
-	private List<String> indexChangesFrom(CatalogView existing, @Nullable PgEntity declared) {
+	private Change.InPlace indexChangesFrom(CatalogView existing, @Nullable PgEntity declared) {
 		List<String> statements = new ArrayList<>();
+		List<Operation> operations = new ArrayList<>();
 		for (String index : existing.indexes) {
 			if (!this.indexes.contains(index)) {
 				statements.add("DROP INDEX " + Identifiers.qualify(existing.schema, indexName(index)));
+				operations.add(Operation.DROP_INDEX);
 			}
 		}
 		for (String index : this.indexes) {
 			if (!existing.indexes.contains(index)) {
 				statements.add(indexStatement(index, declared));
+				operations.add(Operation.CREATE_INDEX);
 			}
 		}
-		return statements;
+		return new Change.InPlace("change indexes", statements, operations);
 	}
 
 	@Override

@@ -28,11 +28,25 @@ public sealed interface Change {
 	 *
 	 * @param description what the change does, e.g. {@code CREATE OR REPLACE}
 	 * @param statements the statements that make the change
+	 * @param operations what each statement does, which decides its lock
 	 */
-	record InPlace(String description, List<String> statements) implements Change {
+	record InPlace(String description, List<String> statements, List<Operation> operations) implements Change {
 
 		public InPlace {
 			statements = List.copyOf(statements);
+			operations = List.copyOf(operations);
+			if (operations.size() != statements.size()) {
+				throw new IllegalArgumentException("One operation per statement");
+			}
+		}
+
+		/**
+		 * A change whose statements all replace the object ({@link Operation#REPLACE}).
+		 * @param description what the change does
+		 * @param statements the statements that make the change
+		 */
+		public InPlace(String description, List<String> statements) {
+			this(description, statements, statements.stream().map((statement) -> Operation.REPLACE).toList());
 		}
 
 	}

@@ -95,8 +95,8 @@ public final class IdentityPatterns {
 			return false;
 		}
 		String identity = withoutSpaces(entity.identity());
-		@Nullable String name = (entity instanceof CatalogRoutine routine)
-				? withoutSpaces(Identifiers.qualify(routine.schema(), routine.name())) : null;
+		@Nullable String name = entity.kind().catalog().equals("pg_proc")
+				? withoutSpaces(Identifiers.qualify(entity.schema(), entity.name())) : null;
 		for (Pattern pattern : this.compiled) {
 			if (pattern.matcher(identity).matches() || (name != null && pattern.matcher(name).matches())) {
 				return true;

@@ -29,23 +29,27 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NameMapping {
 
-	private static final NameMapping IDENTITY = new NameMapping("", Map.of());
+	private static final NameMapping IDENTITY = new NameMapping("", Map.of(), Map.of());
 
 	private final String prefix;
 
 	private final Map<String, String> originals;
 
+	private final Map<String, String> originalNames;
+
 	private final Pattern qualifiedPrefix;
 
 	private final @Nullable Renaming renaming;
 
-	private NameMapping(String prefix, Map<String, String> originals) {
-		this(prefix, originals, null);
+	private NameMapping(String prefix, Map<String, String> originals, Map<String, String> originalNames) {
+		this(prefix, originals, originalNames, null);
 	}
 
-	private NameMapping(String prefix, Map<String, String> originals, @Nullable Renaming renaming) {
+	private NameMapping(String prefix, Map<String, String> originals, Map<String, String> originalNames,
+			@Nullable Renaming renaming) {
 		this.prefix = prefix;
 		this.originals = Map.copyOf(originals);
+		this.originalNames = Map.copyOf(originalNames);
 		this.qualifiedPrefix = Pattern.compile("\\b(" + Pattern.quote(prefix) + "\\d+)\\.");
 		this.renaming = renaming;
 	}
@@ -65,7 +69,28 @@ public final class NameMapping {
 	 * @return the mapping
 	 */
 	public static NameMapping of(String prefix, Map<String, String> originals) {
-		return new NameMapping(prefix, new LinkedHashMap<>(originals));
+		return of(prefix, originals, Map.of());
+	}
+
+	/**
+	 * A mapping for scratch schemas named {@code prefix} followed by a number, and for the
+	 * scratch names of objects whose names are unique in the database (event triggers).
+	 * @param prefix the common prefix of the scratch names, unique to one simulation
+	 * @param originals scratch schema name to original schema name
+	 * @param originalNames scratch object name to original object name
+	 * @return the mapping
+	 */
+	public static NameMapping of(String prefix, Map<String, String> originals, Map<String, String> originalNames) {
+		return new NameMapping(prefix, new LinkedHashMap<>(originals), new LinkedHashMap<>(originalNames));
+	}
+
+	/**
+	 * The original of the name of an object whose name is unique in the database.
+	 * @param name a name, scratch or not
+	 * @return the name the declaration gives it
+	 */
+	public String name(String name) {
+		return this.originalNames.getOrDefault(name, name);
 	}
 
 	/**
@@ -79,7 +104,7 @@ public final class NameMapping {
 	public NameMapping renaming(String from, String to) {
 		Map<String, String> renamed = new LinkedHashMap<>();
 		this.originals.forEach((scratch, original) -> renamed.put(scratch, original.equals(from) ? to : original));
-		return new NameMapping(this.prefix, renamed, Renaming.of(from, to));
+		return new NameMapping(this.prefix, renamed, this.originalNames, Renaming.of(from, to));
 	}
 
 	/**
@@ -93,7 +118,8 @@ public final class NameMapping {
 	}
 
 	/**
-	 * Replaces every {@code scratch.} qualification in SQL text by the original schema.
+	 * Replaces every {@code scratch.} qualification in SQL text by the original schema, and
+	 * every scratch name of an object by its original name.
 	 * @param text the text
 	 * @return the text as it would read for the original schemas
 	 */
@@ -105,6 +131,9 @@ public final class NameMapping {
 	private String scratchText(String text) {
 		if (this.originals.isEmpty() || !text.contains(this.prefix)) {
 			return text;
+		}
+		for (Map.Entry<String, String> name : this.originalNames.entrySet()) {
+			text = text.replace(Identifiers.quote(name.getKey()), Identifiers.quote(name.getValue()));
 		}
 		Matcher matcher = this.qualifiedPrefix.matcher(text);
 		StringBuilder mapped = new StringBuilder();

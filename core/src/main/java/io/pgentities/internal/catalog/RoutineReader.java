@@ -37,7 +37,7 @@ final class RoutineReader {
 		return new CatalogRoutine(row.oid(), kind, row.schema(), row.text("name"), row.text("identity_arguments"),
 				row.text("definition"), row.text("arguments"), row.nullableText("result_type"), row.text("argument_names"),
 				row.text("language"), row.text("body"), row.verbatim("comment"), row.text("owner"),
-				row.textList("acl"));
+				row.textList("acl"), row.bool("security_definer"));
 	}
 
 }

@@ -66,12 +66,12 @@ public final class DeclaredAccess {
 	 * @param current the object as it is
 	 * @param desired the object as declared
 	 * @param declared what the declaration says of its access
-	 * @return the statements: the owner first, then revokes, then grants
+	 * @return the statements: the owner, then revokes, then grants
 	 */
-	public static List<String> changes(CatalogEntity current, CatalogEntity desired, PgAccess declared) {
+	public static Changes changes(CatalogEntity current, CatalogEntity desired, PgAccess declared) {
 		Access access = current.access();
 		if (access == null) {
-			return List.of();
+			return Changes.NONE;
 		}
 		return changes(access.owner(), privileges(current, access.owner(), access.acl(), true), desired, declared);
 	}
@@ -84,32 +84,33 @@ public final class DeclaredAccess {
 	 * @param owner the role that owns the object once created
 	 * @param desired the object as declared
 	 * @param declared what the declaration says of its access
-	 * @return the statements: the owner first, then revokes, then grants
+	 * @return the statements: the owner, then revokes, then grants
 	 */
-	public static List<String> afterCreate(String owner, CatalogEntity desired, PgAccess declared) {
+	public static Changes afterCreate(String owner, CatalogEntity desired, PgAccess declared) {
 		if (desired.access() == null) {
-			return List.of();
+			return Changes.NONE;
 		}
 		return changes(owner, privileges(desired, owner, List.of(), false), desired, declared);
 	}
 
-	private static List<String> changes(String owner, Set<Privilege> have, CatalogEntity desired, PgAccess declared) {
+	private static Changes changes(String owner, Set<Privilege> have, CatalogEntity desired, PgAccess declared) {
 		Access target = desired.access();
 		if (target == null) {
-			return List.of();
+			return Changes.NONE;
 		}
-		List<String> statements = new ArrayList<>();
+		List<String> ownerChange = new ArrayList<>();
 		if (declared.owner() != null && !owner.equals(target.owner())) {
-			statements.add(ownerStatement(desired, target.owner()));
+			ownerChange.add(ownerStatement(desired, target.owner()));
 		}
+		List<String> privilegeChanges = new ArrayList<>();
 		if (declared.declaresPrivileges()) {
 			Set<Privilege> want = privileges(desired, target.owner(), target.acl(), true);
 			have.stream().filter((privilege) -> !want.contains(privilege)).map(Privilege::revoke).sorted()
-				.forEach(statements::add);
+				.forEach(privilegeChanges::add);
 			want.stream().filter((privilege) -> !have.contains(privilege)).map(Privilege::grant).sorted()
-				.forEach(statements::add);
+				.forEach(privilegeChanges::add);
 		}
-		return statements;
+		return new Changes(ownerChange, privilegeChanges);
 	}
 
 	private static String ownerStatement(CatalogEntity entity, String owner) {
@@ -148,6 +149,32 @@ public final class DeclaredAccess {
 		}
 		item.privileges().forEach((name) -> privileges.add(new Privilege(name, column, item.grantee(), false, target)));
 		item.grantable().forEach((name) -> privileges.add(new Privilege(name, column, item.grantee(), true, target)));
+	}
+
+	/**
+	 * Statements that change an object's access, apart by the lock they take.
+	 *
+	 * @param owner the {@code ALTER ... OWNER TO}, if the owner changes
+	 * @param privileges the revokes, then the grants
+	 */
+	public record Changes(List<String> owner, List<String> privileges) {
+
+		/** No change. */
+		public static final Changes NONE = new Changes(List.of(), List.of());
+
+		public Changes {
+			owner = List.copyOf(owner);
+			privileges = List.copyOf(privileges);
+		}
+
+		/**
+		 * Whether nothing changes.
+		 * @return whether there are no statements
+		 */
+		public boolean isEmpty() {
+			return this.owner.isEmpty() && this.privileges.isEmpty();
+		}
+
 	}
 
 	/**

@@ -17,18 +17,23 @@ package io.pgentities.internal.diff;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import io.pgentities.DriftStatus;
+import io.pgentities.EntityKind;
 import io.pgentities.PgAccess;
+import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.IdentityPatterns;
+import io.pgentities.internal.sql.Identifiers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +56,7 @@ public final class DriftComparator {
 	 */
 	public static List<EntityComparison> compare(Map<PgEntity, CatalogEntity> canonical, CatalogSnapshot live,
 			Set<String> managedSchemas, IdentityPatterns ignored) {
+		requireOneCatalogPerIdentity(canonical, live);
 		Map<String, CatalogEntity> current = live.byIdentity();
 		Map<String, EntityComparison> comparisons = new LinkedHashMap<>();
 		canonical.forEach((declared, desired) -> {
@@ -67,6 +73,46 @@ public final class DriftComparator {
 		List<EntityComparison> sorted = new ArrayList<>(comparisons.values());
 		sorted.sort(Comparator.comparing(EntityComparison::kind).thenComparing(EntityComparison::identity));
 		return sorted;
+	}
+
+	/**
+	 * Comparisons are keyed by identity, and objects kept in different catalogs may have the
+	 * same one: an extension and an event trigger are both named alone, a trigger and a policy
+	 * on one table by schema, table and name. One would stand for the other, and a plan drop the
+	 * one to create the other, so such a pair fails the check. Kinds that share a catalog share
+	 * its names: a view declared where a materialized view is, is the same object changed.
+	 */
+	private static void requireOneCatalogPerIdentity(Map<PgEntity, CatalogEntity> canonical, CatalogSnapshot live) {
+		Map<String, Holder> holders = new HashMap<>();
+		List<Holder> all = new ArrayList<>();
+		canonical.forEach((declared, desired) -> all.add(new Holder(desired, "declared in " + declared.source())));
+		live.entities().forEach((existing) -> all.add(new Holder(existing, "in the database, in schema "
+				+ Identifiers.quote(existing.schema()))));
+		for (Holder holder : all) {
+			Holder first = holders.putIfAbsent(holder.entity().identity(), holder);
+			if (first != null && !first.entity().kind().catalog().equals(holder.entity().kind().catalog())) {
+				throw new PgEntitiesException(first.describe() + " and " + holder.describe()
+						+ " have the same identity, by which pg-entities compares entities, so that one would be "
+						+ "taken for the other. " + fix(first.entity().kind(), holder.entity().kind()));
+			}
+		}
+	}
+
+	private static String fix(EntityKind first, EntityKind second) {
+		if (first == EntityKind.EXTENSION || second == EntityKind.EXTENSION) {
+			EntityKind other = (first == EntityKind.EXTENSION) ? second : first;
+			return "Rename the " + other.sqlName().toLowerCase(Locale.ROOT)
+					+ ": an extension's name is that of its control file.";
+		}
+		return "Rename one of them.";
+	}
+
+	private record Holder(CatalogEntity entity, String where) {
+
+		String describe() {
+			return this.entity.kind().sqlName() + " " + this.entity.identity() + " (" + this.where + ")";
+		}
+
 	}
 
 	private static EntityComparison compare(PgEntity declared, CatalogEntity simulated,

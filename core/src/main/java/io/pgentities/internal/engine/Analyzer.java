@@ -24,8 +24,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -33,19 +36,24 @@ import javax.sql.DataSource;
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDeclaration;
+import io.pgentities.EntityKind;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogReader;
 import io.pgentities.internal.catalog.CatalogSnapshot;
+import io.pgentities.internal.catalog.Environment;
+import io.pgentities.internal.catalog.EnvironmentReader;
 import io.pgentities.internal.catalog.NameMapping;
+import io.pgentities.internal.catalog.References;
 import io.pgentities.internal.diff.DriftComparator;
 import io.pgentities.internal.diff.EntityComparison;
 import io.pgentities.internal.plan.DependencyGraph;
 import io.pgentities.internal.plan.Planner;
 import io.pgentities.internal.plan.PlanningProblem;
 import io.pgentities.internal.plan.Surroundings;
+import io.pgentities.internal.simulate.EventTriggerSilence;
 import io.pgentities.internal.simulate.Simulation;
 import io.pgentities.internal.simulate.SimulationResult;
 import io.pgentities.internal.simulate.ServerError;
@@ -67,26 +75,44 @@ public final class Analyzer {
 
 	private final EngineSettings settings;
 
+	private final Rechecks rechecks;
+
 	private final List<String> searchPath;
+
+	/**
+	 * Creates an analyzer that remembers nothing between checks.
+	 * @param dataSource the database
+	 * @param settings the settings
+	 */
+	public Analyzer(DataSource dataSource, EngineSettings settings) {
+		this(dataSource, settings, new Rechecks());
+	}
 
 	/**
 	 * Creates an analyzer.
 	 * @param dataSource the database
 	 * @param settings the settings
+	 * @param rechecks what earlier checks of the same engine left, for checking again cheaply
 	 */
-	public Analyzer(DataSource dataSource, EngineSettings settings) {
-		this(dataSource, settings, List.of(settings.defaultSchema()));
+	public Analyzer(DataSource dataSource, EngineSettings settings, Rechecks rechecks) {
+		this(dataSource, settings, rechecks, List.of(settings.defaultSchema()));
 	}
 
 	/**
-	 * Creates an analyzer whose declarations look up unqualified references in several schemas.
+	 * Creates an analyzer that remembers nothing between checks, whose declarations look up
+	 * unqualified references in several schemas.
 	 * @param dataSource the database
 	 * @param settings the settings
 	 * @param searchPath the schemas unqualified references in declarations look in first
 	 */
 	Analyzer(DataSource dataSource, EngineSettings settings, List<String> searchPath) {
+		this(dataSource, settings, new Rechecks(), searchPath);
+	}
+
+	private Analyzer(DataSource dataSource, EngineSettings settings, Rechecks rechecks, List<String> searchPath) {
 		this.dataSource = dataSource;
 		this.settings = settings;
+		this.rechecks = rechecks;
 		this.searchPath = List.copyOf(searchPath);
 	}
 
@@ -137,8 +163,10 @@ public final class Analyzer {
 			throw new PgEntitiesException("Reading the entities of schemas " + this.settings.schemas() + " failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
+		// extensions are read database-wide: only those installed in the schemas are rendered
 		return live.entities()
 			.stream()
+			.filter((entity) -> this.settings.schemas().contains(entity.schema()))
 			.filter((entity) -> !this.settings.ignored().matches(entity))
 			.sorted(Comparator.comparing(CatalogEntity::kind).thenComparing(CatalogEntity::identity))
 			.map((entity) -> new EntityDeclaration(entity.kind(), entity.schema(), entity.name(), entity.identity(),
@@ -150,24 +178,201 @@ public final class Analyzer {
 		return run(declared, planned, List.of());
 	}
 
+	/**
+	 * Compiles declarations: simulates them and reads the environment before and after, until
+	 * the environment read beforehand covers everything the simulation referenced and did
+	 * not change meanwhile.
+	 * @param declared the declared entities
+	 * @return the compilation
+	 * @throws io.pgentities.EntityRejectedException if PostgreSQL rejects a declaration
+	 */
+	public Compilation compile(List<PgEntity> declared) {
+		Set<String> read = scope(declared).read();
+		References reach = searched(declared);
+		Set<String> identities = new HashSet<>();
+		for (int attempt = 0; attempt < 4; attempt++) {
+			References within = reach;
+			Set<String> shadowed = Set.copyOf(identities);
+			Compiling compiling;
+			try {
+				compiling = Transaction.rolledBack(this.dataSource, (connection) -> {
+					applySettings(connection);
+					Savepoint start = connection.setSavepoint();
+					List<String> excluded = excluded(CatalogReader.read(connection, read, NameMapping.identity()),
+							shadowed);
+					connection.rollback(start);
+					applySettings(connection);
+					Environment before = EnvironmentReader.read(connection, within.schemas(), within.roles(), excluded);
+					SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
+							this.settings.checkTransactionSettings());
+					CatalogReader.usePrintingSearchPath(connection);
+					Environment after = EnvironmentReader.read(connection, within.schemas(), within.roles(),
+							createdExtensions(excluded, simulated));
+					return new Compiling(before, after, simulated);
+				});
+			}
+			catch (SQLException ex) {
+				throw new PgEntitiesException("Compiling " + declared.size() + " declared entities failed: "
+						+ ServerError.of(ex).message(), ex);
+			}
+			SimulationResult simulated = compiling.simulated();
+			Set<String> simulatedIdentities = new HashSet<>();
+			simulated.canonical().values().forEach((entity) -> simulatedIdentities.add(entity.identity()));
+			References referenced = simulated.references();
+			if (compiling.before().equals(compiling.after()) && referenced.within(within)
+					&& simulatedIdentities.equals(shadowed)) {
+				List<Compilation.Compiled> compiled = new ArrayList<>();
+				for (PgEntity entity : declared) {
+					compiled.add(new Compilation.Compiled(Compilation.hash(entity), entity,
+							simulated.canonical().get(entity)));
+				}
+				return new Compilation(Compilation.FORMAT, compiling.before().serverVersion(),
+						compiling.before().fingerprint(), List.copyOf(within.schemas()), List.copyOf(within.roles()),
+						compiled);
+			}
+			reach = within.and(referenced);
+			identities = simulatedIdentities;
+		}
+		throw new PgEntitiesException("Compiling " + declared.size()
+				+ " declared entities failed: the database kept changing while they were simulated");
+	}
+
+	private record Compiling(Environment before, Environment after, SimulationResult simulated) {
+
+	}
+
+	/**
+	 * Checks compiled declarations: where the server's major version, every declaration's
+	 * hash and the environment are those of the compilation, the declared side is taken from
+	 * it, and the database is only read; otherwise the declarations are checked in full.
+	 * @param compiled the compilation
+	 * @param edited its {@linkplain Compilation#firstEdited() first edited declaration}
+	 * @return the report
+	 */
+	public DriftReport check(Compilation compiled, @Nullable String edited) {
+		long start = System.nanoTime();
+		List<PgEntity> declared = compiled.declared();
+		Scope scope = scope(declared);
+		if (edited != null) {
+			logger.debug("Checking compiled declarations in full: {} changed after it was compiled", edited);
+			return check(declared);
+		}
+		Set<String> identities = new HashSet<>();
+		compiled.declarations().forEach((entry) -> identities.add(entry.canonical().identity()));
+		Looked looked;
+		try {
+			looked = Transaction.rolledBack(this.dataSource, (connection) -> {
+				readOnly(connection);
+				CatalogSnapshot live = CatalogReader.read(connection, scope.read(), NameMapping.identity());
+				Environment environment = EnvironmentReader.read(connection, compiled.schemas(), compiled.roles(),
+						excluded(live, identities));
+				return new Looked(live, environment);
+			});
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Checking " + declared.size() + " compiled declarations failed: "
+					+ ServerError.of(ex).message(), ex);
+		}
+		if (looked.environment().serverMajor() != compiled.serverMajor()
+				|| !looked.environment().fingerprint().equals(compiled.environment())) {
+			logger.debug("Checking compiled declarations in full: compiled on PostgreSQL {} in another environment, "
+					+ "checked on PostgreSQL {}", compiled.serverMajor(), looked.environment().serverMajor());
+			return check(declared);
+		}
+		Map<PgEntity, CatalogEntity> canonical = new IdentityHashMap<>();
+		compiled.declarations().forEach((entry) -> canonical.put(entry.declaration(), entry.canonical()));
+		List<EntityComparison> comparisons = DriftComparator.compare(canonical, looked.live(), scope.managed(),
+				this.settings.ignored());
+		return new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
+				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * The objects left out of the environment after a simulation: also the declared extensions,
+	 * which it created when the database lacks them (only its rolled-back transaction has them).
+	 */
+	private static List<String> createdExtensions(List<String> excluded, SimulationResult simulated) {
+		List<String> all = new ArrayList<>(excluded);
+		simulated.canonical()
+			.values()
+			.stream()
+			.filter((entity) -> entity.kind() == EntityKind.EXTENSION)
+			.map(EnvironmentReader::excluded)
+			.forEach(all::add);
+		return all;
+	}
+
+	private record Looked(CatalogSnapshot live, Environment environment) {
+
+	}
+
+	/**
+	 * The live objects a simulation shadows with its own copies: those of the declared
+	 * identities, left out of the environment.
+	 */
+	private static List<String> excluded(CatalogSnapshot live, Set<String> identities) {
+		return live.entities()
+			.stream()
+			.filter((entity) -> identities.contains(entity.identity()))
+			.map(EnvironmentReader::excluded)
+			.toList();
+	}
+
+	/**
+	 * The schemas a check reports undeclared objects in, and those it reads.
+	 */
+	private record Scope(Set<String> managed, Set<String> read) {
+
+	}
+
+	private Scope scope(List<PgEntity> declared) {
+		Set<String> managed = new LinkedHashSet<>(this.settings.schemas());
+		if (managed.isEmpty()) {
+			declared.forEach((entity) -> managed.add(entity.schema()));
+		}
+		Set<String> read = new LinkedHashSet<>(managed);
+		declared.forEach((entity) -> read.add(entity.schema()));
+		return new Scope(managed, read);
+	}
+
 	private Analysis run(List<PgEntity> declared, boolean planned, List<String> rehearsed) {
 		long start = System.nanoTime();
-		Set<String> managed = managedSchemas(declared);
-		Set<String> read = readSchemas(managed, declared);
+		Scope scope = scope(declared);
+		Set<String> managed = scope.managed();
+		Set<String> read = scope.read();
+		// a rehearsal checks a database changed by its own transaction: never remembered
+		boolean remembered = rehearsed.isEmpty();
+		Rechecks.Checked previous = remembered ? this.rechecks.get(declared, planned) : null;
+		if (previous != null && previous.reusable()) {
+			Analysis again = recheck(previous, declared, read, planned, start);
+			if (again != null) {
+				return again;
+			}
+		}
+		References reach = searched(declared).and((previous != null) ? previous.reach() : References.NONE);
 		Observation observed;
 		try {
 			observed = Transaction.rolledBack(this.dataSource, (connection) -> {
 				if (!rehearsed.isEmpty()) {
+					EventTriggerSilence.ensure(connection, EventTriggerSilence.Ddl.ANY);
 					PlanExecutor.run(connection, rehearsed, this.settings);
 				}
-				return observe(connection, declared, read, planned);
+				return observe(connection, declared, read, planned, remembered ? reach : null);
 			});
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
-		return analysis(declared, managed, observed, start);
+		Analysis analysis = analysis(observed, declared, managed, start);
+		Environment environment = observed.environment();
+		if (environment != null) {
+			References referenced = observed.simulated().references();
+			this.rechecks.put(declared, planned,
+					new Rechecks.Checked(reach.and(referenced), environment, observed.live(), observed.surroundings(),
+							observed.currentUser(), analysis, referenced.within(reach)));
+		}
+		return analysis;
 	}
 
 	/**
@@ -180,33 +385,19 @@ public final class Analyzer {
 	 */
 	Analysis analyze(Connection connection, List<PgEntity> declared) throws SQLException {
 		long start = System.nanoTime();
-		Set<String> managed = managedSchemas(declared);
+		Scope scope = scope(declared);
 		Savepoint savepoint = connection.setSavepoint();
 		Observation observed;
 		try {
-			observed = observe(connection, declared, readSchemas(managed, declared), true);
+			observed = observe(connection, declared, scope.read(), true, null);
 		}
 		finally {
 			connection.rollback(savepoint);
 		}
-		return analysis(declared, managed, observed, start);
+		return analysis(observed, declared, scope.managed(), start);
 	}
 
-	private Set<String> managedSchemas(List<PgEntity> declared) {
-		Set<String> managed = new LinkedHashSet<>(this.settings.schemas());
-		if (managed.isEmpty()) {
-			declared.forEach((entity) -> managed.add(entity.schema()));
-		}
-		return managed;
-	}
-
-	private static Set<String> readSchemas(Set<String> managed, List<PgEntity> declared) {
-		Set<String> read = new LinkedHashSet<>(managed);
-		declared.forEach((entity) -> read.add(entity.schema()));
-		return read;
-	}
-
-	private Analysis analysis(List<PgEntity> declared, Set<String> managed, Observation observed, long start) {
+	private Analysis analysis(Observation observed, List<PgEntity> declared, Set<String> managed, long start) {
 		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
 				managed, this.settings.ignored());
 		DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
@@ -231,12 +422,97 @@ public final class Analyzer {
 	}
 
 	/**
+	 * The schemas whose names a simulation of the declarations searches, and the roles the
+	 * declarations name as owners and grantees. Reading roles from the text is a guess, but a
+	 * safe one: what the simulation really referenced decides whether its answer is kept.
+	 */
+	private References searched(List<PgEntity> declared) {
+		Set<String> schemas = new LinkedHashSet<>(this.searchPath);
+		Set<String> roles = new LinkedHashSet<>();
+		for (PgEntity entity : declared) {
+			schemas.add(entity.schema());
+			String owner = entity.access().owner();
+			if (owner != null) {
+				roles.addAll(roleNames(owner));
+			}
+			entity.access().grants().forEach((grant) -> roles.addAll(roleNames(grant.grantees())));
+		}
+		return new References(schemas, roles);
+	}
+
+	private static List<String> roleNames(String roles) {
+		List<String> names = new ArrayList<>();
+		for (String role : roles.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+			String name = role.strip().replaceFirst("(?i)^group\\s+", "");
+			if (name.startsWith("\"") && name.endsWith("\"") && name.length() > 1) {
+				names.add(name.substring(1, name.length() - 1).replace("\"\"", "\""));
+			}
+			else if (!name.isEmpty()) {
+				names.add(name.toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * The fast path: the answer of an earlier full check of the same declarations, when one
+	 * read-only look at the catalog finds the live entities and everything the simulation
+	 * depended on as they were then. Sends no DDL.
+	 * @return the earlier answer, timed anew, or {@code null} when anything changed
+	 */
+	private @Nullable Analysis recheck(Rechecks.Checked previous, List<PgEntity> declared, Set<String> read,
+			boolean planned, long start) {
+		boolean unchanged;
+		try {
+			unchanged = Transaction.rolledBack(this.dataSource, (connection) -> {
+				readOnly(connection);
+				Environment environment = EnvironmentReader.read(connection, previous.reach().schemas(),
+						previous.reach().roles(), List.of());
+				if (!environment.equals(previous.environment())
+						|| !currentUser(connection).equals(previous.currentUser())) {
+					return false;
+				}
+				CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
+				if (!live.equals(previous.live())) {
+					return false;
+				}
+				return !planned || Surroundings.read(connection, read, live).equals(previous.surroundings());
+			});
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "
+					+ ServerError.of(ex).message(), ex);
+		}
+		if (!unchanged) {
+			logger.debug("Checking {} declared entities again: the database changed since the last check",
+					declared.size());
+			return null;
+		}
+		Analysis analysis = previous.analysis();
+		DriftReport report = new DriftReport(analysis.report().entities(), Duration.ofNanos(System.nanoTime() - start));
+		logger.debug("Checked {} declared entities in {} ms: nothing changed since the last check", declared.size(),
+				report.duration().toMillis());
+		return new Analysis(report, analysis.plan(), analysis.undoPlan());
+	}
+
+	private void readOnly(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET TRANSACTION READ ONLY");
+		}
+		applySettings(connection);
+	}
+
+	/**
 	 * Everything a check reads from the database, in its one rolled-back transaction.
 	 */
-	private Observation observe(Connection connection, List<PgEntity> declared, Set<String> read, boolean planned)
-			throws SQLException {
+	private Observation observe(Connection connection, List<PgEntity> declared, Set<String> read, boolean planned,
+			@Nullable References reach) throws SQLException {
 		Savepoint start = connection.setSavepoint();
 		applySettings(connection);
+		// read before anything else: whatever changes after this read, a later look finds
+		// changed, and falls back to a full check
+		Environment environment = (reach != null)
+				? EnvironmentReader.read(connection, reach.schemas(), reach.roles(), List.of()) : null;
 		String currentUser = currentUser(connection);
 		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
 		Surroundings surroundings = planned ? Surroundings.read(connection, read, live) : null;
@@ -248,11 +524,11 @@ public final class Analyzer {
 		applySettings(connection);
 		SimulationResult simulated = Simulation.run(connection, declared, this.searchPath,
 				this.settings.checkTransactionSettings());
-		return new Observation(currentUser, live, surroundings, simulated);
+		return new Observation(currentUser, live, surroundings, simulated, environment);
 	}
 
 	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings,
-			SimulationResult simulated) {
+			SimulationResult simulated, @Nullable Environment environment) {
 
 	}
 

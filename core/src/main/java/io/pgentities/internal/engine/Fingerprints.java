@@ -22,7 +22,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -36,8 +38,9 @@ import io.pgentities.internal.simulate.ServerError;
 /**
  * Reads the fingerprints a {@link MigrationGuard} checks: the MD5 of the definition
  * PostgreSQL prints for each object ({@code pg_get_functiondef}, {@code pg_get_viewdef},
- * {@code pg_get_triggerdef}, a policy's command, roles and expressions), by kind and
- * identity, with {@code search_path} set to {@code pg_catalog}. The guard's DO block runs the
+ * {@code pg_get_triggerdef}, a policy's command, roles and expressions, an extension's schema
+ * and version, an aggregate's {@code pg_aggregate} row), by kind and identity, with
+ * {@code search_path} set to {@code pg_catalog}. The guard's DO block runs the
  * same {@linkplain #query query}, so both sides print the definitions alike.
  */
 public final class Fingerprints {
@@ -66,11 +69,13 @@ public final class Fingerprints {
 	 */
 	public static String query(String kinds, String identities) {
 		return "SELECT g.ord, g.kind, g.identity, md5(d.definition) AS fingerprint\n"
-				+ "\tFROM (SELECT i.*, CASE WHEN i.kind IN ('FUNCTION', 'PROCEDURE') THEN to_regprocedure(i.identity) END AS routine,\n"
-				+ "\t\tCASE WHEN i.kind IN ('VIEW', 'MATERIALIZED_VIEW', 'TRIGGER', 'POLICY') THEN parse_ident(i.identity) END AS parts\n"
+				+ "\tFROM (SELECT i.*, CASE WHEN i.kind IN ('FUNCTION', 'PROCEDURE', 'AGGREGATE') THEN to_regprocedure(i.identity) END AS routine,\n"
+				+ "\t\tCASE WHEN i.kind IN ('VIEW', 'MATERIALIZED_VIEW', 'TRIGGER', 'POLICY', 'EXTENSION') THEN parse_ident(i.identity) END AS parts\n"
 				+ "\t\tFROM unnest(" + kinds + ", " + identities + ") WITH ORDINALITY AS i(kind, identity, ord)) AS g\n"
 				+ "\tLEFT JOIN LATERAL (\n"
-				+ "\t\tSELECT pg_get_functiondef(p.oid) AS definition FROM pg_proc p WHERE p.oid = g.routine\n"
+				+ "\t\tSELECT pg_get_functiondef(p.oid) AS definition FROM pg_proc p WHERE p.oid = g.routine AND p.prokind <> 'a'\n"
+				+ "\t\tUNION ALL\n"
+				+ "\t\tSELECT a::text FROM pg_aggregate a WHERE a.aggfnoid = g.routine\n"
 				+ "\t\tUNION ALL\n"
 				+ "\t\tSELECT c.relkind::text || ' ' || pg_get_viewdef(c.oid, true) FROM pg_class c\n"
 				+ "\t\tJOIN pg_namespace n ON n.oid = c.relnamespace\n"
@@ -86,25 +91,29 @@ public final class Fingerprints {
 				+ "\t\t\tpg_get_expr(p.polqual, p.polrelid, true), pg_get_expr(p.polwithcheck, p.polrelid, true))\n"
 				+ "\t\tFROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace\n"
 				+ "\t\tWHERE g.kind = 'POLICY' AND ARRAY[n.nspname::text, c.relname::text, p.polname::text] = g.parts\n"
+				+ "\t\tUNION ALL\n"
+				+ "\t\tSELECT concat_ws(' ', n.nspname, e.extversion) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace\n"
+				+ "\t\tWHERE g.kind = 'EXTENSION' AND ARRAY[e.extname::text] = g.parts\n"
 				+ "\t) AS d ON true";
 	}
 
 	/**
-	 * The guard of an analysis's plan: every entity of the report the plan touches (its
-	 * summary has a line for each: replaced, altered, dropped, dropped and created again as a
-	 * dependent, or created), with the fingerprint of its live definition; an entity the plan
-	 * creates has none, and must still not exist when the migration runs. Reads the database
-	 * in a read-only transaction that is rolled back.
+	 * The guard of an analysis's plan: every entity of the report that a statement of the plan
+	 * belongs to (replaced, altered, dropped, dropped and created again as a dependent, or
+	 * created), with the fingerprint of its live definition; an entity the plan creates has
+	 * none, and must still not exist when the migration runs. Reads the database in a
+	 * read-only transaction that is rolled back.
 	 * @param analysis the analysis
 	 * @return the guard
 	 * @throws PgEntitiesException if the database cannot be read
 	 */
 	public MigrationGuard guard(Analysis analysis) {
-		List<String> summary = analysis.plan().summary();
+		Set<String> touched = new HashSet<>();
+		analysis.plan().steps().forEach((step) -> touched.add(step.kind() + " " + step.identity()));
 		List<EntityDrift> guarded = analysis.report()
 			.entities()
 			.stream()
-			.filter((drift) -> summary.stream().anyMatch((line) -> line.startsWith(summaryPrefix(drift))))
+			.filter((drift) -> touched.contains(drift.kind() + " " + drift.identity()))
 			.toList();
 		if (guarded.isEmpty()) {
 			return new MigrationGuard(List.of());
@@ -116,10 +125,6 @@ public final class Fingerprints {
 			throw new PgEntitiesException("Reading the fingerprints of " + guarded.size() + " objects failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
-	}
-
-	private static String summaryPrefix(EntityDrift drift) {
-		return drift.status() + " " + drift.kind().sqlName() + " " + drift.identity() + ": ";
 	}
 
 	private List<GuardedObject> read(Connection connection, List<EntityDrift> guarded) throws SQLException {

@@ -62,9 +62,10 @@ public final class IdentityResolver {
 	}
 
 	/**
-	 * The identities a text may stand for, most likely first. A two-part name without an
-	 * argument list may be a view ({@code schema.name}) or a trigger or policy in the default
-	 * schema ({@code table.name}), so it gives both.
+	 * The identities a text may stand for, most likely first. A name alone may be a view in the
+	 * default schema, an extension or an event trigger, and a two-part name without an argument list a view
+	 * ({@code schema.name}) or a trigger or policy in the default schema ({@code table.name}),
+	 * so each gives both.
 	 * @param text the identity as written
 	 * @return the canonical identities; the text itself, stripped, when it is no identity
 	 * @throws PgEntitiesException if the database cannot be read
@@ -78,7 +79,7 @@ public final class IdentityResolver {
 		List<String> names = written.names();
 		if (written.arguments() == null) {
 			return switch (names.size()) {
-				case 1 -> List.of(Identifiers.qualify(defaultSchema, names.get(0)));
+				case 1 -> List.of(Identifiers.qualify(defaultSchema, names.get(0)), Identifiers.quote(names.get(0)));
 				case 2 -> List.of(Identifiers.qualify(names.get(0), names.get(1)),
 						Identifiers.qualify(defaultSchema, names.get(0), names.get(1)));
 				default -> List.of(Identifiers.qualify(names.get(0), names.get(1), names.get(2)));

@@ -35,12 +35,15 @@ import javax.sql.DataSource;
 import io.pgentities.Analysis;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
+import io.pgentities.Hazard;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
 import io.pgentities.MigrationPlan;
+import io.pgentities.PlanHazardException;
 import io.pgentities.PlanRefusal;
 import io.pgentities.PlanRefusedException;
+import io.pgentities.PlannedStatement;
 import io.pgentities.TenantDrift;
 import io.pgentities.TenantDriftReport;
 import io.pgentities.TenantFailure;
@@ -75,14 +78,18 @@ public final class TenantAnalyzer {
 
 	private final EngineSettings settings;
 
+	private final Set<Hazard> allowedHazards;
+
 	/**
 	 * Creates a tenant analyzer.
 	 * @param dataSource the database
 	 * @param settings the engine's settings; its managed schemas are not used
+	 * @param allowedHazards the hazards a tenant's plan may have to be applied
 	 */
-	public TenantAnalyzer(DataSource dataSource, EngineSettings settings) {
+	public TenantAnalyzer(DataSource dataSource, EngineSettings settings, Set<Hazard> allowedHazards) {
 		this.dataSource = dataSource;
 		this.settings = settings;
+		this.allowedHazards = Set.copyOf(allowedHazards);
 	}
 
 	/**
@@ -235,6 +242,7 @@ public final class TenantAnalyzer {
 	 * @return the analysis whose plan was applied
 	 * @throws SQLException if the database fails
 	 * @throws PlanRefusedException if no plan can be made
+	 * @throws PlanHazardException if the plan has hazards that are not allowed; nothing is run
 	 * @throws io.pgentities.PlanExecutionException if a statement of the plan fails
 	 */
 	public Analysis provision(Connection connection, String schema, TenantTemplate template) throws SQLException {
@@ -247,6 +255,10 @@ public final class TenantAnalyzer {
 		Analysis analysis = analyzer(schema).analyze(connection, template.entitiesIn(schema));
 		if (analysis.plan().refusal() != null) {
 			throw new PlanRefusedException(analysis.plan().refusal(), analysis.report());
+		}
+		List<PlannedStatement> hazardous = analysis.plan().stepsWithHazardsOutside(this.allowedHazards);
+		if (!hazardous.isEmpty()) {
+			throw new PlanHazardException(hazardous, this.allowedHazards);
 		}
 		// unqualified names in routine bodies are resolved, while they are created, as they were
 		// in the simulation: in the tenant schema first

@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,11 +32,14 @@ import java.util.Set;
 
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityKind;
+import io.pgentities.Hazard;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgAccess;
 import io.pgentities.PlanRefusal;
+import io.pgentities.PlannedStatement;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.Change;
+import io.pgentities.internal.catalog.Operation;
 import io.pgentities.internal.diff.DeclaredAccess;
 import io.pgentities.internal.diff.EntityComparison;
 import io.pgentities.internal.sql.Identifiers;
@@ -68,6 +72,8 @@ public final class Planner {
 	private final Map<String, Change.InPlace> inPlace = new LinkedHashMap<>();
 
 	private final Map<String, String> reasons = new LinkedHashMap<>();
+
+	private final Set<String> dependents = new HashSet<>();
 
 	private final Surroundings surroundings;
 
@@ -116,9 +122,9 @@ public final class Planner {
 		if (refusal != null) {
 			return MigrationPlan.refused(refusal);
 		}
-		List<String> statements = new ArrayList<>();
+		List<PlannedStatement> statements = new ArrayList<>();
 		for (String identity : TopologicalOrder.sort(this.drops, this.current::dependents, this::compareForDrop)) {
-			statements.add(current(identity).dropStatement());
+			statements.add(drop(identity));
 		}
 		Set<String> toCreate = new LinkedHashSet<>(this.creates);
 		toCreate.addAll(this.inPlace.keySet());
@@ -131,7 +137,7 @@ public final class Planner {
 			summary.add(comparison.status() + " " + comparison.kind().sqlName() + " " + identity + ": " + reason);
 		});
 		List<String> dropped = this.drops.stream().filter((identity) -> !this.creates.contains(identity)).toList();
-		return new MigrationPlan(statements, summary, dropped);
+		return new MigrationPlan(statements, summary, dropped, null);
 	}
 
 	private void decide(EntityComparison comparison) {
@@ -213,6 +219,7 @@ public final class Planner {
 				boolean kept = comparison.desired() != null || !this.options.dropUndeclared();
 				if (kept) {
 					this.creates.add(dependent);
+					this.dependents.add(dependent);
 					this.inPlace.remove(dependent);
 					this.reasons.put(dependent, "drop and create (depends on " + dropped + ")");
 				}
@@ -274,42 +281,99 @@ public final class Planner {
 		return null;
 	}
 
-	private List<String> create(String identity) {
+	/**
+	 * The drop of an object: of a dependent that comes back, of an undeclared object for good,
+	 * or of one that is created again as declared, which changes access if at all.
+	 */
+	private PlannedStatement drop(String identity) {
+		EntityComparison comparison = this.comparisons.get(identity);
+		CatalogEntity entity = current(identity);
+		Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+		boolean recreated = this.creates.contains(identity);
+		if (recreated && this.dependents.contains(identity)) {
+			hazards.add(Hazard.DROPS_DEPENDENT);
+		}
+		if (!recreated && comparison.status() == DriftStatus.UNDECLARED) {
+			hazards.add(Hazard.DROPS_UNDECLARED);
+		}
+		if (!recreated && entity.accessDiffersFrom(null)) {
+			hazards.add(Hazard.CHANGES_ACCESS);
+		}
+		return step(entity.dropStatement(), entity, Operation.DROP, false, hazards);
+	}
+
+	private List<PlannedStatement> create(String identity) {
 		EntityComparison comparison = this.comparisons.get(identity);
 		CatalogEntity entity = comparison.either();
-		List<String> statements = new ArrayList<>(entity.createStatements(comparison.declared()));
+		List<PlannedStatement> statements = new ArrayList<>();
+		Set<Hazard> creation = EnumSet.noneOf(Hazard.class);
+		if (entity.createRunsQuery(comparison.declared())) {
+			creation.add(Hazard.RUNS_QUERY);
+		}
+		if (entity.accessDiffersFrom(comparison.current())) {
+			creation.add(Hazard.CHANGES_ACCESS);
+		}
+		List<String> created = entity.createStatements(comparison.declared());
+		statements.add(step(created.get(0), entity, Operation.CREATE, false, creation));
+		// the rest (a materialized view's indexes) builds on the object just created
+		created.subList(1, created.size())
+			.forEach((sql) -> statements.add(step(sql, entity, Operation.CREATE_INDEX, true, Set.of())));
 		String comment = comparison.desiredComment();
 		if (comment != null) {
-			statements.add(entity.commentStatement(comment));
+			statements.add(step(entity.commentStatement(comment), entity, Operation.COMMENT, true, Set.of()));
 		}
 		CatalogEntity restoredFrom = this.options.undo() ? comparison.desired() : comparison.current();
 		PgAccess declared = (comparison.declared() != null) ? comparison.declared().access() : PgAccess.UNDECLARED;
 		String owner = this.options.currentUser();
 		if (restoredFrom != null) {
 			// declared privileges are set below rather than given back
-			statements.addAll(Privileges.restore(restoredFrom, entity, this.options.currentUser(),
-					!declared.declaresPrivileges()));
+			Privileges.restore(restoredFrom, entity, this.options.currentUser(), !declared.declaresPrivileges())
+				.forEach((sql) -> statements.add(step(sql, entity, Operation.RESTORE, true, Set.of())));
 			if (restoredFrom.access() != null) {
 				owner = restoredFrom.access().owner();
 			}
 		}
-		statements.addAll(DeclaredAccess.afterCreate(owner, entity, declared));
+		// declared access on a new object is new access; on a recreated one, only if it differs
+		CatalogEntity before = comparison.current();
+		boolean accessChanges = before == null || (comparison.desired() != null
+				&& !DeclaredAccess.changes(before, comparison.desired(), declared).isEmpty());
+		statements.addAll(accessSteps(DeclaredAccess.afterCreate(owner, entity, declared), entity, true, accessChanges));
 		return statements;
 	}
 
-	private List<String> changeInPlace(String identity) {
+	private List<PlannedStatement> changeInPlace(String identity) {
 		EntityComparison comparison = this.comparisons.get(identity);
 		CatalogEntity desired = Objects.requireNonNull(comparison.desired());
 		CatalogEntity current = Objects.requireNonNull(comparison.current());
-		List<String> statements = new ArrayList<>(this.inPlace.get(identity).statements());
+		Change.InPlace change = this.inPlace.get(identity);
+		Set<Hazard> hazards = desired.accessDiffersFrom(current) ? Set.of(Hazard.CHANGES_ACCESS) : Set.of();
+		List<PlannedStatement> statements = new ArrayList<>();
+		for (int i = 0; i < change.statements().size(); i++) {
+			statements.add(step(change.statements().get(i), current, change.operations().get(i), false, hazards));
+		}
 		String comment = comparison.desiredComment();
 		if (!Objects.equals(comment, current.comment())) {
-			statements.add(desired.commentStatement(comment));
+			statements.add(step(desired.commentStatement(comment), current, Operation.COMMENT, false, Set.of()));
 		}
 		if (comparison.declared() != null) {
-			statements.addAll(DeclaredAccess.changes(current, desired, comparison.declared().access()));
+			statements.addAll(accessSteps(DeclaredAccess.changes(current, desired, comparison.declared().access()), current,
+					false, true));
 		}
 		return statements;
+	}
+
+	private List<PlannedStatement> accessSteps(DeclaredAccess.Changes changes, CatalogEntity entity, boolean created,
+			boolean changesAccess) {
+		Set<Hazard> hazards = changesAccess ? Set.of(Hazard.CHANGES_ACCESS) : Set.of();
+		List<PlannedStatement> statements = new ArrayList<>();
+		changes.owner().forEach((sql) -> statements.add(step(sql, entity, Operation.ALTER_OWNER, created, hazards)));
+		changes.privileges().forEach((sql) -> statements.add(step(sql, entity, Operation.GRANT, created, hazards)));
+		return statements;
+	}
+
+	private static PlannedStatement step(String sql, CatalogEntity entity, Operation operation, boolean created,
+			Set<Hazard> hazards) {
+		return new PlannedStatement(sql, entity.kind(), entity.identity(), operation.lock(entity, created), hazards);
 	}
 
 	private CatalogEntity current(String identity) {

@@ -107,7 +107,7 @@ final class Privileges {
 		}
 		if (access.executableByPublic() && !acl.isEmpty() && !publicExecute) {
 			// an explicit list without PUBLIC revoked the default
-			statements.add("REVOKE EXECUTE ON " + entity.designation() + " FROM PUBLIC");
+			statements.add("REVOKE EXECUTE ON " + target + " FROM PUBLIC");
 		}
 		return statements;
 	}

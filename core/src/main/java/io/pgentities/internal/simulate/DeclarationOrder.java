@@ -37,7 +37,8 @@ import io.pgentities.internal.sql.TokenType;
  * Orders declarations so that each is created after the declared objects it names. The
  * references are found lexically (every identifier, also inside routine bodies), which
  * over-approximates; where that makes a cycle, routines go first, then views, then triggers
- * and policies, since PL/pgSQL bodies are not resolved when a routine is created. Linear in
+ * and policies, since PL/pgSQL bodies are not resolved when a routine is created; event triggers
+ * come last of all. Linear in
  * the size of the declarations, unlike creating by trial and error.
  */
 final class DeclarationOrder {
@@ -46,6 +47,19 @@ final class DeclarationOrder {
 	}
 
 	static List<PgEntity> sort(List<PgEntity> declared) {
+		List<PgEntity> firing = declared.stream().filter((entity) -> entity.kind().firesOnDdl()).toList();
+		if (!firing.isEmpty()) {
+			// nothing may be created after an event trigger, which would fire on it; and
+			// nothing can need one
+			List<PgEntity> sorted = new ArrayList<>(
+					sortByNeeds(declared.stream().filter((entity) -> !entity.kind().firesOnDdl()).toList()));
+			sorted.addAll(firing);
+			return sorted;
+		}
+		return sortByNeeds(declared);
+	}
+
+	private static List<PgEntity> sortByNeeds(List<PgEntity> declared) {
 		List<Set<Integer>> needs = needs(declared);
 		List<List<Integer>> neededBy = new ArrayList<>();
 		for (int i = 0; i < declared.size(); i++) {

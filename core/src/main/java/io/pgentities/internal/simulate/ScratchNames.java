@@ -34,6 +34,8 @@ final class ScratchNames {
 
 	private final Map<String, String> scratchBySchema = new LinkedHashMap<>();
 
+	private final Map<String, String> originalNames = new LinkedHashMap<>();
+
 	ScratchNames() {
 		byte[] bytes = new byte[4];
 		RANDOM.nextBytes(bytes);
@@ -48,6 +50,17 @@ final class ScratchNames {
 		return this.scratchBySchema.computeIfAbsent(schema, (s) -> this.prefix + this.scratchBySchema.size());
 	}
 
+	/**
+	 * A scratch name for an object whose name is unique in the database, so that its
+	 * simulated copy cannot clash with the live object: {@code <scratch schema>:<n>}, which
+	 * tells the catalog queries which scratch schema the copy belongs to.
+	 */
+	String scratchName(String schema, String name) {
+		String scratchName = scratchFor(schema) + ":" + this.originalNames.size();
+		this.originalNames.put(scratchName, name);
+		return scratchName;
+	}
+
 	Map<String, String> scratchBySchema() {
 		return this.scratchBySchema;
 	}
@@ -55,7 +68,7 @@ final class ScratchNames {
 	NameMapping mapping() {
 		Map<String, String> originals = new LinkedHashMap<>();
 		this.scratchBySchema.forEach((schema, scratch) -> originals.put(scratch, schema));
-		return NameMapping.of(this.prefix, originals);
+		return NameMapping.of(this.prefix, originals, this.originalNames);
 	}
 
 }

@@ -31,10 +31,15 @@ import org.jspecify.annotations.Nullable;
  * Rewrites schema-qualified references to declared objects ({@code public.order_line_items})
  * so that they point at the simulated copies in the scratch schemas. Unqualified references
  * reach the copies through the simulation's {@code search_path}. Routine and relation names
- * are told apart by a following parenthesis, as they live in different catalogs. Dollar-quoted
+ * are told apart by a following parenthesis (or, for an aggregate's support functions, the
+ * attribute naming them), as they live in different catalogs. Dollar-quoted
  * bodies are rewritten too, so that SQL-language routines use the simulated objects.
  */
 final class ScratchRewriter {
+
+	// the attributes of CREATE AGGREGATE that name a function
+	private static final Set<String> SUPPORT_FUNCTIONS = Set.of("sfunc", "finalfunc", "combinefunc", "serialfunc",
+			"deserialfunc", "msfunc", "minvfunc", "mfinalfunc");
 
 	private final Map<String, String> scratchBySchema;
 
@@ -144,19 +149,35 @@ final class ScratchRewriter {
 				tokens.get(nameIndex).identifier());
 		int after = nextMeaningful(tokens, nameIndex);
 		// a parenthesis follows a routine's name, but also a relation's in CREATE INDEX ... ON t (...)
-		boolean call = after >= 0 && tokens.get(after).is("(");
+		boolean call = (after >= 0 && tokens.get(after).is("(")) || namesSupportFunction(tokens, index);
 		boolean declared = call ? this.routines.contains(qualified) || this.relations.contains(qualified)
 				: this.relations.contains(qualified);
 		return declared ? scratch : null;
 	}
 
+	/**
+	 * Whether the name at {@code index} is an aggregate's support function, as in
+	 * {@code SFUNC = public.f}: named without its argument list, yet a routine.
+	 */
+	private static boolean namesSupportFunction(List<Token> tokens, int index) {
+		int equals = previousMeaningfulIndex(tokens, index);
+		int attribute = (equals >= 0 && tokens.get(equals).is("=")) ? previousMeaningfulIndex(tokens, equals) : -1;
+		return attribute >= 0 && tokens.get(attribute).type() == TokenType.WORD
+				&& SUPPORT_FUNCTIONS.contains(tokens.get(attribute).identifier());
+	}
+
 	private static @Nullable Token previousMeaningful(List<Token> tokens, int index) {
+		int previous = previousMeaningfulIndex(tokens, index);
+		return (previous >= 0) ? tokens.get(previous) : null;
+	}
+
+	private static int previousMeaningfulIndex(List<Token> tokens, int index) {
 		for (int i = index - 1; i >= 0; i--) {
 			if (!tokens.get(i).isTrivia()) {
-				return tokens.get(i);
+				return i;
 			}
 		}
-		return null;
+		return -1;
 	}
 
 	private static int nextMeaningful(List<Token> tokens, int index) {

@@ -46,6 +46,8 @@ import io.pgentities.internal.catalog.CatalogRows;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.Dependency;
 import io.pgentities.internal.catalog.NameMapping;
+import io.pgentities.internal.catalog.ReferenceReader;
+import io.pgentities.internal.catalog.References;
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.internal.sql.OnClause;
 import io.pgentities.internal.sql.QualifiedName;
@@ -61,7 +63,10 @@ import org.slf4j.LoggerFactory;
  * in the caller's transaction, and reads them back with the catalog queries used for live
  * objects. Triggers and policies go on scratch copies of their tables ({@code LIKE}, partitioned
  * and attached as the live tables are), so nothing live is created, altered, dropped or locked
- * beyond {@code ACCESS SHARE}. The caller rolls the transaction back.
+ * beyond {@code ACCESS SHARE}. The caller rolls the transaction back. Extensions cannot be
+ * copied, their names being unique in the database: one the database lacks is created in the
+ * transaction itself (with {@code IF NOT EXISTS}, so that one it has is left as it is and
+ * compared as {@linkplain CatalogEntity#asDeclaredBy declared}), and goes with the rollback.
  */
 public final class Simulation {
 
@@ -125,7 +130,7 @@ public final class Simulation {
 	private SimulationResult run(Connection connection) throws SQLException {
 		if (this.declared.isEmpty()) {
 			return new SimulationResult(Map.of(), new CatalogSnapshot(List.of(), List.of()), NameMapping.identity(),
-					List.of(), CatalogRows.empty());
+					List.of(), References.NONE, CatalogRows.empty());
 		}
 		for (PgEntity entity : this.declared) {
 			for (String statement : statementsFor(entity)) {
@@ -133,6 +138,8 @@ public final class Simulation {
 			}
 		}
 		List<PgEntity> ordered = DeclarationOrder.sort(this.declared);
+		// before the savepoint a replay goes back to, so that the setting it may make stays
+		EventTriggerSilence.ensure(connection, EventTriggerSilence.Ddl.SIMULATION);
 		this.start = connection.setSavepoint();
 		this.searchSchemas.forEach(this.scratch::scratchFor);
 		int budget = LockBudget.of(connection);
@@ -150,6 +157,7 @@ public final class Simulation {
 		List<CatalogEntity> entities = new ArrayList<>();
 		List<Dependency> dependencies = new ArrayList<>();
 		List<PgEntity> creationOrder = new ArrayList<>();
+		References references = References.NONE;
 		CatalogRows rows = CatalogRows.empty();
 		for (List<PgEntity> group : groups) {
 			Savepoint savepoint = connection.setSavepoint();
@@ -159,10 +167,11 @@ public final class Simulation {
 			entities.addAll(part.snapshot().entities());
 			dependencies.addAll(part.snapshot().dependencies());
 			creationOrder.addAll(part.creationOrder());
+			references = references.and(part.references());
 			rows = rows.plus(part.rows());
 		}
 		return new SimulationResult(canonical, new CatalogSnapshot(entities, dependencies), this.scratch.mapping(),
-				creationOrder, rows);
+				creationOrder, references, rows);
 	}
 
 	private SimulationResult simulate(Connection connection, List<PgEntity> ordered) throws SQLException {
@@ -174,7 +183,7 @@ public final class Simulation {
 		List<String> setup = setupStatements(copies);
 		List<Creation> creations = new ArrayList<>();
 		for (PgEntity entity : ordered) {
-			for (String statement : statementsFor(entity)) {
+			for (String statement : statementsFor(ScratchCopy.of(entity, this.scratch))) {
 				Creation creation = new Creation(entity, statement, rewriter.rewrite(statement));
 				requireScratchTarget(creation);
 				creations.add(creation);
@@ -185,7 +194,10 @@ public final class Simulation {
 		CatalogReader.usePrintingSearchPath(connection);
 		CatalogRows rows = CatalogReader.fetch(connection, this.scratch.scratchBySchema().values());
 		CatalogSnapshot snapshot = rows.snapshot(mapping);
-		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered, rows);
+		// the schemas searched and those of the tables copied count as referenced too
+		References references = ReferenceReader.read(connection, this.scratch.scratchBySchema().values())
+			.and(new References(this.scratch.scratchBySchema().keySet(), Set.of()));
+		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered, references, rows);
 	}
 
 	/**
@@ -275,6 +287,7 @@ public final class Simulation {
 		else {
 			statements.add(entity.createStatement());
 		}
+		statements.addAll(ScratchCopy.completion(entity));
 		statements.addAll(accessStatements(entity));
 		return statements;
 	}
@@ -448,14 +461,20 @@ public final class Simulation {
 				throw new IllegalStateException("Simulated " + entity.kind() + " " + entity.identity()
 						+ " was not found in the catalog after it was created");
 			}
-			matched.put(entity, candidates.remove(0));
+			try {
+				matched.put(entity, candidates.remove(0).asDeclaredBy(entity));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new EntityRejectedException(entity, ex.getMessage(), "22023", 0, entity.createStatement(), ex);
+			}
 		}
 		return matched;
 	}
 
 	private static List<Object> key(EntityKind kind, String schema, @Nullable String owner, String name) {
-		// kinds that share a catalog share names: a procedure is found where a function would be
-		return Arrays.asList(kind.catalog(), schema, owner, name);
+		// kinds that share a catalog share names: a procedure is found where a function would be;
+		// a name unique in the database is found whichever schema the object is in
+		return Arrays.asList(kind.catalog(), kind.inSchema() ? schema : null, owner, name);
 	}
 
 

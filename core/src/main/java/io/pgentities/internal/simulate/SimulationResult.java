@@ -23,6 +23,7 @@ import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogRows;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.NameMapping;
+import io.pgentities.internal.catalog.References;
 
 /**
  * What PostgreSQL made of the declarations.
@@ -33,10 +34,12 @@ import io.pgentities.internal.catalog.NameMapping;
  * scratch copies')
  * @param mapping how the scratch schema names map back to the declared ones
  * @param creationOrder the declarations in the order PostgreSQL accepted them
+ * @param references the schemas and roles outside the simulation that its objects reference,
+ * and the schemas whose names it searched or whose tables it copied
  * @param rows the catalog rows of what the simulation created, unmapped, to be read again
  * under another mapping
  */
 public record SimulationResult(Map<PgEntity, CatalogEntity> canonical, CatalogSnapshot snapshot,
-		NameMapping mapping, List<PgEntity> creationOrder, CatalogRows rows) {
+		NameMapping mapping, List<PgEntity> creationOrder, References references, CatalogRows rows) {
 
 }

@@ -77,6 +77,9 @@ final class AccessReader {
 		else if (cursor.acceptWords("procedure")) {
 			target = CommentOnReader.routine(cursor, "PROCEDURE", defaultSchema);
 		}
+		else if (cursor.acceptWords("aggregate")) {
+			target = CommentOnReader.routine(cursor, "AGGREGATE", defaultSchema);
+		}
 		else if (cursor.acceptWords("view")) {
 			target = CommentOnReader.relation(cursor, "VIEW", defaultSchema);
 		}

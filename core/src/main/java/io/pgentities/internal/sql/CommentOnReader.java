@@ -50,6 +50,9 @@ final class CommentOnReader {
 		if (cursor.acceptWords("procedure")) {
 			return routine(cursor, "PROCEDURE", defaultSchema);
 		}
+		if (cursor.acceptWords("aggregate")) {
+			return routine(cursor, "AGGREGATE", defaultSchema);
+		}
 		if (cursor.acceptWords("view")) {
 			return relation(cursor, "VIEW", defaultSchema);
 		}
@@ -61,6 +64,12 @@ final class CommentOnReader {
 		}
 		if (cursor.acceptWords("policy")) {
 			return onTable(cursor, "POLICY", defaultSchema);
+		}
+		if (cursor.acceptWords("extension")) {
+			return new Declaration.CommentTarget("EXTENSION", "", null, cursor.name("the commented extension"), null);
+		}
+		if (cursor.acceptWords("event", "trigger")) {
+			return eventTrigger(cursor);
 		}
 		throw DeclarationReader.notADeclaration(cursor.statement());
 	}
@@ -86,6 +95,14 @@ final class CommentOnReader {
 		QualifiedName name = cursor.qualifiedName("the " + kind.toLowerCase(Locale.ROOT),
 				defaultSchema);
 		return new Declaration.CommentTarget(kind, name.schemaOr(defaultSchema), null, name.name(), null);
+	}
+
+	/**
+	 * Reads an event trigger's name, which is unique in the database: the target has no schema.
+	 */
+	static Declaration.CommentTarget eventTrigger(TokenCursor cursor) {
+		String name = cursor.name("the event trigger");
+		return new Declaration.CommentTarget("EVENT TRIGGER", "", null, name, null);
 	}
 
 	private static Declaration.CommentTarget onTable(TokenCursor cursor, String kind, String defaultSchema) {

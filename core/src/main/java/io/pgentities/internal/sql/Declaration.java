@@ -15,6 +15,7 @@
  */
 package io.pgentities.internal.sql;
 
+import io.pgentities.PgEventTrigger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,16 +32,16 @@ public sealed interface Declaration {
 	int line();
 
 	/**
-	 * {@code CREATE [OR REPLACE] FUNCTION} or {@code PROCEDURE}.
+	 * {@code CREATE [OR REPLACE] FUNCTION}, {@code PROCEDURE} or {@code AGGREGATE}.
 	 *
-	 * @param procedure whether it is a procedure
+	 * @param kind {@code FUNCTION}, {@code PROCEDURE} or {@code AGGREGATE}
 	 * @param schema the schema
 	 * @param name the routine's name
 	 * @param arguments the text inside the argument list's parentheses
-	 * @param definition the rest of the statement
+	 * @param definition the rest of the statement (an aggregate's parenthesized attributes)
 	 * @param line the statement's line
 	 */
-	record Routine(boolean procedure, String schema, String name, String arguments, String definition,
+	record Routine(String kind, String schema, String name, String arguments, String definition,
 			int line) implements Declaration {
 	}
 
@@ -83,6 +84,39 @@ public sealed interface Declaration {
 	 * @param line the statement's line
 	 */
 	record Policy(String schema, String table, String name, String definition, int line) implements Declaration {
+	}
+
+	/**
+	 * {@code CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA schema] [VERSION version]}.
+	 *
+	 * @param name the extension's name
+	 * @param schema the schema named by {@code SCHEMA}, else the default schema
+	 * @param version the version named by {@code VERSION}, or {@code null}
+	 * @param line the statement's line
+	 */
+	record Extension(String name, String schema, @Nullable String version, int line) implements Declaration {
+	}
+
+	/**
+	 * {@code CREATE EVENT TRIGGER}.
+	 *
+	 * @param schema the schema of its function
+	 * @param name the event trigger's name
+	 * @param definition the text after the name
+	 * @param line the statement's line
+	 */
+	record EventTrigger(String schema, String name, String definition, int line) implements Declaration {
+	}
+
+	/**
+	 * {@code ALTER EVENT TRIGGER name ENABLE | DISABLE | ENABLE REPLICA | ENABLE ALWAYS}, to be
+	 * attached to the event trigger it is on.
+	 *
+	 * @param target the event trigger
+	 * @param firing when it fires
+	 * @param line the statement's line
+	 */
+	record EventTriggerFiring(CommentTarget target, PgEventTrigger.Firing firing, int line) implements Declaration {
 	}
 
 	/**
@@ -136,9 +170,11 @@ public sealed interface Declaration {
 	 * statement.
 	 *
 	 * @param kind the object's kind as SQL spells it: {@code FUNCTION}, {@code PROCEDURE},
-	 * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER} or {@code POLICY}; for a
+	 * {@code VIEW}, {@code MATERIALIZED VIEW}, {@code TRIGGER}, {@code POLICY}, {@code EXTENSION},
+	 * {@code AGGREGATE} or {@code EVENT TRIGGER}; for a
 	 * {@code GRANT}, also {@code TABLE} (a view or materialized view) or {@code ROUTINE}
-	 * @param schema the schema of the object, or of the table of a trigger or policy
+	 * @param schema the schema of the object, or of the table of a trigger or policy; empty for
+	 * an extension or an event trigger, whose name is unique in the database
 	 * @param table the table of a trigger or policy, else {@code null}
 	 * @param name the object's name
 	 * @param arguments the argument list of a routine, or {@code null} when none was given
@@ -151,6 +187,9 @@ public sealed interface Declaration {
 		 * @return a description
 		 */
 		public String describe() {
+			if (this.schema.isEmpty()) {
+				return this.kind + " " + Identifiers.quote(this.name);
+			}
 			String object = Identifiers.qualify(this.schema, (this.table != null) ? this.table : this.name);
 			if (this.table != null) {
 				return this.kind + " " + Identifiers.quote(this.name) + " ON " + object;

@@ -19,17 +19,21 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import io.pgentities.PgEventTrigger;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads what a statement of an entity file declares. Only the {@code CREATE} statements of
  * the managed kinds, with {@code CREATE INDEX}, {@code COMMENT ON}, {@code GRANT},
- * {@code REVOKE} and {@code ALTER ... OWNER TO} for them, are accepted;
+ * {@code REVOKE}, {@code ALTER ... OWNER TO} and {@code ALTER EVENT TRIGGER ... ENABLE} for
+ * them, are accepted;
  * everything else is rejected, since an entity file must never do anything but declare.
  */
 public final class DeclarationReader {
 
 	private static final String ACCEPTED = "only CREATE FUNCTION, PROCEDURE, VIEW, MATERIALIZED VIEW, TRIGGER, "
-			+ "POLICY (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / ALTER ... OWNER TO for them) may declare "
-			+ "entities";
+			+ "POLICY, EXTENSION, AGGREGATE, EVENT TRIGGER (and CREATE INDEX / COMMENT ON / GRANT / REVOKE / "
+			+ "ALTER ... OWNER TO / ALTER EVENT TRIGGER ... ENABLE for them) may declare entities";
 
 	// Words that may stand between a command and its object kind (CREATE OR REPLACE RULE,
 	// DROP MATERIALIZED VIEW, COMMENT ON TABLE), so that rejections name the kind.
@@ -63,6 +67,9 @@ public final class DeclarationReader {
 		if (cursor.acceptWords("revoke")) {
 			return AccessReader.grant(cursor, true, defaultSchema);
 		}
+		if (cursor.acceptWords("alter", "event", "trigger")) {
+			return eventTriggerFiring(cursor);
+		}
 		if (cursor.acceptWords("alter")) {
 			return AccessReader.owner(cursor, defaultSchema);
 		}
@@ -81,10 +88,13 @@ public final class DeclarationReader {
 	private static Declaration create(TokenCursor cursor, String defaultSchema) {
 		boolean orReplace = cursor.acceptWords("or", "replace");
 		if (cursor.acceptWords("function")) {
-			return routine(cursor, false, defaultSchema);
+			return routine(cursor, "function", defaultSchema);
 		}
 		if (cursor.acceptWords("procedure")) {
-			return routine(cursor, true, defaultSchema);
+			return routine(cursor, "procedure", defaultSchema);
+		}
+		if (cursor.acceptWords("aggregate")) {
+			return routine(cursor, "aggregate", defaultSchema);
 		}
 		if (cursor.acceptWords("view")) {
 			return view(cursor, false, defaultSchema);
@@ -95,8 +105,12 @@ public final class DeclarationReader {
 		if (cursor.acceptWords("constraint", "trigger")) {
 			return trigger(cursor, true, defaultSchema);
 		}
+		if (!orReplace && cursor.acceptWords("event", "trigger")) {
+			return eventTrigger(cursor, defaultSchema);
+		}
 		rejectTemporaryOrRecursiveView(cursor);
 		if (orReplace && (cursor.nextAreWords("materialized", "view") || cursor.nextAreWords("policy")
+				|| cursor.nextAreWords("extension") || cursor.nextAreWords("event", "trigger")
 				|| cursor.nextAreWords("index") || cursor.nextAreWords("unique", "index"))) {
 			throw cursor.fail("PostgreSQL has no CREATE OR REPLACE for "
 					+ describeFrom(cursor.statement(), cursor.index()) + "; declare it with CREATE");
@@ -107,6 +121,9 @@ public final class DeclarationReader {
 		}
 		if (cursor.acceptWords("policy")) {
 			return policy(cursor, defaultSchema);
+		}
+		if (cursor.acceptWords("extension")) {
+			return extension(cursor, defaultSchema);
 		}
 		if (cursor.nextAreWords("index") || cursor.nextAreWords("unique", "index")) {
 			return index(cursor, defaultSchema);
@@ -141,8 +158,7 @@ public final class DeclarationReader {
 		}
 	}
 
-	private static Declaration routine(TokenCursor cursor, boolean procedure, String defaultSchema) {
-		String kind = procedure ? "procedure" : "function";
+	private static Declaration routine(TokenCursor cursor, String kind, String defaultSchema) {
 		QualifiedName name = cursor.qualifiedName("the " + kind, defaultSchema);
 		SqlStatement statement = cursor.statement();
 		int open = cursor.index();
@@ -159,7 +175,7 @@ public final class DeclarationReader {
 		if (definition.isEmpty()) {
 			throw cursor.fail(kind + " " + name.name() + " has no definition after its argument list");
 		}
-		return new Declaration.Routine(procedure, name.schemaOr(defaultSchema), name.name(),
+		return new Declaration.Routine(kind.toUpperCase(Locale.ROOT), name.schemaOr(defaultSchema), name.name(),
 				statement.text(open + 1, close), definition, statement.line());
 	}
 
@@ -204,6 +220,93 @@ public final class DeclarationReader {
 		QualifiedName table = cursor.qualifiedName("the policy's table", defaultSchema);
 		return new Declaration.Policy(table.schemaOr(defaultSchema), table.name(), name, cursor.rest(),
 				cursor.statement().line());
+	}
+
+	/**
+	 * Reads the rest of {@code CREATE EXTENSION}: its options may come in any order, as
+	 * PostgreSQL takes them. {@code CASCADE} is refused, since the extensions it would install
+	 * are declared by nothing.
+	 */
+	private static Declaration extension(TokenCursor cursor, String defaultSchema) {
+		cursor.acceptWords("if", "not", "exists");
+		QualifiedName name = cursor.qualifiedName("the extension", "");
+		if (!"".equals(name.schema())) {
+			throw cursor.fail("the name of extension " + name.name() + " cannot be schema-qualified: an extension's "
+					+ "name is unique in the database; name the schema of its objects with WITH SCHEMA");
+		}
+		String what = "extension " + name.name();
+		cursor.acceptWords("with");
+		String schema = null;
+		String version = null;
+		while (!cursor.atEnd()) {
+			if (cursor.acceptWords("schema")) {
+				requireOnce(cursor, schema, "SCHEMA", what);
+				schema = cursor.name("the schema of " + what);
+			}
+			else if (cursor.acceptWords("version")) {
+				requireOnce(cursor, version, "VERSION", what);
+				version = extensionVersion(cursor, what);
+			}
+			else if (cursor.nextAreWords("cascade")) {
+				throw cursor.fail(what + ": CASCADE would install extensions nothing declares; declare each "
+						+ "extension it requires");
+			}
+			else {
+				throw cursor.fail("unexpected " + cursor.describeNext() + " in CREATE EXTENSION " + name.name()
+						+ ": only SCHEMA and VERSION may follow its name");
+			}
+		}
+		return new Declaration.Extension(name.name(), (schema != null) ? schema : defaultSchema, version,
+				cursor.statement().line());
+	}
+
+	private static void requireOnce(TokenCursor cursor, @Nullable String previous, String option, String what) {
+		if (previous != null) {
+			throw cursor.fail(what + ": " + option + " is given twice");
+		}
+	}
+
+	private static String extensionVersion(TokenCursor cursor, String what) {
+		if (!cursor.atEnd()) {
+			Token token = cursor.statement().token(cursor.index());
+			if (token.type() == TokenType.STRING) {
+				cursor.moveTo(cursor.index() + 1);
+				try {
+					return StringConstants.value(token);
+				}
+				catch (IllegalArgumentException ex) {
+					throw cursor.fail(ex.getMessage());
+				}
+			}
+			if (token.isIdentifier()) {
+				cursor.moveTo(cursor.index() + 1);
+				return token.identifier();
+			}
+		}
+		throw cursor.fail(what + ": VERSION must be followed by a string constant or a name, found "
+				+ cursor.describeNext());
+	}
+
+	private static Declaration eventTrigger(TokenCursor cursor, String defaultSchema) {
+		String name = cursor.name("the event trigger");
+		String definition = cursor.rest();
+		ExecuteClause execute = ExecuteClause.find(definition)
+			.orElseThrow(() -> cursor.fail("event trigger " + name + " must end with EXECUTE FUNCTION function_name()"));
+		return new Declaration.EventTrigger(execute.name().schemaOr(defaultSchema), name, definition,
+				cursor.statement().line());
+	}
+
+	private static Declaration eventTriggerFiring(TokenCursor cursor) {
+		Declaration.CommentTarget target = CommentOnReader.eventTrigger(cursor);
+		String clause = cursor.rest();
+		try {
+			return new Declaration.EventTriggerFiring(target, PgEventTrigger.Firing.ofClause(clause),
+					cursor.statement().line());
+		}
+		catch (IllegalArgumentException ex) {
+			throw cursor.fail("only ALTER " + target.describe()
+					+ " ENABLE, ENABLE REPLICA, ENABLE ALWAYS or DISABLE may be declared, found " + clause);
+		}
 	}
 
 	private static Declaration index(TokenCursor cursor, String defaultSchema) {

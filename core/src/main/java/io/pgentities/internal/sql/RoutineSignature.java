@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * The {@code name(arguments)} part of a function or procedure declaration.
+ * The {@code name(arguments)} part of a function, procedure or aggregate declaration.
  *
  * @param name the routine's name, case-folded
  * @param arguments the argument list as written, without the parentheses
@@ -101,7 +101,12 @@ public record RoutineSignature(String name, String arguments) {
 	 */
 	public static String identityArgumentTypes(String arguments, boolean includeOut) {
 		StringJoiner types = new StringJoiner(", ");
-		for (List<Token> argument : splitTopLevel(SqlLexer.meaningfulTokens(arguments))) {
+		List<Token> tokens = SqlLexer.meaningfulTokens(arguments);
+		if (tokens.size() == 1 && tokens.get(0).is("*")) {
+			// an aggregate over no argument, such as count(*)
+			return "";
+		}
+		for (List<Token> argument : splitTopLevel(tokens)) {
 			List<Token> rest = beforeDefault(argument);
 			String mode = "in";
 			int modeAt = (rest.size() > 1 && isMode(rest.get(0))) ? 0
@@ -182,7 +187,9 @@ public record RoutineSignature(String name, String arguments) {
 	}
 
 	/**
-	 * Splits tokens at commas outside parentheses and brackets.
+	 * Splits tokens at commas outside parentheses and brackets, and at the {@code ORDER BY}
+	 * between an ordered-set aggregate's direct and aggregated arguments, which PostgreSQL
+	 * identifies as one list of types.
 	 * @param tokens the tokens
 	 * @return the comma-separated groups, empty groups dropped
 	 */
@@ -190,16 +197,19 @@ public record RoutineSignature(String name, String arguments) {
 		List<List<Token>> groups = new ArrayList<>();
 		List<Token> current = new ArrayList<>();
 		int depth = 0;
-		for (Token token : tokens) {
+		for (int i = 0; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
 			if (token.is("(") || token.is("[")) {
 				depth++;
 			}
 			else if (token.is(")") || token.is("]")) {
 				depth--;
 			}
-			if (depth == 0 && token.is(",")) {
+			boolean orderBy = token.isWord("order") && i + 1 < tokens.size() && tokens.get(i + 1).isWord("by");
+			if (depth == 0 && (token.is(",") || orderBy)) {
 				groups.add(current);
 				current = new ArrayList<>();
+				i += orderBy ? 1 : 0;
 				continue;
 			}
 			current.add(token);

@@ -5,11 +5,16 @@
 -- read, and only user objects (oid >= 16384, FirstNormalObjectId).
 --   * a view or materialized view depends on what its rewrite rule references: pg_depend
 --     records those edges against the rule (pg_rewrite), so they are lifted to the view;
+--   * an event trigger depends on its function; it belongs to its function's schema, or to the
+--     scratch schema its simulated copy is named after (see event-triggers.sql);
 --   * triggers, policies and routines depend on routines and relations directly (SQL-standard
 --     routine bodies are tracked by PostgreSQL, PL/pgSQL bodies are not); the clones of a
 --     partitioned table's trigger on its partitions (tgparentid <> 0) are no entities (see
 --     triggers.sql) and their edges are their parent's, so they are left out;
---   * a routine that takes or returns a relation's row type depends on that relation.
+--   * a routine that takes or returns a relation's row type depends on that relation;
+--   * a view, routine, trigger or policy that uses a member of an extension (its type,
+--     function or operator: pg_depend.deptype 'e' ties the member to its extension) depends on
+--     the extension. Members themselves are no entities and are left out.
 with edges as (
     select 'pg_class'::text as dependent_catalog, r.ev_class::bigint as dependent_oid,
            d.refclassid::regclass::text as referenced_catalog, d.refobjid::bigint as referenced_oid
@@ -21,7 +26,8 @@ with edges as (
     union
     select d.classid::regclass::text, d.objid::bigint, d.refclassid::regclass::text, d.refobjid::bigint
     from pg_depend d
-    where d.classid in ('pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass)
+    where d.classid in ('pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass,
+                        'pg_event_trigger'::regclass)
       and d.refclassid in ('pg_class'::regclass, 'pg_proc'::regclass)
       and d.deptype in ('n', 'a')
       and d.objid >= 16384 and d.refobjid >= 16384
@@ -35,6 +41,19 @@ with edges as (
     where d.classid = 'pg_proc'::regclass
       and t.typrelid <> 0
       and d.objid >= 16384
+    union
+    select case when d.classid = 'pg_rewrite'::regclass then 'pg_class' else d.classid::regclass::text end,
+           coalesce(r.ev_class, d.objid)::bigint, 'pg_extension', m.refobjid::bigint
+    from pg_depend d
+    join pg_depend m on m.classid = d.refclassid and m.objid = d.refobjid
+        and m.refclassid = 'pg_extension'::regclass and m.deptype = 'e'
+    left join pg_rewrite r on d.classid = 'pg_rewrite'::regclass and r.oid = d.objid
+    where d.classid in ('pg_rewrite'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_proc'::regclass)
+      and d.deptype = 'n'
+      and d.objid >= 16384
+      and not exists (
+          select 1 from pg_depend x
+          where x.classid = d.classid and x.objid = d.objid and x.deptype = 'e')
 )
 select e.dependent_catalog, e.dependent_oid, e.referenced_catalog, e.referenced_oid
 from edges e
@@ -47,5 +66,8 @@ where e.dependent_oid in (
     where n.nspname = any(?::text[])
     union all
     select p.oid from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = any(?::text[]))
+    where n.nspname = any(?::text[])
+    union all
+    select e.oid from pg_event_trigger e join pg_proc p on p.oid = e.evtfoid join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = any(?::text[]) or split_part(e.evtname, ':', 1) = any(?::text[]))
 order by 1, 2, 3, 4

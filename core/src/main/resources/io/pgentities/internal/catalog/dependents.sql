@@ -1,5 +1,8 @@
 -- Everything that depends on the functions, procedures, views and materialized views of the
--- given schemas (parameter 1: text[]), wherever it lives.
+-- given schemas (parameter 1: text[]), and on the members of the extensions installed there
+-- (a table column of an extension's type), wherever it lives. Extension members, and what
+-- belongs to them (the operators of an extension's operator family), are no dependents: they go
+-- with their extension.
 --
 -- The planner must know these before it drops an object: views, routines, triggers and
 -- policies in schemas it does not read are recreated with it ("bystanders"), and anything
@@ -27,6 +30,12 @@ with managed as (
     select 'pg_type'::regclass, c.reltype, 'pg_class', c.oid
     from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = any(?::text[]) and c.relkind in ('v', 'm')
+    union all
+    select m.classid::regclass, m.objid, 'pg_extension', e.oid
+    from pg_extension e
+    join pg_namespace n on n.oid = e.extnamespace
+    join pg_depend m on m.refclassid = 'pg_extension'::regclass and m.refobjid = e.oid and m.deptype = 'e'
+    where n.nspname = any(?::text[])
 )
 select
     m.entity_catalog                                           as referenced_catalog,
@@ -56,4 +65,11 @@ where d.deptype = 'n'
   and coalesce(dt.tgparentid, 0) = 0
   and not coalesce(di.relispartition, false)
   and coalesce(dc.conislocal, true)
+  and not exists (
+      select 1 from pg_depend x
+      where x.classid = d.classid and x.objid = d.objid and x.deptype = 'e')
+  and not exists (
+      select 1 from pg_depend x
+      join pg_depend y on y.classid = x.refclassid and y.objid = x.refobjid and y.deptype = 'e'
+      where x.classid = d.classid and x.objid = d.objid and x.deptype in ('a', 'i'))
 order by 1, 2, 3, 4

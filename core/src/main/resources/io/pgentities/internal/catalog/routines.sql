@@ -1,6 +1,6 @@
 -- Functions and procedures in the given schemas (parameter 1: text[]).
 --
--- Aggregates and window functions are not managed (prokind 'a', 'w'). Extension members
+-- Aggregates are read by aggregates.sql; window functions are not managed (prokind 'w'). Extension members
 -- (pg_depend.deptype = 'e') are skipped: they belong to their extension, not to us.
 -- Run with search_path = pg_catalog, so every name outside pg_catalog prints schema-qualified
 -- and the text is the same whichever schema the caller's search_path puts first.
@@ -21,7 +21,8 @@ select
     p.prosrc                                                  as body,
     obj_description(p.oid, 'pg_proc')                         as comment,
     pg_get_userbyid(p.proowner)                               as owner,
-    coalesce(p.proacl::text[], '{}')                          as acl
+    coalesce(p.proacl::text[], '{}')                          as acl,
+    p.prosecdef                                               as security_definer
 from pg_proc p
 join pg_namespace n on n.oid = p.pronamespace
 join pg_language l on l.oid = p.prolang

@@ -132,7 +132,7 @@ class IdentityPatternsTests {
 
 	private static CatalogRoutine function(String schema, String name, String arguments) {
 		return new CatalogRoutine(2, EntityKind.FUNCTION, schema, name, arguments, "", "", "integer", "", "sql", "",
-				null, "postgres", List.of());
+				null, "postgres", List.of(), false);
 	}
 
 	private static CatalogTrigger trigger(String schema, String table, String name) {

@@ -103,12 +103,12 @@ class IdentityResolverTests {
 	@Test
 	void quotedNamesKeepTheirCase() {
 		assertThat(resolve("\"My Schema\".\"Odd Fn\"(int)")).containsExactly("\"My Schema\".\"Odd Fn\"(integer)");
-		assertThat(resolve("\"Report\"")).containsExactly("public.\"Report\"");
+		assertThat(resolve("\"Report\"")).containsExactly("public.\"Report\"", "\"Report\"");
 	}
 
 	@Test
-	void namesWithoutArgumentsAreViewsTriggersOrPolicies() {
-		assertThat(resolve("Item_Names")).containsExactly("public.item_names");
+	void namesWithoutArgumentsAreViewsTriggersPoliciesOrExtensions() {
+		assertThat(resolve("Item_Names")).containsExactly("public.item_names", "item_names");
 		assertThat(resolve("app.item_names")).containsExactly("app.item_names", "public.app.item_names");
 		assertThat(resolve("public.products.audit")).containsExactly("public.products.audit");
 	}

@@ -18,6 +18,7 @@ package io.pgentities.internal.plan;
 import java.util.List;
 
 import io.pgentities.EntityKind;
+import io.pgentities.internal.catalog.CatalogAggregate;
 import io.pgentities.internal.catalog.CatalogPolicy;
 import io.pgentities.internal.catalog.CatalogRoutine;
 import io.pgentities.internal.catalog.CatalogTrigger;
@@ -40,7 +41,17 @@ final class CatalogObjects {
 		String definition = "CREATE OR REPLACE FUNCTION public." + name + "()\n RETURNS " + resultType
 				+ "\n LANGUAGE sql\nAS $function$" + body + "$function$";
 		return new CatalogRoutine(1, EntityKind.FUNCTION, "public", name, "", definition, "", resultType, "", "sql",
-				body, null, owner, acl);
+				body, null, owner, acl, false);
+	}
+
+	/**
+	 * An aggregate over {@code *}, which {@code DROP} and {@code ALTER AGGREGATE} name as
+	 * {@code name(*)}.
+	 */
+	static CatalogAggregate aggregate(String name, String owner, List<String> acl) {
+		String definition = "CREATE OR REPLACE AGGREGATE public." + name
+				+ "(*) (\n    SFUNC = int8inc,\n    STYPE = bigint\n)";
+		return new CatalogAggregate(4, "public", name, "", "", "bigint", "n", definition, null, owner, acl);
 	}
 
 	static CatalogView view(String name, String query, List<String> columns) {

@@ -40,6 +40,7 @@ import io.pgentities.EntityDrift;
 import io.pgentities.FlywayMigrationWriter;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.Rechecked;
 import io.pgentities.PgEntity;
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.testsupport.TestDatabase;
@@ -125,15 +126,20 @@ final class ConvergenceScenario {
 	}
 
 	PgEntitiesEngine engine() {
-		return PgEntitiesEngine.builder(this.database.dataSource())
-			.schemas(this.schema)
-			.dropUndeclared(this.dropUndeclared)
-			.ignore(this.ignored)
-			.build();
+		return configure(PgEntitiesEngine.builder(this.database.dataSource())).build();
 	}
 
+	private PgEntitiesEngine.Builder configure(PgEntitiesEngine.Builder builder) {
+		return builder.schemas(this.schema).dropUndeclared(this.dropUndeclared).ignore(this.ignored);
+	}
+
+	/**
+	 * Checks through the full and the fast path ({@link Rechecked}).
+	 * @param declared the declarations
+	 * @return the report
+	 */
 	DriftReport check(Collection<? extends PgEntity> declared) {
-		return engine().check(declared);
+		return Rechecked.check(this.database.dataSource(), this::configure, declared);
 	}
 
 	/**
@@ -183,8 +189,10 @@ final class ConvergenceScenario {
 			fail("Schema %s did not converge after applying%n%s%nStill drifted:%n%s", this.schema, script,
 					drifted.stream().map(ConvergenceScenario::describe).collect(Collectors.joining("\n")));
 		}
+		// the engine planned before the migration: it must see that the database changed
 		MigrationPlan again = engine.plan(declared);
 		assertThat(again.statements()).as("a second plan for %s after applying%n%s", this.schema, script).isEmpty();
+		assertThat(Rechecked.analyze(this.database.dataSource(), this::configure, declared).plan()).isEqualTo(again);
 		assertThat(tableData()).as("table rows in %s after the migration", this.schema).isEqualTo(dataBefore);
 		return convergence;
 	}

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import io.pgentities.DriftStatus;
 import io.pgentities.MigrationPlan;
+import io.pgentities.internal.catalog.CatalogAggregate;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogRoutine;
 import io.pgentities.internal.catalog.CatalogView;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.pgentities.internal.plan.CatalogObjects.aggregate;
 import static io.pgentities.internal.plan.CatalogObjects.function;
 import static io.pgentities.internal.plan.CatalogObjects.materializedView;
 import static io.pgentities.internal.plan.CatalogObjects.trigger;
@@ -59,6 +61,11 @@ class PlannerTests {
 	private static final DependencyGraph VIEW_READS_TOTAL = DependencyGraph
 		.of(Map.of("public.v", Set.of("public.total()")));
 
+	private static final CatalogAggregate COUNTS = aggregate("counts", "postgres", List.of());
+
+	private static final DependencyGraph AGGREGATE_USES_TOTAL = DependencyGraph
+		.of(Map.of("public.counts()", Set.of("public.total()")));
+
 	private static final String INDEX = "CREATE INDEX m_n ON public.m USING btree (n)";
 
 	private static final String UNIQUE_INDEX = "CREATE UNIQUE INDEX m_n ON public.m USING btree (n)";
@@ -75,6 +82,10 @@ class PlannerTests {
 						VIEW_READS_TOTAL, false,
 						List.of("DROP VIEW public.v", "DROP FUNCTION public.total()",
 								TOTAL_BIGINT.canonicalDefinition(), "CREATE VIEW public.v AS\nSELECT public.total() AS n")),
+				argumentSet("an aggregate is dropped before the support function that must be recreated, created after it",
+						List.of(changed(TOTAL, TOTAL_BIGINT), inSync(COUNTS)), AGGREGATE_USES_TOTAL, AGGREGATE_USES_TOTAL,
+						false, List.of("DROP AGGREGATE public.counts(*)", "DROP FUNCTION public.total()",
+								TOTAL_BIGINT.canonicalDefinition(), COUNTS.canonicalDefinition())),
 				argumentSet("a view that appends a column is replaced in place", List.of(changed(ONE_COLUMN, TWO_COLUMNS)),
 						DependencyGraph.EMPTY, DependencyGraph.EMPTY, false,
 						List.of("CREATE OR REPLACE VIEW public.v AS\nSELECT 1 AS a, 2 AS b")),

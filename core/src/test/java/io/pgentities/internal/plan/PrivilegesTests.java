@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.pgentities.internal.plan.CatalogObjects.aggregate;
 import static io.pgentities.internal.plan.CatalogObjects.function;
 import static io.pgentities.internal.plan.CatalogObjects.policy;
 import static io.pgentities.internal.plan.CatalogObjects.trigger;
@@ -66,6 +67,11 @@ class PrivilegesTests {
 								List.of("name\treader=r/postgres", "gone\treader=r/postgres", "id\tpostgres=r/postgres")),
 						view("v", "SELECT 1", COLUMNS),
 						List.of("COMMENT ON COLUMN public.v.id IS 'key'", "GRANT SELECT (name) ON TABLE public.v TO reader")),
+				argumentSet("an aggregate is given back to its owner as an aggregate, its grants on it as a function",
+						aggregate("s", "app_owner", List.of("app_owner=X/app_owner", "app=X/app_owner")),
+						aggregate("s", "postgres", List.of()),
+						List.of("ALTER AGGREGATE public.s(*) OWNER TO app_owner", "GRANT EXECUTE ON FUNCTION public.s() TO app",
+								"REVOKE EXECUTE ON FUNCTION public.s() FROM PUBLIC")),
 				argumentSet("a trigger has no privileges of its own", trigger("t", "touch", "BEFORE UPDATE"),
 						trigger("t", "touch", "BEFORE UPDATE"), List.of()),
 				argumentSet("nor has a policy", policy("t", "p", "true"), policy("t", "p", "true"), List.of()));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.pgentities.PgEntity;
+import io.pgentities.PgEventTrigger;
 import io.pgentities.PgFunction;
 import io.pgentities.PgPolicy;
 import io.pgentities.PgTrigger;
@@ -55,6 +56,15 @@ class DeclarationOrderTests {
 
 	private static final PgView UNRELATED = PgView.of("public", "products_on_sale", "SELECT * FROM products");
 
+	private static final PgFunction WATCH = PgFunction.of("public", "watch()",
+			"RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; END $$");
+
+	// named as its function, which a view calling the function names too
+	private static final PgEventTrigger WATCHING = PgEventTrigger.of("public", "watch",
+			"ON ddl_command_end EXECUTE FUNCTION watch()");
+
+	private static final PgView CALLS_WATCH = PgView.of("public", "watch_calls", "SELECT 'watch' AS watch");
+
 	static Stream<Arguments> declarations() {
 		return Stream.of(
 				argumentSet("a view comes after the view it reads", List.of(TOTALS, ORDERS), List.of(ORDERS, TOTALS)),
@@ -64,7 +74,9 @@ class DeclarationOrderTests {
 				argumentSet("declarations of one kind that name nothing of each other keep their order",
 						List.of(UNRELATED, ORDERS), List.of(UNRELATED, ORDERS)),
 				argumentSet("a cycle through a routine body is broken with the routine first",
-						List.of(CALLS_COUNT, COUNTS_TOTALS), List.of(COUNTS_TOTALS, CALLS_COUNT)));
+						List.of(CALLS_COUNT, COUNTS_TOTALS), List.of(COUNTS_TOTALS, CALLS_COUNT)),
+				argumentSet("event triggers come after everything else, even what names them",
+						List.of(WATCHING, CALLS_WATCH, WATCH, OWN_ROWS), List.of(WATCH, CALLS_WATCH, OWN_ROWS, WATCHING)));
 	}
 
 	@ParameterizedTest

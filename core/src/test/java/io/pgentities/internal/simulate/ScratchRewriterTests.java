@@ -38,6 +38,16 @@ class ScratchRewriterTests {
 	}
 
 	@Test
+	void rewritesAnAggregatesQualifiedSupportFunctionsButNotARelationOfTheSameName() {
+		assertThat(this.rewriter.rewrite("CREATE AGGREGATE public.s(int) (SFUNC = public.f, STYPE = int, "
+				+ "FinalFunc=public.f, INITCOND = '0')"))
+			.isEqualTo("CREATE AGGREGATE public.s(int) (SFUNC = pgentities_sim_1.f, STYPE = int, "
+					+ "FinalFunc=pgentities_sim_1.f, INITCOND = '0')");
+		assertThat(this.rewriter.rewrite("SELECT x = public.f FROM public.f"))
+			.isEqualTo("SELECT x = public.f FROM public.f");
+	}
+
+	@Test
 	void originalOffsetUndoesTheLengthOfEveryReplacementBeforeIt() {
 		String sql = "SELECT * FROM public.a WHERE public.f(nope) > 0";
 		String rewritten = this.rewriter.rewrite(sql);

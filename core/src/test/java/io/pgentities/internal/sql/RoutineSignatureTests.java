@@ -54,6 +54,17 @@ class RoutineSignatureTests {
 	}
 
 	@Test
+	void identityOfAnAggregateRunsDirectAndAggregatedArgumentsTogether() {
+		assertThat(RoutineSignature.identityArgumentTypes("fraction float8 ORDER BY value int4", false))
+			.isEqualTo("double precision, integer");
+	}
+
+	@Test
+	void identityOfAnAggregateOverStarHasNoTypes() {
+		assertThat(RoutineSignature.identityArgumentTypes(" * ", false)).isEmpty();
+	}
+
+	@Test
 	void identityOfUnnamedArguments() {
 		assertThat(RoutineSignature.identityArgumentTypes("integer, text, public.money_type", false))
 			.isEqualTo("integer, text, public.money_type");

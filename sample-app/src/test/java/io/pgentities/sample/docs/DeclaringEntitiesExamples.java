@@ -18,6 +18,7 @@ package io.pgentities.sample.docs;
 
 import java.util.List;
 
+import io.pgentities.PgAggregate;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgMaterializedView;
@@ -129,6 +130,27 @@ public class DeclaringEntitiesExamples {
 				FOR SELECT
 				TO PUBLIC
 				USING (customer_id = current_setting('app.customer_id', true)::integer)
+				""");
+	}
+
+	@Bean
+	PgFunction addLineTotal() {
+		return PgFunction.of("public", "add_line_total(total numeric, quantity integer, price numeric)", """
+				RETURNS numeric
+				LANGUAGE sql
+				IMMUTABLE
+				AS $$ SELECT total + quantity * price $$
+				""");
+	}
+
+	@Bean
+	PgAggregate lineTotal() {
+		return PgAggregate.of("public", "line_total(integer, numeric)", """
+				(
+				    SFUNC = add_line_total,
+				    STYPE = numeric,
+				    INITCOND = '0'
+				)
 				""");
 	}
 

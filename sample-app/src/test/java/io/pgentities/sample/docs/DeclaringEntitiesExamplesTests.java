@@ -61,7 +61,9 @@ class DeclaringEntitiesExamplesTests {
 					"VIEW public.untagged_products", "VIEW public.tag_names",
 					"MATERIALIZED_VIEW public.tag_product_counts",
 					"TRIGGER public.products.products_touch_on_price_change",
-					"POLICY public.orders.orders_of_current_customer");
+					"POLICY public.orders.orders_of_current_customer",
+					"FUNCTION public.add_line_total(numeric, integer, numeric)",
+					"AGGREGATE public.line_total(integer, numeric)");
 		assertThat(before.entities()).extracting(EntityDrift::source)
 			.contains("bean 'orderTotal'", "bean 'discountedOrderTotal'", "bean 'catalogViews'");
 	}
@@ -74,6 +76,9 @@ class DeclaringEntitiesExamplesTests {
 			.isEqualByComparingTo("114.90");
 		assertThat(this.jdbc.queryForObject("SELECT public.order_total(1, 0.1)", BigDecimal.class))
 			.isEqualByComparingTo("103.41");
+		assertThat(this.jdbc.queryForObject("SELECT public.line_total(op.product_count, p.price) FROM order_products op "
+				+ "JOIN products p ON p.product_id = op.product_id WHERE op.order_id = 1", BigDecimal.class))
+			.isEqualByComparingTo("114.90");
 		assertThat(this.jdbc.queryForObject(
 				"SELECT obj_description('public.customer_order_counts'::regclass, 'pg_class')", String.class))
 			.isEqualTo("Number of orders per customer");

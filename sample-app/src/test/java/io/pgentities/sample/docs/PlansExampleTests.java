@@ -20,17 +20,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
+import io.pgentities.Hazard;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.PgView;
+import io.pgentities.PlannedStatement;
 import io.pgentities.sample.SampleEntities;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests that the plan shown in {@code docs/plans.md} is the plan the engine makes: a view
@@ -73,6 +77,14 @@ class PlansExampleTests {
 				+ "(CREATE OR REPLACE VIEW can only append columns)",
 				"UNDECLARED VIEW public.order_totals: drop and create (depends on public.order_line_items)");
 		assertThat(plan.toSql().strip()).isEqualTo(planShownIn(Path.of("..", "docs", "plans.md")));
+		// the header shown in the section on locks and hazards
+		assertThat(plan.steps().subList(0, 3))
+			.extracting(PlannedStatement::firstLine, (step) -> String.valueOf(step.lock()), PlannedStatement::hazards)
+			.containsExactly(
+					tuple("DROP VIEW public.order_totals", "ACCESS EXCLUSIVE on public.order_totals",
+							Set.of(Hazard.DROPS_DEPENDENT)),
+					tuple("DROP VIEW public.order_line_items", "ACCESS EXCLUSIVE on public.order_line_items", Set.of()),
+					tuple("CREATE VIEW public.order_line_items AS", "null", Set.of()));
 		SampleDatabase.converge(this.database, declared);
 	}
 

@@ -27,8 +27,11 @@ import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.EntityKind;
+import io.pgentities.Hazard;
 import io.pgentities.LintFinding;
+import io.pgentities.LockMode;
 import io.pgentities.PlanRefusal;
+import io.pgentities.PlannedStatement;
 import io.pgentities.TenantDrift;
 import io.pgentities.TenantDriftReport;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
@@ -267,6 +270,8 @@ public class PgEntitiesEndpoint {
 
 		private final List<String> plan;
 
+		private final List<PlannedStatementDescriptor> steps;
+
 		private final @Nullable RefusalDescriptor refusal;
 
 		private final List<LintFindingDescriptor> lint;
@@ -279,6 +284,7 @@ public class PgEntitiesEndpoint {
 			this.durationMs = report.duration().toMillis();
 			this.entities = report.entities().stream().map(EntityDriftDescriptor::new).toList();
 			this.plan = analysis.plan().statements();
+			this.steps = analysis.plan().steps().stream().map(PlannedStatementDescriptor::new).toList();
 			PlanRefusal refusal = analysis.plan().refusal();
 			this.refusal = (refusal != null) ? new RefusalDescriptor(refusal) : null;
 			this.lint = lint.stream().map(LintFindingDescriptor::new).toList();
@@ -299,6 +305,14 @@ public class PgEntitiesEndpoint {
 
 		public List<String> getPlan() {
 			return this.plan;
+		}
+
+		/**
+		 * The statements of the plan with the lock each takes and its hazards.
+		 * @return the statements, in the order of {@link #getPlan()}
+		 */
+		public List<PlannedStatementDescriptor> getSteps() {
+			return this.steps;
 		}
 
 		/**
@@ -366,6 +380,81 @@ public class PgEntitiesEndpoint {
 
 		public Map<String, List<EntityDriftDescriptor>> getDrifted() {
 			return this.drifted;
+		}
+
+	}
+
+	/**
+	 * A description of one statement of the plan: its SQL, the object it belongs to, the lock
+	 * it takes on an existing relation and what it risks.
+	 */
+	public static final class PlannedStatementDescriptor {
+
+		private final String sql;
+
+		private final @Nullable EntityKind kind;
+
+		private final @Nullable String identity;
+
+		private final @Nullable LockDescriptor lock;
+
+		private final List<Hazard> hazards;
+
+		PlannedStatementDescriptor(PlannedStatement statement) {
+			this.sql = statement.sql();
+			this.kind = statement.kind();
+			this.identity = statement.identity();
+			PlannedStatement.Lock lock = statement.lock();
+			this.lock = (lock != null) ? new LockDescriptor(lock) : null;
+			this.hazards = List.copyOf(statement.hazards());
+		}
+
+		public String getSql() {
+			return this.sql;
+		}
+
+		public @Nullable EntityKind getKind() {
+			return this.kind;
+		}
+
+		public @Nullable String getIdentity() {
+			return this.identity;
+		}
+
+		/**
+		 * The lock the statement takes on an existing relation.
+		 * @return the lock, or {@code null} when it takes none
+		 */
+		public @Nullable LockDescriptor getLock() {
+			return this.lock;
+		}
+
+		public List<Hazard> getHazards() {
+			return this.hazards;
+		}
+
+	}
+
+	/**
+	 * A description of a lock on a relation.
+	 */
+	public static final class LockDescriptor {
+
+		private final String relation;
+
+		private final LockMode mode;
+
+		LockDescriptor(PlannedStatement.Lock lock) {
+			this.relation = lock.relation();
+			this.mode = lock.mode();
+		}
+
+		public String getRelation() {
+			return this.relation;
+		}
+
+		public LockMode getMode() {
+			return this.mode;
 		}
 
 	}
@@ -525,8 +614,8 @@ public class PgEntitiesEndpoint {
 	public static final class EntityNotFoundDescriptor implements OperationResponseBody {
 
 		private static final String HINT = "Identities are schema.name for views and materialized views, "
-				+ "schema.name(argument types) for functions and procedures, and schema.table.name for triggers "
-				+ "and policies. Unquoted names are read in lower case, unqualified ones in the default schema, and "
+				+ "schema.name(argument types) for functions, procedures and aggregates, schema.table.name for triggers "
+				+ "and policies, and the name for extensions and event triggers. Unquoted names are read in lower case, unqualified ones in the default schema, and "
 				+ "argument types as PostgreSQL resolves them (int is integer). GET /actuator/pgentities lists "
 				+ "every entity compared.";
 

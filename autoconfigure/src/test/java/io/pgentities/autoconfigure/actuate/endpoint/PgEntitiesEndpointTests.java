@@ -21,6 +21,7 @@ import java.util.List;
 
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityKind;
+import io.pgentities.LockMode;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
@@ -30,6 +31,7 @@ import io.pgentities.autoconfigure.PgEntitiesCheckers;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.DataSourcesDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.EntityDriftDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PgEntitiesDescriptor;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PlannedStatementDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.RefusalDescriptor;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
@@ -83,6 +85,27 @@ class PgEntitiesEndpointTests {
 					"public.leftover UNDECLARED database");
 		assertThat(descriptor.getPlan()).isNotEmpty()
 			.anySatisfy((statement) -> assertThat(statement).contains("public.total"));
+	}
+
+	@Test
+	void entitiesDescribesTheLockAndHazardsOfEachStatementOfThePlan() {
+		PgEntitiesDescriptor descriptor = (PgEntitiesDescriptor) this.endpoint.entities();
+		assertThat(descriptor.getSteps()).extracting(PlannedStatementDescriptor::getSql).isEqualTo(descriptor.getPlan());
+		assertThat(descriptor.getSteps())
+			.filteredOn((step) -> "public.item_names".equals(step.getIdentity()))
+			.singleElement()
+			.satisfies((step) -> {
+				assertThat(step.getKind()).isEqualTo(EntityKind.VIEW);
+				assertThat(step.getSql()).startsWith("CREATE OR REPLACE VIEW public.item_names");
+				assertThat(step.getLock()).isNotNull();
+				assertThat(step.getLock().getRelation()).isEqualTo("public.item_names");
+				assertThat(step.getLock().getMode()).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
+				assertThat(step.getHazards()).isEmpty();
+			});
+		assertThat(descriptor.getSteps())
+			.filteredOn((step) -> "public.total(integer, numeric)".equals(step.getIdentity()))
+			.singleElement()
+			.satisfies((step) -> assertThat(step.getLock()).isNull());
 	}
 
 	@Test

@@ -97,7 +97,14 @@ class PgEntitiesEndpointWebIntegrationTests {
 			.containsExactly("bean 'expensiveItems'");
 		List<String> plan = json.read("$.plan");
 		assertThat(plan).hasSize(2).anySatisfy((statement) -> assertThat(statement).contains("public.total"));
-		assertThat(json.read("$", Map.class)).containsOnlyKeys("inSync", "durationMs", "entities", "plan", "lint");
+		assertThat(json.read("$", Map.class)).containsOnlyKeys("inSync", "durationMs", "entities", "plan", "steps",
+				"lint");
+		assertThat(json.read("$.steps[*].sql", List.class)).isEqualTo(plan);
+		List<Map<String, Object>> total = json.read("$.steps[?(@.identity == 'public.total(integer, numeric)')]");
+		assertThat(total).singleElement()
+			.satisfies((step) -> assertThat(step).containsOnlyKeys("sql", "kind", "identity", "hazards")
+				.containsEntry("kind", "FUNCTION")
+				.containsEntry("hazards", List.of()));
 		assertThat(json.read("$.lint", List.class)).isEmpty();
 	}
 
