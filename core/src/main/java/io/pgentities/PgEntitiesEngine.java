@@ -37,6 +37,7 @@ import io.pgentities.internal.engine.IdentityResolver;
 import io.pgentities.internal.engine.Linter;
 import io.pgentities.internal.engine.PlanExecutor;
 import io.pgentities.internal.engine.Rechecks;
+import io.pgentities.internal.engine.TenantAnalyzer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,15 @@ public final class PgEntitiesEngine {
 
 	/** The key of the advisory lock {@link #reconcile} holds: the bytes of "pgentity". */
 	public static final long RECONCILE_LOCK_KEY = 0x7067656e74697479L;
+
+	/**
+	 * The first key of the advisory locks that {@link #provisionTenant} and
+	 * {@link #reconcileTenants} hold, one per tenant schema, as {@code pg_advisory_xact_lock(int, int)}
+	 * with {@code hashtext(schema)} as the second key (as the loops of {@link #planTenants} do):
+	 * the bytes of "pgnt". Locks of two
+	 * {@code int} keys are a space apart from the one-{@code bigint} lock of {@link #RECONCILE_LOCK_KEY}.
+	 */
+	public static final int TENANT_LOCK_CLASS = 0x70676e74;
 
 	/**
 	 * The default for {@link Builder#allowedHazards(Collection)}: every hazard but
@@ -364,6 +374,110 @@ public final class PgEntitiesEngine {
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Cannot take the pg-entities advisory lock: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Compares every tenant schema with a template, in one look at the database: the live
+	 * objects of all tenant schemas are read with one catalog query per kind, and the template
+	 * is simulated once, in a scratch copy of one tenant schema, then compared with each tenant's
+	 * objects as that tenant's copy. Like {@link #check}, it changes nothing and takes no lock
+	 * stronger than {@code ACCESS SHARE}. Undeclared objects in a tenant schema are drift there.
+	 * @param template the template
+	 * @param tenants where the tenant schemas are, asked once
+	 * @return the report, naming each drifted tenant schema
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration of the template
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public TenantDriftReport checkTenants(TenantTemplate template, PgEntitiesTenants tenants) {
+		Objects.requireNonNull(template, "template must not be null");
+		Objects.requireNonNull(tenants, "tenants must not be null");
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).check(template, tenants.schemas(this.dataSource));
+	}
+
+	/**
+	 * Checks every tenant schema and brings each drifted one to the template, tenant by
+	 * tenant, as {@link #provisionTenant(String, TenantTemplate)} does: each in a transaction of
+	 * its own under the tenant's advisory lock, so that two instances reconciling at once never
+	 * apply to one tenant together (the later one finds it in sync), and a tenant that fails is
+	 * rolled back alone and reported by name while the others are applied.
+	 * @param template the template
+	 * @param tenants where the tenant schemas are, asked once
+	 * @return the check it started from, the tenants applied and the tenants that failed
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration of the template
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public TenantReconciliation reconcileTenants(TenantTemplate template, PgEntitiesTenants tenants) {
+		Objects.requireNonNull(template, "template must not be null");
+		Objects.requireNonNull(tenants, "tenants must not be null");
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).reconcile(template, tenants.schemas(this.dataSource));
+	}
+
+	/**
+	 * Brings one tenant schema to a template, in a transaction of its own: the call an
+	 * application makes where it creates a tenant (once the tenant's tables are committed), and
+	 * that {@link #reconcileTenants} makes for each drifted tenant. Holds the tenant's advisory
+	 * lock ({@link #TENANT_LOCK_CLASS}) while it analyzes the schema and applies the plan, so
+	 * that it never runs at once with another provisioning of the same tenant. Objects of the
+	 * schema that the template does not declare are dropped only if the engine
+	 * {@linkplain Builder#dropUndeclared(boolean) drops undeclared objects}.
+	 * @param schema the tenant schema, as a plain name
+	 * @param template the template
+	 * @return the analysis whose plan was applied; its plan is empty when the tenant was in sync
+	 * @throws PgEntitiesException naming the tenant schema if the template cannot be simulated,
+	 * planned or applied there, or its plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is applied then
+	 */
+	public Analysis provisionTenant(String schema, TenantTemplate template) {
+		Objects.requireNonNull(schema, "schema must not be null");
+		Objects.requireNonNull(template, "template must not be null");
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).provision(schema, template);
+	}
+
+	/**
+	 * Brings one tenant schema to a template in the caller's transaction: for an application
+	 * that creates the tenant's schema and tables in a transaction and provisions it before it
+	 * commits. Takes the tenant's advisory lock for the rest of the transaction; nothing is
+	 * committed or rolled back here, and when a statement fails the transaction is left aborted.
+	 * @param schema the tenant schema, as a plain name
+	 * @param template the template
+	 * @param connection the connection, in a transaction
+	 * @return the analysis whose plan was applied
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration of the template there
+	 * @throws PlanRefusedException if no plan can be made
+	 * @throws PlanHazardException if the plan has hazards that are not
+	 * {@linkplain #allowedHazards() allowed}; nothing is run
+	 * @throws PlanExecutionException naming the failing statement and PostgreSQL's message
+	 * @throws PgEntitiesException if the database fails otherwise
+	 */
+	public Analysis provisionTenant(String schema, TenantTemplate template, Connection connection) {
+		Objects.requireNonNull(schema, "schema must not be null");
+		Objects.requireNonNull(template, "template must not be null");
+		Objects.requireNonNull(connection, "connection must not be null");
+		try {
+			return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).provision(connection, schema, template);
+		}
+		catch (SQLException ex) {
+			throw new PgEntitiesException("Provisioning tenant schema " + schema + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Plans a migration for the tenant schemas: one script of {@code DO} blocks that, when the
+	 * migration runs, loop over the schemas matching the patterns and run the plan of a drifted
+	 * tenant in each, its schema substituted with {@code format('%I')}. Tenants whose plans
+	 * differ from the most common one get loops of their own, over their names; tenants in sync
+	 * are left out by name. Tenants created after the migration get the template from the
+	 * application's call of {@link #provisionTenant}. Nothing is changed in the database.
+	 * @param template the template
+	 * @param patterns the tenant patterns, as {@link PgEntitiesTenants#matching} reads them
+	 * @return the plan, for {@link FlywayMigrationWriter#write}; empty when every tenant is in sync
+	 * @throws PlanRefusedException if no plan can be made for a tenant
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration of the template
+	 */
+	public MigrationPlan planTenants(TenantTemplate template, Collection<String> patterns) {
+		Objects.requireNonNull(template, "template must not be null");
+		Objects.requireNonNull(patterns, "patterns must not be null");
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).plan(template, List.copyOf(patterns));
 	}
 
 	/**

@@ -178,6 +178,21 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 
 	private static List<PgEntity> files(ResourcePatternResolver resolver, List<String> locations,
 			String defaultSchema, boolean development) {
+		List<PgEntity> entities = new ArrayList<>();
+		for (Resource resource : resources(resolver, locations)) {
+			Resource readable = fromSource(resolver, resource, development);
+			if (readable != null) {
+				entities.addAll(PgEntities.fromSql(read(readable), sourceName(resolver, resource), defaultSchema));
+			}
+		}
+		return entities;
+	}
+
+	/**
+	 * Return the readable resources at locations, each once, ordered by location and then by
+	 * URL.
+	 */
+	private static Collection<Resource> resources(ResourcePatternResolver resolver, List<String> locations) {
 		Map<String, Resource> resources = new LinkedHashMap<>();
 		for (String location : locations) {
 			if (!StringUtils.hasText(location)) {
@@ -187,14 +202,22 @@ final class ApplicationPgEntityDeclarations implements PgEntityDeclarations {
 				resources.putIfAbsent(key(resource), resource);
 			}
 		}
-		List<PgEntity> entities = new ArrayList<>();
-		for (Resource resource : resources.values()) {
-			Resource readable = fromSource(resolver, resource, development);
-			if (readable != null) {
-				entities.addAll(PgEntities.fromSql(read(readable), sourceName(resolver, resource), defaultSchema));
-			}
+		return resources.values();
+	}
+
+	/**
+	 * Return the text of the SQL files at locations, each once, by source name (see
+	 * {@link #sourceName}).
+	 * @param resolver the resolver
+	 * @param locations the locations, Spring resource patterns
+	 * @return the files' text by source name
+	 */
+	static Map<String, String> sqlFiles(ResourcePatternResolver resolver, List<String> locations) {
+		Map<String, String> files = new LinkedHashMap<>();
+		for (Resource resource : resources(resolver, locations)) {
+			files.put(sourceName(resolver, resource), read(resource));
 		}
-		return entities;
+		return files;
 	}
 
 	/**

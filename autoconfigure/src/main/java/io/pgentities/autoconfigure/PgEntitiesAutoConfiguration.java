@@ -25,6 +25,8 @@ import javax.sql.DataSource;
 import io.micrometer.observation.ObservationRegistry;
 import io.pgentities.CompiledDeclarations;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntitiesTenants;
+import io.pgentities.TenantTemplate;
 import io.pgentities.autoconfigure.PgEntitiesProperties.CheckMode;
 import io.pgentities.autoconfigure.PgEntitiesProperties.DataSourceEntities;
 import org.flywaydb.core.Flyway;
@@ -269,8 +271,44 @@ public final class PgEntitiesAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "pg-entities.generate.on-startup", havingValue = false,
 				matchIfMissing = true)
-		PgEntitiesFlywayCallback pgEntitiesFlywayCallback(ObjectProvider<PgEntitiesChecker> checker) {
-			return new PgEntitiesFlywayCallback(checker::getObject);
+		PgEntitiesFlywayCallback pgEntitiesFlywayCallback(ObjectProvider<PgEntitiesChecker> checker,
+				ObjectProvider<PgEntitiesTenantChecker> tenants) {
+			return new PgEntitiesFlywayCallback(checker::getObject, tenants::getIfAvailable);
+		}
+
+	}
+
+	/**
+	 * With {@code pg-entities.tenants.locations}: the tenant template, checked over the
+	 * tenant schemas of the DataSource.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional({ SingleDataSourceCondition.class, OnTenantLocationsCondition.class })
+	static class TenantsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PgEntitiesTenants pgEntitiesTenants(PgEntitiesProperties properties) {
+			List<String> patterns = properties.getTenants().getSchemas();
+			if (patterns.isEmpty()) {
+				throw new IllegalStateException("pg-entities.tenants.locations declares a tenant template, but "
+						+ "pg-entities.tenants.schemas names no tenant schemas and no PgEntitiesTenants bean supplies them");
+			}
+			return PgEntitiesTenants.matching(patterns);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PgEntitiesTenantChecker pgEntitiesTenantChecker(PgEntitiesEngine engine, PgEntitiesTenants tenants,
+				ResourceLoader resourceLoader, PgEntitiesProperties properties) {
+			TenantTemplate template = TenantTemplate.empty();
+			for (Map.Entry<String, String> file : ApplicationPgEntityDeclarations
+				.sqlFiles(ResourcePatternUtils.getResourcePatternResolver(resourceLoader),
+						properties.getTenants().getLocations())
+				.entrySet()) {
+				template = template.plus(TenantTemplate.fromSql(file.getValue(), file.getKey()));
+			}
+			return new PgEntitiesTenantChecker(engine, template, tenants, properties.getHealth().getCacheTimeToLive());
 		}
 
 	}
@@ -424,6 +462,25 @@ public final class PgEntitiesAutoConfiguration {
 				return ConditionOutcome.noMatch(message.because("has no entry"));
 			}
 			return ConditionOutcome.match(message.found("entry", "entries").items(entries.keySet()));
+		}
+
+	}
+
+	/**
+	 * {@code pg-entities.tenants.locations} names at least one location.
+	 */
+	static final class OnTenantLocationsCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("pg-entities.tenants.locations");
+			List<String> locations = Binder.get(context.getEnvironment())
+				.bind("pg-entities.tenants.locations", Bindable.listOf(String.class))
+				.orElse(List.of());
+			if (locations.isEmpty()) {
+				return ConditionOutcome.noMatch(message.because("is empty"));
+			}
+			return ConditionOutcome.match(message.found("location", "locations").items(locations));
 		}
 
 	}

@@ -18,11 +18,9 @@ package io.pgentities.autoconfigure;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.pgentities.Analysis;
 import io.pgentities.CompiledDeclarations;
@@ -55,15 +53,9 @@ public class PgEntitiesChecker {
 
 	private final PgEntityDeclarations declarations;
 
-	private final Duration timeToLive;
-
-	private final Clock clock;
-
 	private final Observations observations;
 
-	private final ReentrantLock cacheLock = new ReentrantLock();
-
-	private volatile @Nullable Checked last;
+	private final LastResult<Analysis> last;
 
 	private volatile @Nullable CompiledDeclarations compiled;
 
@@ -103,8 +95,7 @@ public class PgEntitiesChecker {
 		this.dataSourceName = dataSourceName;
 		this.engine = engine;
 		this.declarations = declarations;
-		this.timeToLive = timeToLive;
-		this.clock = clock;
+		this.last = new LastResult<>(timeToLive, clock);
 		this.observations = observations;
 	}
 
@@ -202,18 +193,7 @@ public class PgEntitiesChecker {
 	 * @throws io.pgentities.PgEntitiesException if the check fails
 	 */
 	public Analysis cachedAnalysis() {
-		Checked checked = fresh();
-		if (checked != null) {
-			return checked.analysis();
-		}
-		this.cacheLock.lock();
-		try {
-			checked = fresh();
-			return (checked != null) ? checked.analysis() : analyze();
-		}
-		finally {
-			this.cacheLock.unlock();
-		}
+		return this.last.cached(this::check);
 	}
 
 	/**
@@ -222,14 +202,14 @@ public class PgEntitiesChecker {
 	 */
 	public void record(Analysis analysis) {
 		Assert.notNull(analysis, "'analysis' must not be null");
-		this.last = new Checked(analysis, this.clock.instant());
+		this.last.record(analysis);
 	}
 
 	/**
 	 * Forget the last result, after the database was changed.
 	 */
 	void forget() {
-		this.last = null;
+		this.last.forget();
 	}
 
 	/**
@@ -237,8 +217,7 @@ public class PgEntitiesChecker {
 	 * @return the last result, or {@code null} before the first check
 	 */
 	public @Nullable Analysis lastAnalysis() {
-		Checked checked = this.last;
-		return (checked != null) ? checked.analysis() : null;
+		return this.last.get();
 	}
 
 	/**
@@ -265,19 +244,6 @@ public class PgEntitiesChecker {
 			counts.merge(entity.status(), 1, Integer::sum);
 		}
 		return counts;
-	}
-
-	private @Nullable Checked fresh() {
-		Checked checked = this.last;
-		if (checked == null) {
-			return null;
-		}
-		Instant expiry = checked.at().plus(this.timeToLive);
-		return this.clock.instant().isBefore(expiry) ? checked : null;
-	}
-
-	private record Checked(Analysis analysis, Instant at) {
-
 	}
 
 }

@@ -26,11 +26,13 @@ import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PlanRefusal;
 import io.pgentities.PlanRefusedException;
+import io.pgentities.TenantReconciliation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -55,13 +57,27 @@ public class PgEntitiesFlywayCallback implements Callback {
 
 	private final Supplier<PgEntitiesChecker> checker;
 
+	private final Supplier<@Nullable PgEntitiesTenantChecker> tenants;
+
 	/**
 	 * Create a new callback.
 	 * @param checker supplies the checker, when the callback first runs
 	 */
 	public PgEntitiesFlywayCallback(Supplier<PgEntitiesChecker> checker) {
+		this(checker, () -> null);
+	}
+
+	/**
+	 * Create a new callback that also reconciles the tenant schemas, tenant by tenant.
+	 * @param checker supplies the checker, when the callback first runs
+	 * @param tenants supplies the tenant checker, or {@code null} without tenants
+	 */
+	public PgEntitiesFlywayCallback(Supplier<PgEntitiesChecker> checker,
+			Supplier<@Nullable PgEntitiesTenantChecker> tenants) {
 		Assert.notNull(checker, "'checker' must not be null");
+		Assert.notNull(tenants, "'tenants' must not be null");
 		this.checker = checker;
+		this.tenants = tenants;
 	}
 
 	@Override
@@ -82,6 +98,11 @@ public class PgEntitiesFlywayCallback implements Callback {
 
 	@Override
 	public void handle(Event event, Context context) {
+		handleEntities(context);
+		reconcileTenants();
+	}
+
+	private void handleEntities(Context context) {
 		Connection connection = context.getConnection();
 		PgEntitiesChecker checker = this.checker.get();
 		try {
@@ -111,6 +132,28 @@ public class PgEntitiesFlywayCallback implements Callback {
 		catch (SQLException ex) {
 			throw new PgEntitiesException("pg-entities could not apply the declarations after migrate: "
 					+ ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Each tenant schema in a transaction of its own, under its advisory lock: a tenant that
+	 * fails is rolled back alone, and the migrate fails naming it once the others are applied.
+	 */
+	private void reconcileTenants() {
+		PgEntitiesTenantChecker tenants = this.tenants.get();
+		if (tenants == null) {
+			return;
+		}
+		TenantReconciliation reconciliation = tenants.reconcile();
+		logger.info("pg-entities: " + DriftMessages.count(reconciliation.checked().schemas().size(), "tenant schema",
+				"tenant schemas") + " after migrate, applied to " + reconciliation.applied().size());
+		if (!reconciliation.succeeded()) {
+			StringBuilder message = new StringBuilder("pg-entities could not apply the tenant template to "
+					+ DriftMessages.count(reconciliation.failures().size(), "tenant schema", "tenant schemas")
+					+ "; each was rolled back, the others were applied:");
+			reconciliation.failures()
+				.forEach((failure) -> message.append(System.lineSeparator()).append("    ").append(failure.message()));
+			throw new PgEntitiesException(message.toString(), reconciliation.failures().get(0).cause());
 		}
 	}
 

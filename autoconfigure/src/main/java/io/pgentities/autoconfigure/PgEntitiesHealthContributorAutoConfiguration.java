@@ -18,6 +18,7 @@ package io.pgentities.autoconfigure;
 import io.pgentities.autoconfigure.actuate.health.PgEntitiesHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -41,10 +42,12 @@ public final class PgEntitiesHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "pgentitiesHealthIndicator", "pgentitiesHealthContributor" })
-	HealthContributor pgentitiesHealthIndicator(PgEntitiesCheckers checkers, PgEntitiesProperties properties) {
+	HealthContributor pgentitiesHealthIndicator(PgEntitiesCheckers checkers, PgEntitiesProperties properties,
+			ObjectProvider<PgEntitiesTenantChecker> tenants) {
 		boolean downOnDrift = properties.getHealth().isDownOnDrift();
 		if (checkers.isSingle()) {
-			return new PgEntitiesHealthIndicator(checkers.asMap().values().iterator().next(), downOnDrift);
+			return new PgEntitiesHealthIndicator(checkers.asMap().values().iterator().next(), downOnDrift,
+					tenants.getIfAvailable());
 		}
 		return CompositeHealthContributor.fromMap(checkers.asMap(),
 				(checker) -> new PgEntitiesHealthIndicator(checker, downOnDrift));

@@ -121,6 +121,8 @@ public class PgEntitiesProperties {
 
 	private final Health health = new Health();
 
+	private final Tenants tenants = new Tenants();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -243,6 +245,10 @@ public class PgEntitiesProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Tenants getTenants() {
+		return this.tenants;
 	}
 
 	/**
@@ -408,6 +414,42 @@ public class PgEntitiesProperties {
 
 		public void setCacheTimeToLive(Duration cacheTimeToLive) {
 			this.cacheTimeToLive = cacheTimeToLive;
+		}
+
+	}
+
+	/**
+	 * Schema per tenant: entities every tenant schema has.
+	 */
+	public static class Tenants {
+
+		/**
+		 * Patterns of the tenant schemas, matched against the database's schemas at each
+		 * check; '*' stands for any run of characters and '?' for one, as in 'tenant_*'. A
+		 * PgEntitiesTenants bean supplies the tenant schemas instead.
+		 */
+		private List<String> schemas = new ArrayList<>();
+
+		/**
+		 * Locations of SQL files whose CREATE statements declare unqualified entities, each
+		 * standing for the same entity in every tenant schema (Spring resource patterns).
+		 */
+		private List<String> locations = new ArrayList<>();
+
+		public List<String> getSchemas() {
+			return this.schemas;
+		}
+
+		public void setSchemas(List<String> schemas) {
+			this.schemas = schemas;
+		}
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
 		}
 
 	}

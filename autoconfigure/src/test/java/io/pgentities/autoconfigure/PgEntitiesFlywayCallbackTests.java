@@ -26,9 +26,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.pgentities.EntityRejectedException;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntitiesTenants;
 import io.pgentities.PgEntity;
 import io.pgentities.PgFunction;
 import io.pgentities.PgView;
+import io.pgentities.TenantTemplate;
 import io.pgentities.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Event;
@@ -149,6 +151,28 @@ class PgEntitiesFlywayCallbackTests {
 			assertThat(cause).isInstanceOf(EntityRejectedException.class)
 				.hasMessageContaining("PostgreSQL rejected VIEW public.broken");
 		});
+	}
+
+	@Test
+	void reconcilesEachTenantSchemaAfterMigrateAndNamesTheOneThatFails(CapturedOutput output) {
+		for (String tenant : List.of("acme_1", "acme_2")) {
+			this.database.execute("CREATE SCHEMA " + tenant + "; CREATE TABLE " + tenant
+					+ ".orders (id integer PRIMARY KEY, total numeric NOT NULL)");
+		}
+		// a tenant without the table its template's view reads
+		this.database.execute("CREATE SCHEMA acme_3");
+		PgEntitiesTenantChecker tenants = new PgEntitiesTenantChecker(PgEntitiesEngine.create(this.database.dataSource()),
+				TenantTemplate.fromSql("CREATE VIEW open_orders AS SELECT id, total FROM orders WHERE total > 0",
+						"tenants.sql"),
+				PgEntitiesTenants.matching(List.of("acme_*")), Duration.ZERO);
+		Flyway flyway = flyway(new PgEntitiesFlywayCallback(() -> checker(DECLARED), () -> tenants));
+		assertThatException().isThrownBy(flyway::migrate)
+			.withStackTraceContaining("could not apply the tenant template to 1 tenant schema")
+			.withStackTraceContaining("Provisioning tenant schema acme_3 failed");
+		assertThat(tenants.check().driftedSchemas()).containsExactly("acme_3");
+		assertThat(checker(DECLARED).analyze().report().inSync())
+			.as("the DataSource's own entities, applied in Flyway's transaction, are rolled back with the failed migrate")
+			.isFalse();
 	}
 
 	private PgEntitiesChecker checker(List<PgEntity> declared) {

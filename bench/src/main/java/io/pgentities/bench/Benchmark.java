@@ -43,7 +43,10 @@ import io.pgentities.EntityDrift;
 import io.pgentities.FlywayMigrationWriter;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntitiesTenants;
 import io.pgentities.PgEntity;
+import io.pgentities.TenantDriftReport;
+import io.pgentities.TenantTemplate;
 import io.pgentities.bench.CountingDataSource.StatementTime;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +68,10 @@ public final class Benchmark {
 	private static final String CHANGED_VIEW = "public.item_0_base";
 
 	private static final int SETUP_FILES_PER_TRANSACTION = 1000;
+
+	private static final int TENANTS = 100;
+
+	private static final Workload TENANT_WORKLOAD = Workload.ofScale(1);
 
 	private final PostgresServer server;
 
@@ -215,6 +222,10 @@ public final class Benchmark {
 			results.add(attempt(workload, Scenario.ONE_CHANGED_CHECK, entities.size(),
 					() -> check(Scenario.ONE_CHANGED_CHECK, workload, true, workload.entitiesWithOneViewChanged(),
 							Benchmark::expectOneChanged)));
+			if (workload.entityCount() == TENANTS * TENANT_WORKLOAD.entityCount()) {
+				results.add(attempt(workload, Scenario.TENANTS_CHECK, workload.entityCount(),
+						() -> tenantsCheck(workload)));
+			}
 			AtomicReference<@Nullable MigrationPlan> plan = new AtomicReference<>();
 			results.add(attempt(workload, Scenario.PLAN_WRITE, entities.size(),
 					() -> planWrite(workload, entities, plan)));
@@ -340,6 +351,36 @@ public final class Benchmark {
 				Samples samples = repeat(
 						() -> timed(dataSource, () -> report.set(PgEntitiesEngine.create(dataSource).check(declared))));
 				return report(workload, scenario, declared.size(), samples, expectation.apply(report.get()));
+			}
+		}
+	}
+
+	/**
+	 * Checks {@link #TENANTS} tenant schemas, each holding the entities of scale 1, against the
+	 * template of those entities: as many entities as the scale's one schema holds.
+	 */
+	private Measurement tenantsCheck(Workload workload) throws Exception {
+		TenantTemplate template = TenantTemplate.fromSql(TENANT_WORKLOAD.tenantTemplateSql(), "bench template");
+		try (BenchDatabase database = this.server.createDatabase("SELECT 1")) {
+			try (Connection connection = database.dataSource().getConnection();
+					Statement statement = connection.createStatement()) {
+				for (int tenant = 0; tenant < TENANTS; tenant++) {
+					for (String sql : TENANT_WORKLOAD.tenantStatements(String.format(Locale.ROOT, "tenant_%03d", tenant))) {
+						statement.execute(sql);
+					}
+				}
+			}
+			try (CountingDataSource dataSource = new CountingDataSource(database.dataSource()).warm()) {
+				PgEntitiesEngine engine = PgEntitiesEngine.create(dataSource);
+				PgEntitiesTenants tenants = PgEntitiesTenants.matching(List.of("tenant_*"));
+				AtomicReference<TenantDriftReport> report = new AtomicReference<>();
+				Samples samples = repeat(() -> timed(dataSource, () -> report.set(engine.checkTenants(template, tenants))));
+				TenantDriftReport checked = report.get();
+				String problem = (checked.schemas().size() != TENANTS) ? "expected " + TENANTS + " tenant schemas, found "
+						+ checked.schemas().size()
+						: checked.inSync() ? "" : "expected every tenant in sync, found " + checked.driftedSchemas().size()
+								+ " drifted (" + checked.details().stream().limit(1).toList() + ")";
+				return report(workload, Scenario.TENANTS_CHECK, workload.entityCount(), samples, problem);
 			}
 		}
 	}

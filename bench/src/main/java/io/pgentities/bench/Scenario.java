@@ -40,6 +40,14 @@ enum Scenario {
 	ONE_CHANGED_CHECK("one-changed-check"),
 
 	/**
+	 * A hundred tenant schemas, each with the tables and entities of scale 1 created in it
+	 * (unqualified, ten entities each); {@code checkTenants} finds them all in sync with the
+	 * template of those ten entities. Measured with scale 100, whose {@link #INSYNC_CHECK} checks
+	 * as many entities in one schema.
+	 */
+	TENANTS_CHECK("tenants-check"),
+
+	/**
 	 * Nothing was created; {@code plan} plans every entity and the plan is written as a
 	 * Flyway migration.
 	 */

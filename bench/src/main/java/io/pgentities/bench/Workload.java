@@ -18,6 +18,7 @@ package io.pgentities.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.pgentities.PgEntities;
 import io.pgentities.PgEntity;
@@ -193,6 +194,35 @@ public final class Workload {
 			}
 		}
 		throw new IllegalStateException("A workload of scale " + this.scale + " has no " + CHANGED_FILE);
+	}
+
+	/**
+	 * The entities of the files as a tenant template: their statements without the
+	 * {@code public} qualification, so that they stand for the same entities in every tenant.
+	 * @return the template's SQL
+	 */
+	public String tenantTemplateSql() {
+		return entityFiles().stream()
+			.map((file) -> file.sql().replace("public.", "").strip() + ";\n")
+			.collect(Collectors.joining());
+	}
+
+	/**
+	 * The tables and entities of the workload, created in a tenant schema instead of
+	 * {@code public}: the tables qualified, the entities as the tenant template declares them,
+	 * unqualified and created with the tenant schema first on the {@code search_path}, as an
+	 * application provisions a tenant.
+	 * @param schema the tenant schema, a plain identifier
+	 * @return the statements that create the schema, its tables and its entities
+	 */
+	public List<String> tenantStatements(String schema) {
+		List<String> statements = new ArrayList<>();
+		statements.add("CREATE SCHEMA " + schema);
+		statements.add(tablesSql().replace("public.", schema + "."));
+		statements.add("SET search_path = " + schema + ", public");
+		entityFiles().forEach((file) -> statements.add(file.sql().replace("public.", "")));
+		statements.add("RESET search_path");
+		return statements;
 	}
 
 	private static List<PgEntity> parse(List<EntityFile> files) {

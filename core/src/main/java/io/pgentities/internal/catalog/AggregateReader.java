@@ -15,25 +15,17 @@
  */
 package io.pgentities.internal.catalog;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Reads aggregates ({@code aggregates.sql}).
  */
 final class AggregateReader {
 
-	private static final CatalogQuery<CatalogAggregate> QUERY = new CatalogQuery<>("aggregates.sql",
+	static final CatalogQuery<CatalogAggregate> QUERY = new CatalogQuery<>("aggregates.sql",
 			AggregateReader::map);
 
 	private AggregateReader() {
-	}
-
-	static List<CatalogAggregate> read(Connection connection, Collection<String> schemas, NameMapping mapping)
-			throws SQLException {
-		return QUERY.run(connection, schemas, mapping);
 	}
 
 	private static CatalogAggregate map(CatalogRow row) throws SQLException {

@@ -27,6 +27,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One catalog query, loaded once from its {@code .sql} resource beside this class, taking the
@@ -72,19 +75,31 @@ final class CatalogQuery<T> {
 	 */
 	List<T> run(Connection connection, List<? extends Collection<String>> parameters, NameMapping mapping)
 			throws SQLException {
+		return map(fetch(connection, parameters), mapping);
+	}
+
+	/**
+	 * Runs the query and keeps its rows unmapped, to be {@linkplain #map mapped} later, once or
+	 * several times.
+	 */
+	List<Map<String, @Nullable Object>> fetch(Connection connection, Collection<String> schemas) throws SQLException {
+		return fetch(connection, Collections.nCopies(this.schemaParameters, schemas));
+	}
+
+	private List<Map<String, @Nullable Object>> fetch(Connection connection,
+			List<? extends Collection<String>> parameters) throws SQLException {
 		if (parameters.size() != this.schemaParameters) {
 			throw new IllegalArgumentException("Catalog query " + this.resource + " takes " + this.schemaParameters
 					+ " parameters, not " + parameters.size());
 		}
-		List<T> rows = new ArrayList<>();
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(this.sql)) {
 			for (int i = 1; i <= this.schemaParameters; i++) {
 				statement.setArray(i, connection.createArrayOf("text", parameters.get(i - 1).toArray()));
 			}
 			try (ResultSet resultSet = statement.executeQuery()) {
-				CatalogRow row = new CatalogRow(resultSet, mapping);
 				while (resultSet.next()) {
-					rows.add(this.mapper.map(row));
+					rows.add(CatalogRow.capture(resultSet));
 				}
 			}
 		}
@@ -93,6 +108,14 @@ final class CatalogQuery<T> {
 					ex);
 		}
 		return rows;
+	}
+
+	List<T> map(List<Map<String, @Nullable Object>> rows, NameMapping mapping) throws SQLException {
+		List<T> mapped = new ArrayList<>(rows.size());
+		for (Map<String, @Nullable Object> row : rows) {
+			mapped.add(this.mapper.map(new CatalogRow(row, mapping)));
+		}
+		return mapped;
 	}
 
 	@FunctionalInterface

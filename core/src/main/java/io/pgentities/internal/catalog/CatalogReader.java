@@ -38,6 +38,10 @@ public final class CatalogReader {
 	private CatalogReader() {
 	}
 
+	private static final List<CatalogQuery<? extends CatalogEntity>> ENTITY_QUERIES = List.of(RoutineReader.QUERY,
+			ViewReader.QUERY, TriggerReader.QUERY, PolicyReader.QUERY, ExtensionReader.QUERY, AggregateReader.QUERY,
+			EventTriggerReader.QUERY);
+
 	/**
 	 * Reads the entities of the given schemas and their dependencies, and the extensions of
 	 * the database, wherever they are installed: an extension's name is unique database-wide.
@@ -49,18 +53,26 @@ public final class CatalogReader {
 	 */
 	public static CatalogSnapshot read(Connection connection, Collection<String> schemas, NameMapping mapping)
 			throws SQLException {
+		return fetch(connection, schemas).snapshot(mapping);
+	}
+
+	/**
+	 * Reads the entities of the given schemas and their dependencies, leaving the rows to be
+	 * mapped later.
+	 * @param connection a connection in a transaction whose search_path is {@link #PRINTING_SEARCH_PATH}
+	 * @param schemas the schemas to read
+	 * @return the rows read
+	 * @throws SQLException if a query fails
+	 */
+	public static CatalogRows fetch(Connection connection, Collection<String> schemas) throws SQLException {
 		if (schemas.isEmpty()) {
-			return new CatalogSnapshot(List.of(), List.of());
+			return CatalogRows.empty();
 		}
-		List<CatalogEntity> entities = new ArrayList<>();
-		entities.addAll(RoutineReader.read(connection, schemas, mapping));
-		entities.addAll(ViewReader.read(connection, schemas, mapping));
-		entities.addAll(TriggerReader.read(connection, schemas, mapping));
-		entities.addAll(PolicyReader.read(connection, schemas, mapping));
-		entities.addAll(ExtensionReader.read(connection, mapping));
-		entities.addAll(AggregateReader.read(connection, schemas, mapping));
-		entities.addAll(EventTriggerReader.read(connection, schemas, mapping));
-		return new CatalogSnapshot(entities, DependencyReader.read(connection, schemas));
+		List<CatalogRows.Fetched<?>> fetched = new ArrayList<>();
+		for (CatalogQuery<? extends CatalogEntity> query : ENTITY_QUERIES) {
+			fetched.add(CatalogRows.Fetched.of(query, connection, schemas));
+		}
+		return new CatalogRows(fetched, DependencyReader.read(connection, schemas));
 	}
 
 	/**

@@ -17,25 +17,58 @@ package io.pgentities.internal.catalog;
 
 import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * One row of a catalog query, read through a {@link NameMapping} so that scratch schema
- * names never leave the catalog layer.
+ * names never leave the catalog layer. The row's values are captured once, so that the same
+ * row can be read through several mappings (one simulated template, many tenant schemas).
  */
 final class CatalogRow {
 
-	private final ResultSet resultSet;
+	private final Map<String, @Nullable Object> values;
 
 	private final NameMapping mapping;
 
-	CatalogRow(ResultSet resultSet, NameMapping mapping) {
-		this.resultSet = resultSet;
+	CatalogRow(Map<String, @Nullable Object> values, NameMapping mapping) {
+		this.values = values;
 		this.mapping = mapping;
+	}
+
+	/**
+	 * The values of the result set's current row, by column label: arrays as lists of their
+	 * elements' text, booleans as booleans, everything else as PostgreSQL's text.
+	 */
+	static Map<String, @Nullable Object> capture(ResultSet resultSet) throws SQLException {
+		ResultSetMetaData metaData = resultSet.getMetaData();
+		Map<String, @Nullable Object> values = new HashMap<>();
+		for (int i = 1; i <= metaData.getColumnCount(); i++) {
+			values.put(metaData.getColumnLabel(i), switch (metaData.getColumnType(i)) {
+				case Types.ARRAY -> elements(resultSet.getArray(i));
+				case Types.BOOLEAN, Types.BIT -> resultSet.getBoolean(i);
+				default -> resultSet.getString(i);
+			});
+		}
+		return values;
+	}
+
+	private static @Nullable List<String> elements(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return null;
+		}
+		List<String> elements = new ArrayList<>();
+		for (Object value : (Object[]) array.getArray()) {
+			elements.add(String.valueOf(value));
+		}
+		return elements;
 	}
 
 	long oid() throws SQLException {
@@ -43,23 +76,28 @@ final class CatalogRow {
 	}
 
 	long longValue(String column) throws SQLException {
-		return this.resultSet.getLong(column);
+		String value = verbatim(column);
+		return (value != null) ? Long.parseLong(value) : 0;
 	}
 
 	String schema() throws SQLException {
-		return this.mapping.schema(this.resultSet.getString("schema"));
+		return this.mapping.schema(text("schema", NameMapping.identity()));
 	}
 
 	String text(String column) throws SQLException {
-		String value = nullableText(column);
+		return text(column, this.mapping);
+	}
+
+	private String text(String column, NameMapping mapping) {
+		String value = verbatim(column);
 		if (value == null) {
 			throw new IllegalStateException("Catalog column " + column + " is null");
 		}
-		return value;
+		return mapping.text(value);
 	}
 
 	@Nullable String nullableText(String column) throws SQLException {
-		String value = this.resultSet.getString(column);
+		String value = verbatim(column);
 		return (value != null) ? this.mapping.text(value) : null;
 	}
 
@@ -74,12 +112,12 @@ final class CatalogRow {
 	/**
 	 * A column PostgreSQL keeps verbatim (a comment): never mapped.
 	 */
-	@Nullable String verbatim(String column) throws SQLException {
-		return this.resultSet.getString(column);
+	@Nullable String verbatim(String column) {
+		return (String) value(column);
 	}
 
 	boolean bool(String column) throws SQLException {
-		return this.resultSet.getBoolean(column);
+		return Boolean.TRUE.equals(value(column));
 	}
 
 	List<String> verbatimList(String column) throws SQLException {
@@ -90,15 +128,23 @@ final class CatalogRow {
 		return list(column, this.mapping);
 	}
 
-	private List<String> list(String column, NameMapping mapping) throws SQLException {
-		Array array = this.resultSet.getArray(column);
+	@SuppressWarnings("unchecked")
+	private List<String> list(String column, NameMapping mapping) {
+		List<String> elements = (List<String>) value(column);
 		List<String> values = new ArrayList<>();
-		if (array != null) {
-			for (Object value : (Object[]) array.getArray()) {
-				values.add(mapping.text(String.valueOf(value)));
+		if (elements != null) {
+			for (String element : elements) {
+				values.add(mapping.text(element));
 			}
 		}
 		return List.copyOf(values);
+	}
+
+	private @Nullable Object value(String column) {
+		if (!this.values.containsKey(column)) {
+			throw new IllegalStateException("Catalog query has no column " + column);
+		}
+		return this.values.get(column);
 	}
 
 }

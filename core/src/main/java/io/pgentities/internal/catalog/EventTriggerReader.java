@@ -17,7 +17,6 @@ package io.pgentities.internal.catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
 
 import io.pgentities.PgEventTrigger.Firing;
@@ -27,15 +26,10 @@ import io.pgentities.PgEventTrigger.Firing;
  */
 public final class EventTriggerReader {
 
-	private static final CatalogQuery<CatalogEventTrigger> QUERY = new CatalogQuery<>("event-triggers.sql",
+	static final CatalogQuery<CatalogEventTrigger> QUERY = new CatalogQuery<>("event-triggers.sql",
 			EventTriggerReader::map);
 
 	private EventTriggerReader() {
-	}
-
-	static List<CatalogEventTrigger> read(Connection connection, Collection<String> schemas, NameMapping mapping)
-			throws SQLException {
-		return QUERY.run(connection, schemas, mapping);
 	}
 
 	/**

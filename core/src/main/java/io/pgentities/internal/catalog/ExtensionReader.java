@@ -15,9 +15,7 @@
  */
 package io.pgentities.internal.catalog;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,14 +23,10 @@ import java.util.Objects;
  */
 final class ExtensionReader {
 
-	private static final CatalogQuery<CatalogExtension> QUERY = new CatalogQuery<>("extensions.sql",
+	static final CatalogQuery<CatalogExtension> QUERY = new CatalogQuery<>("extensions.sql",
 			ExtensionReader::map);
 
 	private ExtensionReader() {
-	}
-
-	static List<CatalogExtension> read(Connection connection, NameMapping mapping) throws SQLException {
-		return QUERY.run(connection, List.<String>of(), mapping);
 	}
 
 	private static CatalogExtension map(CatalogRow row) throws SQLException {

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pgentities.internal.sql.Identifiers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps the scratch schemas of a simulation back to the schemas the declarations name, so that
@@ -38,11 +39,19 @@ public final class NameMapping {
 
 	private final Pattern qualifiedPrefix;
 
+	private final @Nullable Renaming renaming;
+
 	private NameMapping(String prefix, Map<String, String> originals, Map<String, String> originalNames) {
+		this(prefix, originals, originalNames, null);
+	}
+
+	private NameMapping(String prefix, Map<String, String> originals, Map<String, String> originalNames,
+			@Nullable Renaming renaming) {
 		this.prefix = prefix;
 		this.originals = Map.copyOf(originals);
 		this.originalNames = Map.copyOf(originalNames);
 		this.qualifiedPrefix = Pattern.compile("\\b(" + Pattern.quote(prefix) + "\\d+)\\.");
+		this.renaming = renaming;
 	}
 
 	/**
@@ -85,12 +94,27 @@ public final class NameMapping {
 	}
 
 	/**
+	 * This mapping followed by renaming one schema: what is read as {@code from} (a scratch
+	 * schema mapped to it, or the schema itself) reads as {@code to}. A template simulated
+	 * against one tenant schema reads this way as another tenant's copy.
+	 * @param from the schema to rename
+	 * @param to its new name
+	 * @return the mapping
+	 */
+	public NameMapping renaming(String from, String to) {
+		Map<String, String> renamed = new LinkedHashMap<>();
+		this.originals.forEach((scratch, original) -> renamed.put(scratch, original.equals(from) ? to : original));
+		return new NameMapping(this.prefix, renamed, this.originalNames, Renaming.of(from, to));
+	}
+
+	/**
 	 * The original of a schema name.
 	 * @param schema a schema name, scratch or not
 	 * @return the schema the declarations name
 	 */
 	public String schema(String schema) {
-		return this.originals.getOrDefault(schema, schema);
+		String original = this.originals.getOrDefault(schema, schema);
+		return (this.renaming != null && original.equals(this.renaming.from())) ? this.renaming.to() : original;
 	}
 
 	/**
@@ -100,6 +124,11 @@ public final class NameMapping {
 	 * @return the text as it would read for the original schemas
 	 */
 	public String text(String text) {
+		String mapped = scratchText(text);
+		return (this.renaming != null) ? this.renaming.text(mapped) : mapped;
+	}
+
+	private String scratchText(String text) {
 		if (this.originals.isEmpty() || !text.contains(this.prefix)) {
 			return text;
 		}
@@ -115,6 +144,24 @@ public final class NameMapping {
 		}
 		matcher.appendTail(mapped);
 		return mapped.toString();
+	}
+
+	/**
+	 * A schema renamed wherever it qualifies a name, quoted or not.
+	 */
+	private record Renaming(String from, String to, Pattern qualified) {
+
+		static Renaming of(String from, String to) {
+			return new Renaming(from, to, Pattern.compile("(?<![\\w$])" + Pattern.quote(Identifiers.quote(from)) + "\\."));
+		}
+
+		String text(String text) {
+			if (!text.contains(this.from)) {
+				return text;
+			}
+			return this.qualified.matcher(text).replaceAll(Matcher.quoteReplacement(Identifiers.quote(this.to) + "."));
+		}
+
 	}
 
 }

@@ -25,14 +25,9 @@ import java.util.List;
  */
 final class PolicyReader {
 
-	private static final CatalogQuery<CatalogPolicy> QUERY = new CatalogQuery<>("policies.sql", PolicyReader::map);
+	static final CatalogQuery<CatalogPolicy> QUERY = new CatalogQuery<>("policies.sql", PolicyReader::map);
 
 	private PolicyReader() {
-	}
-
-	static List<CatalogPolicy> read(Connection connection, Collection<String> schemas, NameMapping mapping)
-			throws SQLException {
-		return QUERY.run(connection, schemas, mapping);
 	}
 
 	private static CatalogPolicy map(CatalogRow row) throws SQLException {

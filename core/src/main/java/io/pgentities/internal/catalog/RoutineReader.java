@@ -27,14 +27,9 @@ import io.pgentities.EntityKind;
  */
 final class RoutineReader {
 
-	private static final CatalogQuery<CatalogRoutine> QUERY = new CatalogQuery<>("routines.sql", RoutineReader::map);
+	static final CatalogQuery<CatalogRoutine> QUERY = new CatalogQuery<>("routines.sql", RoutineReader::map);
 
 	private RoutineReader() {
-	}
-
-	static List<CatalogRoutine> read(Connection connection, Collection<String> schemas, NameMapping mapping)
-			throws SQLException {
-		return QUERY.run(connection, schemas, mapping);
 	}
 
 	private static CatalogRoutine map(CatalogRow row) throws SQLException {

@@ -25,14 +25,9 @@ import java.util.List;
  */
 final class TriggerReader {
 
-	private static final CatalogQuery<CatalogTrigger> QUERY = new CatalogQuery<>("triggers.sql", TriggerReader::map);
+	static final CatalogQuery<CatalogTrigger> QUERY = new CatalogQuery<>("triggers.sql", TriggerReader::map);
 
 	private TriggerReader() {
-	}
-
-	static List<CatalogTrigger> read(Connection connection, Collection<String> schemas, NameMapping mapping)
-			throws SQLException {
-		return QUERY.run(connection, schemas, mapping);
 	}
 
 	private static CatalogTrigger map(CatalogRow row) throws SQLException {

@@ -27,14 +27,9 @@ import io.pgentities.EntityKind;
  */
 final class ViewReader {
 
-	private static final CatalogQuery<CatalogView> QUERY = new CatalogQuery<>("views.sql", ViewReader::map);
+	static final CatalogQuery<CatalogView> QUERY = new CatalogQuery<>("views.sql", ViewReader::map);
 
 	private ViewReader() {
-	}
-
-	static List<CatalogView> read(Connection connection, Collection<String> schemas, NameMapping mapping)
-			throws SQLException {
-		return QUERY.run(connection, schemas, mapping);
 	}
 
 	private static CatalogView map(CatalogRow row) throws SQLException {

@@ -77,6 +77,8 @@ public final class Analyzer {
 
 	private final Rechecks rechecks;
 
+	private final List<String> searchPath;
+
 	/**
 	 * Creates an analyzer that remembers nothing between checks.
 	 * @param dataSource the database
@@ -93,9 +95,25 @@ public final class Analyzer {
 	 * @param rechecks what earlier checks of the same engine left, for checking again cheaply
 	 */
 	public Analyzer(DataSource dataSource, EngineSettings settings, Rechecks rechecks) {
+		this(dataSource, settings, rechecks, List.of(settings.defaultSchema()));
+	}
+
+	/**
+	 * Creates an analyzer that remembers nothing between checks, whose declarations look up
+	 * unqualified references in several schemas.
+	 * @param dataSource the database
+	 * @param settings the settings
+	 * @param searchPath the schemas unqualified references in declarations look in first
+	 */
+	Analyzer(DataSource dataSource, EngineSettings settings, List<String> searchPath) {
+		this(dataSource, settings, new Rechecks(), searchPath);
+	}
+
+	private Analyzer(DataSource dataSource, EngineSettings settings, Rechecks rechecks, List<String> searchPath) {
 		this.dataSource = dataSource;
 		this.settings = settings;
 		this.rechecks = rechecks;
+		this.searchPath = List.copyOf(searchPath);
 	}
 
 	/**
@@ -357,6 +375,28 @@ public final class Analyzer {
 		return analysis;
 	}
 
+	/**
+	 * Checks and plans in the caller's transaction, in a savepoint that is rolled back: what the
+	 * transaction did before is seen, and locks it took (an advisory lock) are kept.
+	 * @param connection a connection in a transaction
+	 * @param declared the declared entities
+	 * @return the report and the plan
+	 * @throws SQLException if the database cannot be read
+	 */
+	Analysis analyze(Connection connection, List<PgEntity> declared) throws SQLException {
+		long start = System.nanoTime();
+		Scope scope = scope(declared);
+		Savepoint savepoint = connection.setSavepoint();
+		Observation observed;
+		try {
+			observed = observe(connection, declared, scope.read(), true, null);
+		}
+		finally {
+			connection.rollback(savepoint);
+		}
+		return analysis(observed, declared, scope.managed(), start);
+	}
+
 	private Analysis analysis(Observation observed, List<PgEntity> declared, Set<String> managed, long start) {
 		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
 				managed, this.settings.ignored());
@@ -387,8 +427,7 @@ public final class Analyzer {
 	 * safe one: what the simulation really referenced decides whether its answer is kept.
 	 */
 	private References searched(List<PgEntity> declared) {
-		Set<String> schemas = new LinkedHashSet<>();
-		schemas.add(this.settings.defaultSchema());
+		Set<String> schemas = new LinkedHashSet<>(this.searchPath);
 		Set<String> roles = new LinkedHashSet<>();
 		for (PgEntity entity : declared) {
 			schemas.add(entity.schema());
@@ -483,7 +522,7 @@ public final class Analyzer {
 		// keeps a plan rehearsed before the check
 		connection.rollback(start);
 		applySettings(connection);
-		SimulationResult simulated = Simulation.run(connection, declared, this.settings.defaultSchema(),
+		SimulationResult simulated = Simulation.run(connection, declared, this.searchPath,
 				this.settings.checkTransactionSettings());
 		return new Observation(currentUser, live, surroundings, simulated, environment);
 	}
@@ -494,8 +533,15 @@ public final class Analyzer {
 	}
 
 	private void applySettings(Connection connection) throws SQLException {
+		applySettings(connection, this.settings);
+	}
+
+	/**
+	 * Starts a check's transaction: its timeouts and the printing {@code search_path}.
+	 */
+	static void applySettings(Connection connection, EngineSettings settings) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			for (String setting : this.settings.checkTransactionSettings()) {
+			for (String setting : settings.checkTransactionSettings()) {
 				statement.addBatch(setting);
 			}
 			statement.executeBatch();

@@ -46,4 +46,14 @@ public record EngineSettings(List<String> schemas, boolean dropUndeclared, Durat
 				"SET LOCAL search_path = pg_catalog");
 	}
 
+	/**
+	 * These settings with other managed schemas.
+	 * @param managed the managed schemas
+	 * @return the settings
+	 */
+	public EngineSettings withSchemas(List<String> managed) {
+		return new EngineSettings(List.copyOf(managed), this.dropUndeclared, this.lockTimeout, this.statementTimeout,
+				this.defaultSchema, this.ignored, this.applyLockTimeout);
+	}
+
 }

@@ -42,6 +42,7 @@ import io.pgentities.PgEntity;
 import io.pgentities.PgMaterializedView;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogReader;
+import io.pgentities.internal.catalog.CatalogRows;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.Dependency;
 import io.pgentities.internal.catalog.NameMapping;
@@ -103,8 +104,25 @@ public final class Simulation {
 	 */
 	public static SimulationResult run(Connection connection, List<PgEntity> declared, String defaultSchema,
 			List<String> transactionSettings) throws SQLException {
-		Set<String> schemas = new LinkedHashSet<>();
-		schemas.add(defaultSchema);
+		return run(connection, declared, List.of(defaultSchema), transactionSettings);
+	}
+
+	/**
+	 * Simulates the declarations with unqualified references looked up in several schemas
+	 * first, in order (a tenant's schema, then the shared one).
+	 * @param connection a connection in a transaction the caller rolls back; its search_path
+	 * is changed for the transaction
+	 * @param declared the declared entities
+	 * @param searchPath the schemas unqualified references in declarations look in first
+	 * @param transactionSettings the {@code SET LOCAL} statements the transaction started with,
+	 * run again if the simulation has to start the transaction over
+	 * @return what PostgreSQL made of each declaration
+	 * @throws SQLException if the database fails otherwise
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 */
+	public static SimulationResult run(Connection connection, List<PgEntity> declared, List<String> searchPath,
+			List<String> transactionSettings) throws SQLException {
+		Set<String> schemas = new LinkedHashSet<>(searchPath);
 		declared.forEach((entity) -> schemas.add(entity.schema()));
 		return new Simulation(declared, List.copyOf(schemas), transactionSettings).run(connection);
 	}
@@ -112,7 +130,7 @@ public final class Simulation {
 	private SimulationResult run(Connection connection) throws SQLException {
 		if (this.declared.isEmpty()) {
 			return new SimulationResult(Map.of(), new CatalogSnapshot(List.of(), List.of()), NameMapping.identity(),
-					List.of(), References.NONE);
+					List.of(), References.NONE, CatalogRows.empty());
 		}
 		for (PgEntity entity : this.declared) {
 			for (String statement : statementsFor(entity)) {
@@ -140,6 +158,7 @@ public final class Simulation {
 		List<Dependency> dependencies = new ArrayList<>();
 		List<PgEntity> creationOrder = new ArrayList<>();
 		References references = References.NONE;
+		CatalogRows rows = CatalogRows.empty();
 		for (List<PgEntity> group : groups) {
 			Savepoint savepoint = connection.setSavepoint();
 			SimulationResult part = simulate(connection, group);
@@ -149,9 +168,10 @@ public final class Simulation {
 			dependencies.addAll(part.snapshot().dependencies());
 			creationOrder.addAll(part.creationOrder());
 			references = references.and(part.references());
+			rows = rows.plus(part.rows());
 		}
 		return new SimulationResult(canonical, new CatalogSnapshot(entities, dependencies), this.scratch.mapping(),
-				creationOrder, references);
+				creationOrder, references, rows);
 	}
 
 	private SimulationResult simulate(Connection connection, List<PgEntity> ordered) throws SQLException {
@@ -173,11 +193,12 @@ public final class Simulation {
 		execute(connection, setup, creations, rewriter);
 		NameMapping mapping = this.scratch.mapping();
 		CatalogReader.usePrintingSearchPath(connection);
-		CatalogSnapshot snapshot = CatalogReader.read(connection, this.scratch.scratchBySchema().values(), mapping);
+		CatalogRows rows = CatalogReader.fetch(connection, this.scratch.scratchBySchema().values());
+		CatalogSnapshot snapshot = rows.snapshot(mapping);
 		// the schemas searched and those of the tables copied count as referenced too
 		References references = ReferenceReader.read(connection, this.scratch.scratchBySchema().values())
 			.and(new References(this.scratch.scratchBySchema().keySet(), Set.of()));
-		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered, references);
+		return new SimulationResult(match(ordered, snapshot), snapshot, mapping, ordered, references, rows);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import java.util.Map;
 
 import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.CatalogEntity;
+import io.pgentities.internal.catalog.CatalogRows;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.NameMapping;
 import io.pgentities.internal.catalog.References;
@@ -35,8 +36,10 @@ import io.pgentities.internal.catalog.References;
  * @param creationOrder the declarations in the order PostgreSQL accepted them
  * @param references the schemas and roles outside the simulation that its objects reference,
  * and the schemas whose names it searched or whose tables it copied
+ * @param rows the catalog rows of what the simulation created, unmapped, to be read again
+ * under another mapping
  */
 public record SimulationResult(Map<PgEntity, CatalogEntity> canonical, CatalogSnapshot snapshot,
-		NameMapping mapping, List<PgEntity> creationOrder, References references) {
+		NameMapping mapping, List<PgEntity> creationOrder, References references, CatalogRows rows) {
 
 }

@@ -17,8 +17,10 @@ package io.pgentities.sample.docs;
 
 import javax.sql.DataSource;
 
+import io.pgentities.PgEntitiesTenants;
 import io.pgentities.PgView;
 import io.pgentities.autoconfigure.PgEntitiesDataSource;
+import io.pgentities.autoconfigure.PgEntitiesTenantChecker;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,6 +28,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The examples of {@code docs/fleet.md}: a DataSource chosen with
@@ -64,6 +67,31 @@ final class FleetExamples {
 		PgView monthlyRevenue() {
 			return PgView.of("reporting", "monthly_revenue",
 					"SELECT date_trunc('month', paid_at) AS month, sum(amount) AS revenue FROM reporting.payments GROUP BY 1");
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TenantRegistry {
+
+		@Bean
+		PgEntitiesTenants pgEntitiesTenants(JdbcTemplate jdbc) {
+			return (dataSource) -> jdbc.queryForList("SELECT schema_name FROM app.tenants WHERE active", String.class);
+		}
+
+	}
+
+	static class TenantSignup {
+
+		private final PgEntitiesTenantChecker tenants;
+
+		TenantSignup(PgEntitiesTenantChecker tenants) {
+			this.tenants = tenants;
+		}
+
+		void tenantCreated(String schema) {
+			// the tenant's schema and tables are committed: give it the template's entities
+			this.tenants.provision(schema);
 		}
 
 	}

@@ -32,8 +32,11 @@ import io.pgentities.LintFinding;
 import io.pgentities.LockMode;
 import io.pgentities.PlanRefusal;
 import io.pgentities.PlannedStatement;
+import io.pgentities.TenantDrift;
+import io.pgentities.TenantDriftReport;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.autoconfigure.PgEntitiesCheckers;
+import io.pgentities.autoconfigure.PgEntitiesTenantChecker;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +60,8 @@ public class PgEntitiesEndpoint {
 
 	private final PgEntitiesCheckers checkers;
 
+	private final @Nullable PgEntitiesTenantChecker tenants;
+
 	/**
 	 * Create a new endpoint of one DataSource.
 	 * @param checker the checker that compares the declarations with the database
@@ -69,10 +74,20 @@ public class PgEntitiesEndpoint {
 	 * Create a new endpoint of one or more DataSources.
 	 * @param checkers the checkers that compare the declarations with each DataSource
 	 */
-	@Autowired
 	public PgEntitiesEndpoint(PgEntitiesCheckers checkers) {
+		this(checkers, null);
+	}
+
+	/**
+	 * Create a new endpoint of one or more DataSources, the first of which has tenant schemas.
+	 * @param checkers the checkers that compare the declarations with each DataSource
+	 * @param tenants the tenant checker of the first DataSource, or {@code null} without tenants
+	 */
+	@Autowired
+	public PgEntitiesEndpoint(PgEntitiesCheckers checkers, @Nullable PgEntitiesTenantChecker tenants) {
 		Assert.notNull(checkers, "'checkers' must not be null");
 		this.checkers = checkers;
+		this.tenants = tenants;
 	}
 
 	/**
@@ -100,7 +115,10 @@ public class PgEntitiesEndpoint {
 	 */
 	public PgEntitiesDescriptor dataSource(String dataSourceName) {
 		PgEntitiesChecker checker = checker(dataSourceName);
-		return new PgEntitiesDescriptor(checker.analyze(), checker.lint());
+		boolean withTenants = this.tenants != null
+				&& dataSourceName.equals(this.checkers.getDataSourceNames().iterator().next());
+		return new PgEntitiesDescriptor(checker.analyze(), checker.lint(),
+				withTenants ? new TenantsDescriptor(this.tenants.check()) : null);
 	}
 
 	private PgEntitiesChecker checker(String dataSourceName) {
@@ -258,7 +276,9 @@ public class PgEntitiesEndpoint {
 
 		private final List<LintFindingDescriptor> lint;
 
-		PgEntitiesDescriptor(Analysis analysis, List<LintFinding> lint) {
+		private final @Nullable TenantsDescriptor tenants;
+
+		PgEntitiesDescriptor(Analysis analysis, List<LintFinding> lint, @Nullable TenantsDescriptor tenants) {
 			DriftReport report = analysis.report();
 			this.inSync = report.inSync();
 			this.durationMs = report.duration().toMillis();
@@ -268,6 +288,7 @@ public class PgEntitiesEndpoint {
 			PlanRefusal refusal = analysis.plan().refusal();
 			this.refusal = (refusal != null) ? new RefusalDescriptor(refusal) : null;
 			this.lint = lint.stream().map(LintFindingDescriptor::new).toList();
+			this.tenants = tenants;
 		}
 
 		public boolean isInSync() {
@@ -308,6 +329,57 @@ public class PgEntitiesEndpoint {
 		 */
 		public List<LintFindingDescriptor> getLint() {
 			return this.lint;
+		}
+
+		/**
+		 * How the tenant schemas compare with the tenant template.
+		 * @return the tenants, or {@code null} without tenants
+		 */
+		public @Nullable TenantsDescriptor getTenants() {
+			return this.tenants;
+		}
+
+	}
+
+	/**
+	 * A description of a tenant check: every drifted tenant schema by name, and the drifted
+	 * entities of the first {@link TenantDriftReport#DETAILED_TENANTS} of them.
+	 */
+	public static final class TenantsDescriptor {
+
+		private final boolean inSync;
+
+		private final int schemas;
+
+		private final List<String> driftedSchemas;
+
+		private final Map<String, List<EntityDriftDescriptor>> drifted;
+
+		TenantsDescriptor(TenantDriftReport report) {
+			this.inSync = report.inSync();
+			this.schemas = report.schemas().size();
+			this.driftedSchemas = report.driftedSchemas();
+			Map<String, List<EntityDriftDescriptor>> drifted = new LinkedHashMap<>();
+			for (TenantDrift tenant : report.details()) {
+				drifted.put(tenant.schema(), tenant.entities().stream().map(EntityDriftDescriptor::new).toList());
+			}
+			this.drifted = drifted;
+		}
+
+		public boolean isInSync() {
+			return this.inSync;
+		}
+
+		public int getSchemas() {
+			return this.schemas;
+		}
+
+		public List<String> getDriftedSchemas() {
+			return this.driftedSchemas;
+		}
+
+		public Map<String, List<EntityDriftDescriptor>> getDrifted() {
+			return this.drifted;
 		}
 
 	}

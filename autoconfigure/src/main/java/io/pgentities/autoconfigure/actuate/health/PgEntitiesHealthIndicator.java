@@ -21,7 +21,10 @@ import java.util.Map;
 import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
 import io.pgentities.PlanRefusal;
+import io.pgentities.TenantDriftReport;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
+import io.pgentities.autoconfigure.PgEntitiesTenantChecker;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -41,23 +44,39 @@ public class PgEntitiesHealthIndicator extends AbstractHealthIndicator {
 
 	private final boolean downOnDrift;
 
+	private final @Nullable PgEntitiesTenantChecker tenants;
+
 	/**
 	 * Create a new indicator.
 	 * @param checker the checker
 	 * @param downOnDrift whether drift is reported as {@code DOWN}
 	 */
 	public PgEntitiesHealthIndicator(PgEntitiesChecker checker, boolean downOnDrift) {
+		this(checker, downOnDrift, null);
+	}
+
+	/**
+	 * Create a new indicator that also reports the tenant schemas.
+	 * @param checker the checker
+	 * @param downOnDrift whether drift, in the entities or in a tenant schema, is reported as {@code DOWN}
+	 * @param tenants the tenant checker, or {@code null} without tenants
+	 */
+	public PgEntitiesHealthIndicator(PgEntitiesChecker checker, boolean downOnDrift,
+			@Nullable PgEntitiesTenantChecker tenants) {
 		super("pg-entities check failed");
 		Assert.notNull(checker, "'checker' must not be null");
 		this.checker = checker;
 		this.downOnDrift = downOnDrift;
+		this.tenants = tenants;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Analysis analysis = this.checker.cachedAnalysis();
 		DriftReport report = analysis.report();
-		if (report.inSync() || !this.downOnDrift) {
+		TenantDriftReport tenantReport = (this.tenants != null) ? this.tenants.cachedReport() : null;
+		boolean inSync = report.inSync() && (tenantReport == null || tenantReport.inSync());
+		if (inSync || !this.downOnDrift) {
 			builder.up();
 		}
 		else {
@@ -66,6 +85,16 @@ public class PgEntitiesHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		PgEntitiesChecker.counts(analysis).forEach((status, count) -> counts.put(status.name(), count));
 		builder.withDetail("inSync", report.inSync()).withDetail("entities", counts);
+		if (tenantReport != null) {
+			Map<String, Object> tenants = new LinkedHashMap<>();
+			tenants.put("inSync", tenantReport.inSync());
+			tenants.put("schemas", tenantReport.schemas().size());
+			tenants.put("drifted", tenantReport.driftedSchemas().size());
+			// bounded: a few names tell where to look, the endpoint lists the rest
+			tenants.put("driftedSchemas",
+					tenantReport.driftedSchemas().stream().limit(TenantDriftReport.DETAILED_TENANTS).toList());
+			builder.withDetail("tenants", tenants);
+		}
 		PlanRefusal refusal = analysis.plan().refusal();
 		if (refusal != null) {
 			Map<String, String> details = new LinkedHashMap<>();

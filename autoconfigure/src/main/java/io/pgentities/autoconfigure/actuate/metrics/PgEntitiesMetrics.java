@@ -21,8 +21,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.pgentities.DriftStatus;
+import io.pgentities.TenantDriftReport;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.autoconfigure.PgEntitiesCheckers;
+import io.pgentities.autoconfigure.PgEntitiesTenantChecker;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.Assert;
@@ -54,7 +57,14 @@ public class PgEntitiesMetrics implements MeterBinder {
 	 */
 	public static final String DECLARED_METRIC_NAME = "pg.entities.declared";
 
+	/**
+	 * The name of the gauges of tenant schemas, by status.
+	 */
+	public static final String TENANTS_METRIC_NAME = "pg.entities.tenants";
+
 	private final PgEntitiesCheckers checkers;
+
+	private final @Nullable PgEntitiesTenantChecker tenants;
 
 	/**
 	 * Create a new binder of one DataSource.
@@ -68,10 +78,21 @@ public class PgEntitiesMetrics implements MeterBinder {
 	 * Create a new binder of one or more DataSources.
 	 * @param checkers the checkers whose last results the gauges show
 	 */
-	@Autowired
 	public PgEntitiesMetrics(PgEntitiesCheckers checkers) {
+		this(checkers, null);
+	}
+
+	/**
+	 * Create a new binder of one or more DataSources and of the tenant schemas of the first.
+	 * @param checkers the checkers whose last results the gauges show
+	 * @param tenants the tenant checker whose last result the tenant gauges show, or
+	 * {@code null} without tenants
+	 */
+	@Autowired
+	public PgEntitiesMetrics(PgEntitiesCheckers checkers, @Nullable PgEntitiesTenantChecker tenants) {
 		Assert.notNull(checkers, "'checkers' must not be null");
 		this.checkers = checkers;
+		this.tenants = tenants;
 	}
 
 	@Override
@@ -91,6 +112,28 @@ public class PgEntitiesMetrics implements MeterBinder {
 				.description("The declared pg-entities entities, identified by the fingerprint tag")
 				.register(registry);
 		});
+		PgEntitiesTenantChecker tenantChecker = this.tenants;
+		if (tenantChecker != null) {
+			String name = this.checkers.getDataSourceNames().iterator().next();
+			// two series whatever the number of tenants: never one per tenant schema
+			for (boolean inSync : new boolean[] { true, false }) {
+				Gauge.builder(TENANTS_METRIC_NAME, tenantChecker, (measured) -> tenantCount(measured, inSync))
+					.tag("datasource", name)
+					.tag("status", inSync ? "IN_SYNC" : "DRIFTED")
+					.description("Number of tenant schemas in sync with the tenant template, or drifted, at the last check")
+					.baseUnit("schemas")
+					.register(registry);
+			}
+		}
+	}
+
+	private static double tenantCount(PgEntitiesTenantChecker checker, boolean inSync) {
+		TenantDriftReport report = checker.lastReport();
+		if (report == null) {
+			return Double.NaN;
+		}
+		int drifted = report.driftedSchemas().size();
+		return inSync ? report.schemas().size() - drifted : drifted;
 	}
 
 	private static double count(PgEntitiesChecker checker, DriftStatus status) {

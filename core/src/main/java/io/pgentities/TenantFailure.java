@@ -1,0 +1,27 @@
+/*
+ * Copyright 2026 the pg-entities authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.pgentities;
+
+/**
+ * A tenant schema whose reconciliation failed; nothing of its plan was applied.
+ *
+ * @param schema the tenant schema
+ * @param message why, with PostgreSQL's message
+ * @param cause the failure
+ */
+public record TenantFailure(String schema, String message, RuntimeException cause) {
+
+}
