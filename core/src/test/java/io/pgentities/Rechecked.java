@@ -30,8 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing but queries and settings, and must give exactly the answer of the first. A check
  * (not an analysis) is also made of the declarations compiled beforehand, which must send
  * nothing but queries too and give the same answer.
+ * <p>
+ * With the system property {@value #FAST_PATHS} set to {@code false}, each check is made once,
+ * in full: CI runs the suites that way on every PostgreSQL version but one, where the fast
+ * paths' own tests ({@code RecheckTests}, {@code CompiledDeclarationsTests},
+ * {@code StandbyCheckTests}) still run, so that the version matrix stays within its time.
  */
 public final class Rechecked {
+
+	/** The system property that turns the cached and precompiled repetitions off. */
+	public static final String FAST_PATHS = "pgentities.test.fastPaths";
+
+	private static final boolean fastPaths = !"false".equals(System.getProperty(FAST_PATHS));
 
 	private Rechecked() {
 	}
@@ -45,6 +55,9 @@ public final class Rechecked {
 	 */
 	public static DriftReport check(DataSource dataSource, UnaryOperator<PgEntitiesEngine.Builder> configure,
 			Collection<? extends PgEntity> declared) {
+		if (!fastPaths) {
+			return configure.apply(PgEntitiesEngine.builder(dataSource)).build().check(declared);
+		}
 		DriftReport full = twice(dataSource, configure, (engine) -> engine.check(declared), (report) -> report);
 		RecordingDataSource recording = new RecordingDataSource(dataSource);
 		CompiledDeclarations compiled = CompiledDeclarations
@@ -66,6 +79,9 @@ public final class Rechecked {
 	 */
 	public static Analysis analyze(DataSource dataSource, UnaryOperator<PgEntitiesEngine.Builder> configure,
 			Collection<? extends PgEntity> declared) {
+		if (!fastPaths) {
+			return configure.apply(PgEntitiesEngine.builder(dataSource)).build().analyze(declared);
+		}
 		return twice(dataSource, configure, (engine) -> engine.analyze(declared), Analysis::report);
 	}
 
