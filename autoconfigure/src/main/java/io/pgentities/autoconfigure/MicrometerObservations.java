@@ -15,6 +15,7 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
@@ -60,13 +61,10 @@ final class MicrometerObservations implements Observations {
 
 	@Override
 	public Analysis check(String dataSourceName, Supplier<Analysis> check) {
-		Observation observation = check(dataSourceName, NO_TENANTS);
-		return observe(observation, () -> {
-			Analysis analysis = check.get();
-			observation.lowCardinalityKeyValue("in-sync", String.valueOf(analysis.report().inSync()));
-			observation.lowCardinalityKeyValue("plan", plan(analysis.plan()));
-			return analysis;
-		});
+		return observe(check(dataSourceName, NO_TENANTS), check,
+				(observation, analysis) -> observation
+					.lowCardinalityKeyValue("in-sync", String.valueOf(analysis.report().inSync()))
+					.lowCardinalityKeyValue("plan", plan(analysis.plan())));
 	}
 
 	@Override
@@ -76,47 +74,38 @@ final class MicrometerObservations implements Observations {
 		observe(observation, () -> {
 			apply.run();
 			return null;
+		}, (done, nothing) -> {
 		});
 	}
 
 	@Override
 	public TenantDriftReport checkTenants(String dataSourceName, Supplier<TenantDriftReport> check) {
-		Observation observation = check(dataSourceName, UNKNOWN);
-		return observe(observation, () -> {
-			TenantDriftReport report = check.get();
-			observation.lowCardinalityKeyValue("tenants", tenants(report.schemas().size()));
-			observation.lowCardinalityKeyValue("in-sync", String.valueOf(report.inSync()));
-			observation.lowCardinalityKeyValue("plan", "none");
-			observation.highCardinalityKeyValue("drifted", String.valueOf(report.driftedSchemas().size()));
-			return report;
-		});
+		return observe(check(dataSourceName, UNKNOWN), check,
+				(observation, report) -> observation.lowCardinalityKeyValue("tenants", tenants(report.schemas().size()))
+					.lowCardinalityKeyValue("in-sync", String.valueOf(report.inSync()))
+					.lowCardinalityKeyValue("plan", "none")
+					.highCardinalityKeyValue("drifted", String.valueOf(report.driftedSchemas().size())));
 	}
 
 	@Override
 	public TenantReconciliation reconcileTenants(String dataSourceName, Supplier<TenantReconciliation> reconcile) {
-		Observation observation = apply(dataSourceName, UNKNOWN);
-		return observe(observation, () -> {
-			TenantReconciliation result = reconcile.get();
-			observation.lowCardinalityKeyValue("tenants", tenants(result.checked().schemas().size()))
-				.highCardinalityKeyValue("applied", String.valueOf(result.applied().size()))
-				.highCardinalityKeyValue("failed", String.valueOf(result.failures().size()));
-			if (!result.succeeded()) {
+		return observe(apply(dataSourceName, UNKNOWN), reconcile, (observation, reconciliation) -> {
+			observation.lowCardinalityKeyValue("tenants", tenants(reconciliation.checked().schemas().size()))
+				.highCardinalityKeyValue("applied", String.valueOf(reconciliation.applied().size()))
+				.highCardinalityKeyValue("failed", String.valueOf(reconciliation.failures().size()));
+			if (!reconciliation.succeeded()) {
 				// the failed tenants were rolled back and are reported; the others were applied
 				observation.lowCardinalityKeyValue("outcome", "error");
-				observation.error(result.failures().get(0).cause());
+				observation.error(reconciliation.failures().get(0).cause());
 			}
-			return result;
 		});
 	}
 
 	@Override
 	public Analysis provisionTenant(String dataSourceName, String schema, Supplier<Analysis> provision) {
-		Observation observation = apply(dataSourceName, tenants(1)).highCardinalityKeyValue("schema", schema);
-		return observe(observation, () -> {
-			Analysis analysis = provision.get();
-			observation.highCardinalityKeyValue("statements", String.valueOf(analysis.plan().statements().size()));
-			return analysis;
-		});
+		return observe(apply(dataSourceName, tenants(1)).highCardinalityKeyValue("schema", schema), provision,
+				(observation, analysis) -> observation.highCardinalityKeyValue("statements",
+						String.valueOf(analysis.plan().statements().size())));
 	}
 
 	private Observation check(String dataSourceName, String tenants) {
@@ -137,13 +126,16 @@ final class MicrometerObservations implements Observations {
 	}
 
 	/**
-	 * Run a step: its outcome is {@code success} unless it throws or already set one.
+	 * Run a step, then let its result describe the observation: the outcome is
+	 * {@code success} unless the step throws or the description sets one.
 	 */
-	private static <T> T observe(Observation observation, Supplier<T> step) {
+	private static <T> T observe(Observation observation, Supplier<T> step, BiConsumer<Observation, T> describe) {
 		observation.lowCardinalityKeyValue("outcome", "success");
 		observation.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			return step.get();
+			T result = step.get();
+			describe.accept(observation, result);
+			return result;
 		}
 		catch (RuntimeException ex) {
 			observation.lowCardinalityKeyValue("outcome", "error");
