@@ -117,6 +117,10 @@ class PgEntitiesTenantCheckerTests {
 				assertThat(context).hasSingleBean(PgEntitiesTenantChecker.class).hasSingleBean(PgEntitiesTenants.class);
 				PgEntitiesTenantChecker checker = context.getBean(PgEntitiesTenantChecker.class);
 				assertThat(checker.getTemplate().entitiesIn("t")).hasSize(2);
+				assertThat(checker.getDataSourceName())
+					.isEqualTo(context.getBean(PgEntitiesChecker.class).getDataSourceName());
+				assertThat(context.getBean(PgEntitiesCheckers.class).getTenants(checker.getDataSourceName()))
+					.isSameAs(checker);
 				TenantDriftReport report = checker.check();
 				assertThat(report.schemas()).containsExactly("acme_a", "acme_b", "acme_c");
 				assertThat(report.driftedSchemas()).containsExactly("acme_a", "acme_b", "acme_c");
