@@ -19,9 +19,12 @@ import java.util.function.Supplier;
 
 import io.pgentities.Analysis;
 import io.pgentities.MigrationPlan;
+import io.pgentities.TenantDriftReport;
+import io.pgentities.TenantReconciliation;
 
 /**
- * Runs the steps of a {@link PgEntitiesChecker} under observation. Without an
+ * Runs the steps of a {@link PgEntitiesChecker} and of a {@link PgEntitiesTenantChecker}
+ * under observation. Without an
  * {@code ObservationRegistry} they run as they are ({@link #NONE}); this type keeps
  * Micrometer's classes out of the checker, so that it loads without them.
  *
@@ -44,6 +47,22 @@ interface Observations {
 			apply.run();
 		}
 
+		@Override
+		public TenantDriftReport checkTenants(String dataSourceName, Supplier<TenantDriftReport> check) {
+			return check.get();
+		}
+
+		@Override
+		public TenantReconciliation reconcileTenants(String dataSourceName,
+				Supplier<TenantReconciliation> reconcile) {
+			return reconcile.get();
+		}
+
+		@Override
+		public Analysis provisionTenant(String dataSourceName, String schema, Supplier<Analysis> provision) {
+			return provision.get();
+		}
+
 	};
 
 	/**
@@ -61,5 +80,30 @@ interface Observations {
 	 * @param apply applies the plan
 	 */
 	void apply(String dataSourceName, MigrationPlan plan, Runnable apply);
+
+	/**
+	 * Run a check of every tenant schema.
+	 * @param dataSourceName the name of the DataSource the tenant schemas are in
+	 * @param check the check
+	 * @return the result of the check
+	 */
+	TenantDriftReport checkTenants(String dataSourceName, Supplier<TenantDriftReport> check);
+
+	/**
+	 * Reconcile every drifted tenant schema, each in a transaction of its own.
+	 * @param dataSourceName the name of the DataSource the tenant schemas are in
+	 * @param reconcile the reconciliation
+	 * @return the tenants applied and the tenants that failed
+	 */
+	TenantReconciliation reconcileTenants(String dataSourceName, Supplier<TenantReconciliation> reconcile);
+
+	/**
+	 * Bring one tenant schema to the tenant template.
+	 * @param dataSourceName the name of the DataSource the tenant schema is in
+	 * @param schema the tenant schema
+	 * @param provision the provisioning
+	 * @return the analysis whose plan was applied
+	 */
+	Analysis provisionTenant(String dataSourceName, String schema, Supplier<Analysis> provision);
 
 }

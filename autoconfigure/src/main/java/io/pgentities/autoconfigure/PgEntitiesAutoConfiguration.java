@@ -17,6 +17,7 @@ package io.pgentities.autoconfigure;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,6 @@ import io.micrometer.observation.ObservationRegistry;
 import io.pgentities.CompiledDeclarations;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesTenants;
-import io.pgentities.TenantTemplate;
 import io.pgentities.autoconfigure.PgEntitiesProperties.CheckMode;
 import io.pgentities.autoconfigure.PgEntitiesProperties.DataSourceEntities;
 import org.flywaydb.core.Flyway;
@@ -159,8 +159,8 @@ public final class PgEntitiesAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(SingleDataSourceCondition.class)
-	PgEntitiesCheckers pgEntitiesCheckers(PgEntitiesChecker checker) {
-		return PgEntitiesCheckers.of(checker);
+	PgEntitiesCheckers pgEntitiesCheckers(PgEntitiesChecker checker, ObjectProvider<PgEntitiesTenantChecker> tenants) {
+		return PgEntitiesCheckers.of(checker).withTenants(checker.getDataSourceName(), tenants.getIfAvailable());
 	}
 
 	@Bean
@@ -289,33 +289,25 @@ public final class PgEntitiesAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PgEntitiesTenants pgEntitiesTenants(PgEntitiesProperties properties) {
-			List<String> patterns = properties.getTenants().getSchemas();
-			if (patterns.isEmpty()) {
-				throw new IllegalStateException("pg-entities.tenants.locations declares a tenant template, but "
-						+ "pg-entities.tenants.schemas names no tenant schemas and no PgEntitiesTenants bean supplies them");
-			}
-			return PgEntitiesTenants.matching(patterns);
+			return TenantCheckers.matching("pg-entities.tenants", properties.getTenants().getSchemas(),
+					"PgEntitiesTenants bean");
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		PgEntitiesTenantChecker pgEntitiesTenantChecker(PgEntitiesEngine engine, PgEntitiesTenants tenants,
-				ResourceLoader resourceLoader, PgEntitiesProperties properties) {
-			TenantTemplate template = TenantTemplate.empty();
-			for (Map.Entry<String, String> file : ApplicationPgEntityDeclarations
-				.sqlFiles(ResourcePatternUtils.getResourcePatternResolver(resourceLoader),
-						properties.getTenants().getLocations())
-				.entrySet()) {
-				template = template.plus(TenantTemplate.fromSql(file.getValue(), file.getKey()));
-			}
-			return new PgEntitiesTenantChecker(engine, template, tenants, properties.getHealth().getCacheTimeToLive());
+				PgEntitiesChecker checker, ResourceLoader resourceLoader, PgEntitiesProperties properties,
+				ObjectProvider<Observations> observations) {
+			return TenantCheckers.checker(checker.getDataSourceName(), engine, tenants,
+					properties.getTenants().getLocations(), resourceLoader, properties,
+					observations.getIfAvailable(() -> Observations.NONE));
 		}
 
 	}
 
 	/**
 	 * With {@code pg-entities.datasources}: a checker and a startup check per DataSource
-	 * it names.
+	 * it names, and a tenant checker per DataSource with a tenant template.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnDataSourcesPropertyCondition.class)
@@ -327,7 +319,10 @@ public final class PgEntitiesAutoConfiguration {
 				PgEntitiesProperties properties, ObjectProvider<Observations> observations) {
 			Map<String, DataSourceEntities> entries = properties.getDatasources();
 			checkQualified(beanFactory, entries.keySet().stream().toList());
+			checkTenantsPerDataSource(beanFactory, properties);
 			List<PgEntitiesChecker> checkers = new ArrayList<>();
+			Map<String, PgEntitiesTenantChecker> tenantCheckers = new LinkedHashMap<>();
+			Observations observed = observations.getIfAvailable(() -> Observations.NONE);
 			CompiledDeclarations compiled = CompiledDeclarationsResource.load(resourceLoader, properties);
 			entries.forEach((name, entry) -> {
 				PgEntityDeclarations declarations = new ApplicationPgEntityDeclarations(beanFactory,
@@ -339,13 +334,45 @@ public final class PgEntitiesAutoConfiguration {
 				PgEntitiesEngine engine = engine(dataSourceNamed(beanFactory, name), properties, entry.getSchemas(),
 						dropUndeclared);
 				PgEntitiesChecker checker = new PgEntitiesChecker(name, engine, declarations,
-						properties.getHealth().getCacheTimeToLive(), Clock.systemUTC(),
-						observations.getIfAvailable(() -> Observations.NONE));
+						properties.getHealth().getCacheTimeToLive(), Clock.systemUTC(), observed);
 				// used only by the checker whose declarations it holds
 				checker.setCompiledDeclarations(compiled);
 				checkers.add(checker);
+				List<String> tenantLocations = entry.getTenants().getLocations();
+				if (!tenantLocations.isEmpty()) {
+					tenantCheckers.put(name, TenantCheckers.checker(name, engine, tenants(beanFactory, name, entry),
+							tenantLocations, resourceLoader, properties, observed));
+				}
 			});
-			return PgEntitiesCheckers.of(checkers);
+			PgEntitiesCheckers result = PgEntitiesCheckers.of(checkers);
+			for (Map.Entry<String, PgEntitiesTenantChecker> tenants : tenantCheckers.entrySet()) {
+				result = result.withTenants(tenants.getKey(), tenants.getValue());
+			}
+			return result;
+		}
+
+		private static PgEntitiesTenants tenants(ListableBeanFactory beanFactory, String name,
+				DataSourceEntities entry) {
+			PgEntitiesTenants bean = TenantCheckers.qualifiedBean(beanFactory, name);
+			return (bean != null) ? bean
+					: TenantCheckers.matching("pg-entities.datasources." + name + ".tenants",
+							entry.getTenants().getSchemas(), "PgEntitiesTenants bean qualified '" + name + "'");
+		}
+
+		// the top-level tenant properties and an unqualified PgEntitiesTenants bean belong to one DataSource
+		private static void checkTenantsPerDataSource(ListableBeanFactory beanFactory,
+				PgEntitiesProperties properties) {
+			if (!properties.getTenants().getLocations().isEmpty()) {
+				throw new IllegalStateException("pg-entities.tenants.locations applies when one DataSource is "
+						+ "checked; with pg-entities.datasources, set pg-entities.datasources.<name>.tenants.locations "
+						+ "for each DataSource that has tenant schemas");
+			}
+			TenantCheckers.checkQualified(beanFactory, properties.getDatasources()
+				.entrySet()
+				.stream()
+				.filter((entry) -> !entry.getValue().getTenants().getLocations().isEmpty())
+				.map(Map.Entry::getKey)
+				.toList());
 		}
 
 		private static DataSource dataSourceNamed(ListableBeanFactory beanFactory, String name) {

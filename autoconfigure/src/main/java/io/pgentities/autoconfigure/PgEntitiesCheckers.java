@@ -28,16 +28,20 @@ import org.springframework.util.Assert;
 
 /**
  * The {@link PgEntitiesChecker checkers} of an application, one per checked DataSource,
- * by DataSource name. The actuator endpoint, the health contributor and the metrics report
- * on each. An application with one checked DataSource has one checker; one that sets
- * {@code pg-entities.datasources} has one per entry.
+ * by DataSource name, with the {@link PgEntitiesTenantChecker tenant checker} of each
+ * DataSource that has tenant schemas. The actuator endpoint, the health contributor and the
+ * metrics report on each. An application with one checked DataSource has one checker; one
+ * that sets {@code pg-entities.datasources} has one per entry.
  */
 public final class PgEntitiesCheckers {
 
 	private final Map<String, PgEntitiesChecker> checkers;
 
-	private PgEntitiesCheckers(Map<String, PgEntitiesChecker> checkers) {
+	private final Map<String, PgEntitiesTenantChecker> tenants;
+
+	private PgEntitiesCheckers(Map<String, PgEntitiesChecker> checkers, Map<String, PgEntitiesTenantChecker> tenants) {
 		this.checkers = Collections.unmodifiableMap(checkers);
+		this.tenants = Collections.unmodifiableMap(tenants);
 	}
 
 	/**
@@ -55,7 +59,7 @@ public final class PgEntitiesCheckers {
 			PgEntitiesChecker previous = byName.putIfAbsent(checker.getDataSourceName(), checker);
 			Assert.isTrue(previous == null, () -> "Two checkers of DataSource '" + checker.getDataSourceName() + "'");
 		}
-		return new PgEntitiesCheckers(byName);
+		return new PgEntitiesCheckers(byName, Map.of());
 	}
 
 	/**
@@ -65,6 +69,44 @@ public final class PgEntitiesCheckers {
 	 */
 	public static PgEntitiesCheckers of(PgEntitiesChecker checker) {
 		return of(List.of(checker));
+	}
+
+	/**
+	 * Return these checkers with the tenant checker of one of their DataSources.
+	 * @param dataSourceName the name of the DataSource the tenant schemas are in
+	 * @param tenants the tenant checker, or {@code null} for none
+	 * @return the checkers
+	 * @throws IllegalArgumentException if that DataSource is not checked
+	 */
+	public PgEntitiesCheckers withTenants(String dataSourceName, @Nullable PgEntitiesTenantChecker tenants) {
+		Assert.isTrue(this.checkers.containsKey(dataSourceName), () -> "DataSource '" + dataSourceName
+				+ "' has tenant schemas but is not checked; checked are " + this.checkers.keySet());
+		Map<String, PgEntitiesTenantChecker> withTenants = new LinkedHashMap<>(this.tenants);
+		if (tenants != null) {
+			withTenants.put(dataSourceName, tenants);
+		}
+		else {
+			withTenants.remove(dataSourceName);
+		}
+		return new PgEntitiesCheckers(this.checkers, withTenants);
+	}
+
+	/**
+	 * Return the tenant checker of a DataSource.
+	 * @param dataSourceName the DataSource's name
+	 * @return the tenant checker, or {@code null} if that DataSource has no tenant schemas
+	 */
+	public @Nullable PgEntitiesTenantChecker getTenants(String dataSourceName) {
+		return this.tenants.get(dataSourceName);
+	}
+
+	/**
+	 * Return the tenant checkers by DataSource name.
+	 * @return the tenant checkers of the DataSources that have tenant schemas, in the order
+	 * they were added
+	 */
+	public Map<String, PgEntitiesTenantChecker> tenantsAsMap() {
+		return this.tenants;
 	}
 
 	/**

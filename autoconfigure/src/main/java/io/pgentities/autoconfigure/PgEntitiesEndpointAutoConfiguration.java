@@ -18,7 +18,6 @@ package io.pgentities.autoconfigure;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpointWebExtension;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,8 +39,8 @@ public final class PgEntitiesEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(PgEntitiesCheckers.class)
 	@ConditionalOnMissingBean
-	PgEntitiesEndpoint pgEntitiesEndpoint(PgEntitiesCheckers checkers, ObjectProvider<PgEntitiesTenantChecker> tenants) {
-		return new PgEntitiesEndpoint(checkers, tenants.getIfAvailable());
+	PgEntitiesEndpoint pgEntitiesEndpoint(PgEntitiesCheckers checkers) {
+		return new PgEntitiesEndpoint(checkers);
 	}
 
 	@Bean

@@ -15,10 +15,12 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.pgentities.autoconfigure.actuate.health.PgEntitiesHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -42,15 +44,16 @@ public final class PgEntitiesHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "pgentitiesHealthIndicator", "pgentitiesHealthContributor" })
-	HealthContributor pgentitiesHealthIndicator(PgEntitiesCheckers checkers, PgEntitiesProperties properties,
-			ObjectProvider<PgEntitiesTenantChecker> tenants) {
+	HealthContributor pgentitiesHealthIndicator(PgEntitiesCheckers checkers, PgEntitiesProperties properties) {
 		boolean downOnDrift = properties.getHealth().isDownOnDrift();
+		Map<String, PgEntitiesHealthIndicator> indicators = new LinkedHashMap<>();
+		checkers.asMap()
+			.forEach((name, checker) -> indicators.put(name,
+					new PgEntitiesHealthIndicator(checker, downOnDrift, checkers.getTenants(name))));
 		if (checkers.isSingle()) {
-			return new PgEntitiesHealthIndicator(checkers.asMap().values().iterator().next(), downOnDrift,
-					tenants.getIfAvailable());
+			return indicators.values().iterator().next();
 		}
-		return CompositeHealthContributor.fromMap(checkers.asMap(),
-				(checker) -> new PgEntitiesHealthIndicator(checker, downOnDrift));
+		return CompositeHealthContributor.fromMap(indicators);
 	}
 
 }

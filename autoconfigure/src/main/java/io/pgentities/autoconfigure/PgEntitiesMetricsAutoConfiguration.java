@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pgentities.autoconfigure.actuate.metrics.PgEntitiesMetrics;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,8 +38,8 @@ public final class PgEntitiesMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PgEntitiesMetrics pgEntitiesMetrics(PgEntitiesCheckers checkers, ObjectProvider<PgEntitiesTenantChecker> tenants) {
-		return new PgEntitiesMetrics(checkers, tenants.getIfAvailable());
+	PgEntitiesMetrics pgEntitiesMetrics(PgEntitiesCheckers checkers) {
+		return new PgEntitiesMetrics(checkers);
 	}
 
 }

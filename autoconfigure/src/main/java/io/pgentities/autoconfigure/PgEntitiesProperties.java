@@ -105,7 +105,9 @@ public class PgEntitiesProperties {
 	/**
 	 * Entity sets checked on other DataSources, keyed by DataSource bean name. When set,
 	 * each entry gets its own engine, declarations and check, and the top-level locations
-	 * and schemas are not used.
+	 * and schemas are not used. An entry's 'tenants.locations' and 'tenants.schemas' declare
+	 * the tenant template and tenant schemas of that DataSource; the top-level 'tenants'
+	 * properties must not be set.
 	 */
 	private Map<String, DataSourceEntities> datasources = new LinkedHashMap<>();
 
@@ -426,7 +428,8 @@ public class PgEntitiesProperties {
 		/**
 		 * Patterns of the tenant schemas, matched against the database's schemas at each
 		 * check; '*' stands for any run of characters and '?' for one, as in 'tenant_*'. A
-		 * PgEntitiesTenants bean supplies the tenant schemas instead.
+		 * PgEntitiesTenants bean supplies the tenant schemas instead; with
+		 * 'pg-entities.datasources', one qualified with the DataSource's name.
 		 */
 		private List<String> schemas = new ArrayList<>();
 
@@ -484,6 +487,11 @@ public class PgEntitiesProperties {
 		 */
 		private @Nullable Boolean dropUndeclared;
 
+		/**
+		 * Schema per tenant in this DataSource.
+		 */
+		private final Tenants tenants = new Tenants();
+
 		public @Nullable List<String> getLocations() {
 			return this.locations;
 		}
@@ -514,6 +522,10 @@ public class PgEntitiesProperties {
 
 		public void setDropUndeclared(@Nullable Boolean dropUndeclared) {
 			this.dropUndeclared = dropUndeclared;
+		}
+
+		public Tenants getTenants() {
+			return this.tenants;
 		}
 
 		/**

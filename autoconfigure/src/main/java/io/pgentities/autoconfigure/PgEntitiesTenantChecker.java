@@ -30,16 +30,23 @@ import org.springframework.util.Assert;
 
 /**
  * Checks and reconciles the tenant schemas of one DataSource against the tenant template
- * ({@code pg-entities.tenants.*}), and remembers the last check for the health contributor,
- * the endpoint and the metrics. The tenant schemas are asked for again at each check.
+ * ({@code pg-entities.tenants.*}, or {@code pg-entities.datasources.<name>.tenants.*}), and
+ * remembers the last check for the health contributor, the endpoint and the metrics. The
+ * tenant schemas are asked for again at each check. With Micrometer's
+ * {@code ObservationRegistry}, auto-configuration observes each check, reconciliation and
+ * provisioning.
  */
 public class PgEntitiesTenantChecker {
+
+	private final String dataSourceName;
 
 	private final PgEntitiesEngine engine;
 
 	private final TenantTemplate template;
 
 	private final PgEntitiesTenants tenants;
+
+	private final Observations observations;
 
 	private final LastResult<TenantDriftReport> last;
 
@@ -52,19 +59,44 @@ public class PgEntitiesTenantChecker {
 	 */
 	public PgEntitiesTenantChecker(PgEntitiesEngine engine, TenantTemplate template, PgEntitiesTenants tenants,
 			Duration timeToLive) {
-		this(engine, template, tenants, timeToLive, Clock.systemUTC());
+		this(PgEntitiesChecker.DEFAULT_DATA_SOURCE_NAME, engine, template, tenants, timeToLive);
 	}
 
-	PgEntitiesTenantChecker(PgEntitiesEngine engine, TenantTemplate template, PgEntitiesTenants tenants,
-			Duration timeToLive, Clock clock) {
+	/**
+	 * Create a new tenant checker of a named DataSource.
+	 * @param dataSourceName the name of the DataSource, as reports and observations show it
+	 * @param engine the engine that checks
+	 * @param template the entities of every tenant schema
+	 * @param tenants where the tenant schemas are
+	 * @param timeToLive how long {@link #cachedReport()} reuses the last result
+	 */
+	public PgEntitiesTenantChecker(String dataSourceName, PgEntitiesEngine engine, TenantTemplate template,
+			PgEntitiesTenants tenants, Duration timeToLive) {
+		this(dataSourceName, engine, template, tenants, timeToLive, Clock.systemUTC(), Observations.NONE);
+	}
+
+	PgEntitiesTenantChecker(String dataSourceName, PgEntitiesEngine engine, TenantTemplate template,
+			PgEntitiesTenants tenants, Duration timeToLive, Clock clock, Observations observations) {
+		Assert.hasText(dataSourceName, "'dataSourceName' must not be empty");
 		Assert.notNull(engine, "'engine' must not be null");
 		Assert.notNull(template, "'template' must not be null");
 		Assert.notNull(tenants, "'tenants' must not be null");
 		Assert.notNull(timeToLive, "'timeToLive' must not be null");
+		Assert.notNull(observations, "'observations' must not be null");
+		this.dataSourceName = dataSourceName;
 		this.engine = engine;
 		this.template = template;
 		this.tenants = tenants;
+		this.observations = observations;
 		this.last = new LastResult<>(timeToLive, clock);
+	}
+
+	/**
+	 * Return the name of the DataSource whose tenant schemas this checker checks.
+	 * @return the name
+	 */
+	public String getDataSourceName() {
+		return this.dataSourceName;
 	}
 
 	/**
@@ -89,7 +121,8 @@ public class PgEntitiesTenantChecker {
 	 * @throws io.pgentities.PgEntitiesException if the check fails
 	 */
 	public TenantDriftReport check() {
-		return this.last.record(this.engine.checkTenants(this.template, this.tenants));
+		return this.last.record(this.observations.checkTenants(this.dataSourceName,
+				() -> this.engine.checkTenants(this.template, this.tenants)));
 	}
 
 	/**
@@ -116,7 +149,8 @@ public class PgEntitiesTenantChecker {
 	 */
 	public TenantReconciliation reconcile() {
 		try {
-			return this.engine.reconcileTenants(this.template, this.tenants);
+			return this.observations.reconcileTenants(this.dataSourceName,
+					() -> this.engine.reconcileTenants(this.template, this.tenants));
 		}
 		finally {
 			this.last.forget();
@@ -132,7 +166,8 @@ public class PgEntitiesTenantChecker {
 	public Analysis provision(String schema) {
 		Assert.hasText(schema, "'schema' must not be empty");
 		try {
-			return this.engine.provisionTenant(schema, this.template);
+			return this.observations.provisionTenant(this.dataSourceName, schema,
+					() -> this.engine.provisionTenant(schema, this.template));
 		}
 		finally {
 			this.last.forget();

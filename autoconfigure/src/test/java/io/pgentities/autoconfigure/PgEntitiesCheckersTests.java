@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PgEntitiesTenants;
+import io.pgentities.TenantTemplate;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,27 @@ class PgEntitiesCheckersTests {
 	@Test
 	void refusesNoCheckers() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PgEntitiesCheckers.of(List.of()));
+	}
+
+	@Test
+	void holdsTheTenantCheckerOfEachDataSourceThatHasTenantSchemas() {
+		PgEntitiesCheckers checkers = PgEntitiesCheckers.of(List.of(checker("main"), checker("reporting")));
+		PgEntitiesTenantChecker tenants = new PgEntitiesTenantChecker("reporting", this.engine, TenantTemplate.empty(),
+				PgEntitiesTenants.of(List.of()), Duration.ZERO);
+		PgEntitiesCheckers withTenants = checkers.withTenants("reporting", tenants);
+		assertThat(withTenants.getTenants("reporting")).isSameAs(tenants);
+		assertThat(withTenants.getTenants("main")).isNull();
+		assertThat(withTenants.tenantsAsMap()).containsOnlyKeys("reporting");
+		assertThat(withTenants.asMap()).isEqualTo(checkers.asMap());
+		assertThat(checkers.getTenants("reporting")).as("unchanged").isNull();
+		assertThat(withTenants.withTenants("reporting", null).tenantsAsMap()).isEmpty();
+	}
+
+	@Test
+	void refusesTenantsOfADataSourceItDoesNotCheck() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PgEntitiesCheckers.of(checker("main")).withTenants("other", null))
+			.withMessage("DataSource 'other' has tenant schemas but is not checked; checked are [main]");
 	}
 
 	private PgEntitiesChecker checker(String name) {

@@ -22,9 +22,13 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.pgentities.PgEntitiesTenants;
 import io.pgentities.TenantDriftReport;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint;
+import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.DataSourcesDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.EntityDriftDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PgEntitiesDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.TenantsDescriptor;
@@ -32,21 +36,29 @@ import io.pgentities.autoconfigure.actuate.health.PgEntitiesHealthIndicator;
 import io.pgentities.autoconfigure.actuate.metrics.PgEntitiesMetrics;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link PgEntitiesTenantChecker} as the auto-configuration makes it from
- * {@code pg-entities.tenants.*} or a {@link PgEntitiesTenants} bean, with the health
- * contributor and metrics that report it.
+ * {@code pg-entities.tenants.*}, {@code pg-entities.datasources.<name>.tenants.*} or a
+ * {@link PgEntitiesTenants} bean, with the health contributor, metrics and endpoint that
+ * report it.
  */
 @PostgresTest
 class PgEntitiesTenantCheckerTests {
@@ -63,13 +75,27 @@ class PgEntitiesTenantCheckerTests {
 		this.database = database;
 	}
 
+	private static TestDatabase reporting;
+
 	@BeforeAll
 	static void createTenants(TestDatabase database) {
 		for (String tenant : List.of("acme_a", "acme_b", "acme_c")) {
-			database.execute("CREATE SCHEMA " + tenant + "; CREATE TABLE " + tenant
-					+ ".orders (id integer PRIMARY KEY, total numeric NOT NULL)");
+			createTenant(database, tenant);
 		}
 		database.execute("CREATE SCHEMA acmex");
+		reporting = TestDatabase.create();
+		createTenant(reporting, "shop_x");
+		createTenant(reporting, "shop_y");
+	}
+
+	private static void createTenant(TestDatabase database, String schema) {
+		database.execute("CREATE SCHEMA " + schema + "; CREATE TABLE " + schema
+				+ ".orders (id integer PRIMARY KEY, total numeric NOT NULL)");
+	}
+
+	@AfterAll
+	static void dropReportingDatabase() {
+		reporting.close();
 	}
 
 	@Test
@@ -91,6 +117,10 @@ class PgEntitiesTenantCheckerTests {
 				assertThat(context).hasSingleBean(PgEntitiesTenantChecker.class).hasSingleBean(PgEntitiesTenants.class);
 				PgEntitiesTenantChecker checker = context.getBean(PgEntitiesTenantChecker.class);
 				assertThat(checker.getTemplate().entitiesIn("t")).hasSize(2);
+				assertThat(checker.getDataSourceName())
+					.isEqualTo(context.getBean(PgEntitiesChecker.class).getDataSourceName());
+				assertThat(context.getBean(PgEntitiesCheckers.class).getTenants(checker.getDataSourceName()))
+					.isSameAs(checker);
 				TenantDriftReport report = checker.check();
 				assertThat(report.schemas()).containsExactly("acme_a", "acme_b", "acme_c");
 				assertThat(report.driftedSchemas()).containsExactly("acme_a", "acme_b", "acme_c");
@@ -150,6 +180,136 @@ class PgEntitiesTenantCheckerTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("pg-entities.tenants.schemas names no tenant schemas"));
+	}
+
+	@Test
+	void eachDataSourceOfPgEntitiesDatasourcesChecksObservesAndReportsItsOwnTenantSchemas() {
+		reporting.execute("DROP VIEW IF EXISTS shop_y.open_orders; DROP FUNCTION IF EXISTS shop_y.order_total()");
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		twoDataSources().withBean(SimpleMeterRegistry.class)
+			.withBean(ObservationRegistry.class, () -> observations)
+			.withPropertyValues("pg-entities.datasources.mainDataSource.tenants.schemas=acme_?",
+					"pg-entities.datasources.mainDataSource.tenants.locations=classpath:tenants/*.sql",
+					"pg-entities.datasources.reportingDataSource.tenants.schemas=shop_*",
+					"pg-entities.datasources.reportingDataSource.tenants.locations=classpath:tenants/*.sql",
+					"pg-entities.health.cache-time-to-live=0s", "management.endpoints.web.exposure.include=pgentities")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(PgEntitiesTenants.class);
+				PgEntitiesCheckers checkers = context.getBean(PgEntitiesCheckers.class);
+				assertThat(checkers.tenantsAsMap()).containsOnlyKeys("mainDataSource", "reportingDataSource");
+				PgEntitiesTenantChecker shops = checkers.getTenants("reportingDataSource");
+				assertThat(shops.getDataSourceName()).isEqualTo("reportingDataSource");
+				shops.provision("shop_x");
+				TenantDriftReport report = shops.check();
+				assertThat(report.schemas()).containsExactly("shop_x", "shop_y");
+				assertThat(report.driftedSchemas()).containsExactly("shop_y");
+				assertThat(checkers.getTenants("mainDataSource").check().schemas()).containsExactly("acme_a", "acme_b",
+						"acme_c");
+
+				CompositeHealthContributor health = context.getBean(CompositeHealthContributor.class);
+				assertThat(((HealthIndicator) health.getContributor("reportingDataSource")).health()
+					.getDetails()
+					.get("tenants"))
+					.isEqualTo(Map.of("inSync", false, "schemas", 2, "drifted", 1, "driftedSchemas", List.of("shop_y")));
+				assertThat(((HealthIndicator) health.getContributor("mainDataSource")).health().getDetails())
+					.extractingByKey("tenants", InstanceOfAssertFactories.MAP)
+					.containsEntry("schemas", 3);
+
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find(PgEntitiesMetrics.TENANTS_METRIC_NAME).gauges()).hasSize(4);
+				assertThat(tenantGauge(registry, "reportingDataSource", "DRIFTED")).isEqualTo(1);
+				assertThat(tenantGauge(registry, "reportingDataSource", "IN_SYNC")).isEqualTo(1);
+				assertThat(tenantGauge(registry, "mainDataSource", "DRIFTED")
+						+ tenantGauge(registry, "mainDataSource", "IN_SYNC"))
+					.isEqualTo(3);
+
+				DataSourcesDescriptor descriptor = (DataSourcesDescriptor) context.getBean(PgEntitiesEndpoint.class)
+					.entities();
+				assertThat(descriptor.getDataSources().get("reportingDataSource").getTenants().getDriftedSchemas())
+					.containsExactly("shop_y");
+				assertThat(descriptor.getDataSources().get("mainDataSource").getTenants().getSchemas()).isEqualTo(3);
+
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasAnObservation((observation) -> observation.hasNameEqualTo("pg.entities.check")
+						.hasLowCardinalityKeyValue("datasource", "reportingDataSource")
+						.hasLowCardinalityKeyValue("tenants", "2-10")
+						.hasLowCardinalityKeyValue("in-sync", "false"))
+					.hasAnObservation((observation) -> observation.hasNameEqualTo("pg.entities.apply")
+						.hasLowCardinalityKeyValue("datasource", "reportingDataSource")
+						.hasLowCardinalityKeyValue("tenants", "1")
+						.hasHighCardinalityKeyValue("schema", "shop_x"));
+			});
+	}
+
+	@Test
+	void aPgEntitiesTenantsBeanQualifiedWithADataSourceSuppliesItsTenantSchemas() {
+		twoDataSources().withUserConfiguration(QualifiedTenantsConfiguration.class)
+			.withPropertyValues("pg-entities.datasources.reportingDataSource.tenants.locations=classpath:tenants/*.sql")
+			.run((context) -> {
+				PgEntitiesCheckers checkers = context.getBean(PgEntitiesCheckers.class);
+				assertThat(checkers.getTenants("mainDataSource")).isNull();
+				assertThat(checkers.getTenants("reportingDataSource").check().schemas()).containsExactly("shop_y");
+			});
+	}
+
+	@Test
+	void tenantLocationsOfADataSourceWithoutItsTenantSchemasFailStartupNamingItsProperty() {
+		twoDataSources()
+			.withPropertyValues("pg-entities.datasources.reportingDataSource.tenants.locations=classpath:tenants/*.sql")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pg-entities.datasources.reportingDataSource.tenants.schemas names no tenant "
+						+ "schemas and no PgEntitiesTenants bean qualified 'reportingDataSource' supplies them"));
+	}
+
+	@Test
+	void topLevelTenantLocationsWithPgEntitiesDatasourcesFailStartup() {
+		twoDataSources()
+			.withPropertyValues("pg-entities.tenants.schemas=acme_*", "pg-entities.tenants.locations=classpath:tenants/*.sql")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pg-entities.tenants.locations applies when one DataSource is checked")
+				.hasMessageContaining("pg-entities.datasources.<name>.tenants.locations"));
+	}
+
+	@Test
+	void anUnqualifiedPgEntitiesTenantsBeanWithPgEntitiesDatasourcesFailsStartup() {
+		twoDataSources().withBean("unqualifiedTenants", PgEntitiesTenants.class, () -> PgEntitiesTenants.of(List.of()))
+			.withPropertyValues("pg-entities.datasources.reportingDataSource.tenants.schemas=shop_*",
+					"pg-entities.datasources.reportingDataSource.tenants.locations=classpath:tenants/*.sql")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("PgEntitiesTenants bean 'unqualifiedTenants' has no @Qualifier")
+				.hasMessageContaining("[reportingDataSource]"));
+	}
+
+	private ApplicationContextRunner twoDataSources() {
+		return this.contextRunner.withBean("mainDataSource", DataSource.class, this.database::dataSource)
+			.withBean("reportingDataSource", DataSource.class, reporting::dataSource)
+			.withPropertyValues("pg-entities.datasources.mainDataSource.locations=classpath:entities/none/*.sql",
+					"pg-entities.datasources.reportingDataSource.locations=classpath:entities/none/*.sql");
+	}
+
+	private static double tenantGauge(MeterRegistry registry, String dataSource, String status) {
+		return registry.get(PgEntitiesMetrics.TENANTS_METRIC_NAME)
+			.tag("datasource", dataSource)
+			.tag("status", status)
+			.gauge()
+			.value();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QualifiedTenantsConfiguration {
+
+		@Bean
+		@Qualifier("reportingDataSource")
+		PgEntitiesTenants reportingTenants() {
+			return PgEntitiesTenants.of(List.of("shop_y"));
+		}
+
 	}
 
 }

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import io.pgentities.PgEntitiesTenants;
 import io.pgentities.PgView;
+import io.pgentities.autoconfigure.PgEntitiesCheckers;
 import io.pgentities.autoconfigure.PgEntitiesDataSource;
 import io.pgentities.autoconfigure.PgEntitiesTenantChecker;
 
@@ -32,8 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The examples of {@code docs/fleet.md}: a DataSource chosen with
- * {@link PgEntitiesDataSource @PgEntitiesDataSource}, and an entity bean qualified by the
- * DataSource it belongs to. {@link FleetExamplesTests} runs them on real databases.
+ * {@link PgEntitiesDataSource @PgEntitiesDataSource}, an entity bean qualified by the
+ * DataSource it belongs to, and the tenant schemas of one of several DataSources. {@link FleetExamplesTests} runs them on real databases.
  */
 final class FleetExamples {
 
@@ -77,6 +78,32 @@ final class FleetExamples {
 		@Bean
 		PgEntitiesTenants pgEntitiesTenants(JdbcTemplate jdbc) {
 			return (dataSource) -> jdbc.queryForList("SELECT schema_name FROM app.tenants WHERE active", String.class);
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ReportingTenants {
+
+		@Bean
+		@Qualifier("reportingDataSource")
+		PgEntitiesTenants reportingTenants() {
+			return (dataSource) -> new JdbcTemplate(dataSource)
+				.queryForList("SELECT schema_name FROM app.tenants WHERE active", String.class);
+		}
+
+	}
+
+	static class ShopSignup {
+
+		private final PgEntitiesCheckers checkers;
+
+		ShopSignup(PgEntitiesCheckers checkers) {
+			this.checkers = checkers;
+		}
+
+		void shopCreated(String schema) {
+			this.checkers.getTenants("reportingDataSource").provision(schema);
 		}
 
 	}

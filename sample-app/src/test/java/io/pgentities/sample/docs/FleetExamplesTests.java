@@ -15,9 +15,11 @@
  */
 package io.pgentities.sample.docs;
 
+import io.pgentities.TenantDriftReport;
 import io.pgentities.autoconfigure.PgEntitiesAutoConfiguration;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.autoconfigure.PgEntitiesCheckers;
+import io.pgentities.autoconfigure.PgEntitiesTenantChecker;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +87,35 @@ class FleetExamplesTests {
 					.extracting((entity) -> entity.identity() + " " + entity.status())
 					.containsExactly("reporting.monthly_revenue MISSING");
 			});
+	}
+
+	@Test
+	void aQualifiedPgEntitiesTenantsBeanListsTheTenantSchemasOfItsDataSourceWhichAreProvisionedThroughIt() {
+		reporting.execute("CREATE SCHEMA app; CREATE TABLE app.tenants (schema_name text PRIMARY KEY, active boolean);"
+				+ "INSERT INTO app.tenants VALUES ('shop_1', true), ('shop_2', false);"
+				+ "CREATE SCHEMA shop_1; CREATE TABLE shop_1.orders (id integer PRIMARY KEY, total numeric);"
+				+ "CREATE SCHEMA shop_2; CREATE TABLE shop_2.orders (id integer PRIMARY KEY, total numeric)");
+		try {
+			this.contextRunner.withPropertyValues(dataSources())
+				.withUserConfiguration(FleetExamples.ReportingTenants.class)
+				.withPropertyValues("pg-entities.datasources.mainDataSource.schemas=public",
+						"pg-entities.datasources.reportingDataSource.schemas=reporting",
+						"pg-entities.datasources.reportingDataSource.tenants.locations=classpath:db/tenant/*.sql")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					PgEntitiesCheckers checkers = context.getBean(PgEntitiesCheckers.class);
+					assertThat(checkers.getTenants("mainDataSource")).isNull();
+					PgEntitiesTenantChecker shops = checkers.getTenants("reportingDataSource");
+					assertThat(shops.check().driftedSchemas()).containsExactly("shop_1");
+					new FleetExamples.ShopSignup(checkers).shopCreated("shop_1");
+					TenantDriftReport report = shops.check();
+					assertThat(report.schemas()).containsExactly("shop_1");
+					assertThat(report.inSync()).isTrue();
+				});
+		}
+		finally {
+			reporting.execute("DROP SCHEMA app, shop_1, shop_2 CASCADE");
+		}
 	}
 
 	private static String[] dataSources() {

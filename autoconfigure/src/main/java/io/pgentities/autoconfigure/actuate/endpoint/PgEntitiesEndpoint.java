@@ -53,14 +53,13 @@ import org.springframework.util.Assert;
  * read runs a check, which takes no lock stronger than {@code ACCESS SHARE} and changes
  * nothing; the endpoint has no write or delete operations. With one checked DataSource it
  * reports on it alone; with several, on each under its name, and an entity's path starts
- * with the name of its DataSource.
+ * with the name of its DataSource. A DataSource with tenant schemas has a {@code tenants}
+ * section.
  */
 @Endpoint(id = "pgentities", defaultAccess = Access.READ_ONLY)
 public class PgEntitiesEndpoint {
 
 	private final PgEntitiesCheckers checkers;
-
-	private final @Nullable PgEntitiesTenantChecker tenants;
 
 	/**
 	 * Create a new endpoint of one DataSource.
@@ -71,11 +70,14 @@ public class PgEntitiesEndpoint {
 	}
 
 	/**
-	 * Create a new endpoint of one or more DataSources.
+	 * Create a new endpoint of one or more DataSources, with the tenant schemas of those
+	 * that have a {@link PgEntitiesCheckers#getTenants(String) tenant checker}.
 	 * @param checkers the checkers that compare the declarations with each DataSource
 	 */
+	@Autowired
 	public PgEntitiesEndpoint(PgEntitiesCheckers checkers) {
-		this(checkers, null);
+		Assert.notNull(checkers, "'checkers' must not be null");
+		this.checkers = checkers;
 	}
 
 	/**
@@ -83,11 +85,8 @@ public class PgEntitiesEndpoint {
 	 * @param checkers the checkers that compare the declarations with each DataSource
 	 * @param tenants the tenant checker of the first DataSource, or {@code null} without tenants
 	 */
-	@Autowired
 	public PgEntitiesEndpoint(PgEntitiesCheckers checkers, @Nullable PgEntitiesTenantChecker tenants) {
-		Assert.notNull(checkers, "'checkers' must not be null");
-		this.checkers = checkers;
-		this.tenants = tenants;
+		this(checkers.withTenants(checkers.getDataSourceNames().iterator().next(), tenants));
 	}
 
 	/**
@@ -115,10 +114,9 @@ public class PgEntitiesEndpoint {
 	 */
 	public PgEntitiesDescriptor dataSource(String dataSourceName) {
 		PgEntitiesChecker checker = checker(dataSourceName);
-		boolean withTenants = this.tenants != null
-				&& dataSourceName.equals(this.checkers.getDataSourceNames().iterator().next());
+		PgEntitiesTenantChecker tenants = this.checkers.getTenants(dataSourceName);
 		return new PgEntitiesDescriptor(checker.analyze(), checker.lint(),
-				withTenants ? new TenantsDescriptor(this.tenants.check()) : null);
+				(tenants != null) ? new TenantsDescriptor(tenants.check()) : null);
 	}
 
 	private PgEntitiesChecker checker(String dataSourceName) {

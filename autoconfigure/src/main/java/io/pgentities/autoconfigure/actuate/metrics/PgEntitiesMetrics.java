@@ -42,6 +42,9 @@ import org.springframework.util.Assert;
  * {@link io.pgentities.autoconfigure.PgEntityDeclarations#fingerprint() fingerprint} of
  * the declared entities: during a rollout it tells which instances run which
  * declarations.</li>
+ * <li>{@code pg.entities.tenants}, for each DataSource with tenant schemas, one with tag
+ * {@code status} {@code IN_SYNC} and one with {@code DRIFTED}: how many tenant schemas the
+ * last tenant check found in sync with the tenant template, or drifted.</li>
  * </ul>
  * Tags are bounded: never one time series per entity.
  */
@@ -64,8 +67,6 @@ public class PgEntitiesMetrics implements MeterBinder {
 
 	private final PgEntitiesCheckers checkers;
 
-	private final @Nullable PgEntitiesTenantChecker tenants;
-
 	/**
 	 * Create a new binder of one DataSource.
 	 * @param checker the checker whose last result the gauges show
@@ -75,11 +76,14 @@ public class PgEntitiesMetrics implements MeterBinder {
 	}
 
 	/**
-	 * Create a new binder of one or more DataSources.
+	 * Create a new binder of one or more DataSources, and of the tenant schemas of those
+	 * that have a {@link PgEntitiesCheckers#getTenants(String) tenant checker}.
 	 * @param checkers the checkers whose last results the gauges show
 	 */
+	@Autowired
 	public PgEntitiesMetrics(PgEntitiesCheckers checkers) {
-		this(checkers, null);
+		Assert.notNull(checkers, "'checkers' must not be null");
+		this.checkers = checkers;
 	}
 
 	/**
@@ -88,11 +92,8 @@ public class PgEntitiesMetrics implements MeterBinder {
 	 * @param tenants the tenant checker whose last result the tenant gauges show, or
 	 * {@code null} without tenants
 	 */
-	@Autowired
 	public PgEntitiesMetrics(PgEntitiesCheckers checkers, @Nullable PgEntitiesTenantChecker tenants) {
-		Assert.notNull(checkers, "'checkers' must not be null");
-		this.checkers = checkers;
-		this.tenants = tenants;
+		this(checkers.withTenants(checkers.getDataSourceNames().iterator().next(), tenants));
 	}
 
 	@Override
@@ -112,19 +113,17 @@ public class PgEntitiesMetrics implements MeterBinder {
 				.description("The declared pg-entities entities, identified by the fingerprint tag")
 				.register(registry);
 		});
-		PgEntitiesTenantChecker tenantChecker = this.tenants;
-		if (tenantChecker != null) {
-			String name = this.checkers.getDataSourceNames().iterator().next();
-			// two series whatever the number of tenants: never one per tenant schema
+		// two series per DataSource whatever the number of tenants: never one per tenant schema
+		this.checkers.tenantsAsMap().forEach((name, tenants) -> {
 			for (boolean inSync : new boolean[] { true, false }) {
-				Gauge.builder(TENANTS_METRIC_NAME, tenantChecker, (measured) -> tenantCount(measured, inSync))
+				Gauge.builder(TENANTS_METRIC_NAME, tenants, (measured) -> tenantCount(measured, inSync))
 					.tag("datasource", name)
 					.tag("status", inSync ? "IN_SYNC" : "DRIFTED")
 					.description("Number of tenant schemas in sync with the tenant template, or drifted, at the last check")
 					.baseUnit("schemas")
 					.register(registry);
 			}
-		}
+		});
 	}
 
 	private static double tenantCount(PgEntitiesTenantChecker checker, boolean inSync) {
