@@ -29,6 +29,7 @@ import io.pgentities.EntityDrift;
 import io.pgentities.EntityKind;
 import io.pgentities.Hazard;
 import io.pgentities.LintFinding;
+import io.pgentities.LintedAnalysis;
 import io.pgentities.LockMode;
 import io.pgentities.PlanRefusal;
 import io.pgentities.PlannedStatement;
@@ -118,7 +119,8 @@ public class PgEntitiesEndpoint {
 		PgEntitiesChecker checker = checker(dataSourceName);
 		boolean withTenants = this.tenants != null
 				&& dataSourceName.equals(this.checkers.getDataSourceNames().iterator().next());
-		return new PgEntitiesDescriptor(checker.analyze(), checker.lint(),
+		LintedAnalysis linted = checker.analyzeAndLint();
+		return new PgEntitiesDescriptor(linted.analysis(), linted.lint(),
 				withTenants ? new TenantsDescriptor(this.tenants.check()) : null);
 	}
 
