@@ -15,13 +15,8 @@
  */
 package io.pgentities;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
-import io.pgentities.internal.sql.Identifiers;
-import io.pgentities.internal.sql.RoutineSignature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,14 +39,10 @@ import org.jspecify.annotations.Nullable;
 public record PgAggregate(String schema, String name, String arguments, String definition, @Nullable String comment,
 		String source, PgAccess access, Set<String> allowedLintRules) implements PgEntity {
 
+	// the checks live in RoutineDeclaration, shared with the other routine kinds
 	public PgAggregate {
-		Objects.requireNonNull(schema, "schema must not be null");
-		Objects.requireNonNull(name, "name must not be null");
-		Objects.requireNonNull(arguments, "arguments must not be null");
-		Objects.requireNonNull(definition, "definition must not be null");
-		Objects.requireNonNull(source, "source must not be null");
-		Objects.requireNonNull(access, "access must not be null");
-		allowedLintRules = LintRule.validIds(allowedLintRules);
+		allowedLintRules = new RoutineDeclaration(schema, name, arguments, definition, comment, source, access,
+				allowedLintRules).allowedLintRules();
 	}
 
 	/**
@@ -72,9 +63,7 @@ public record PgAggregate(String schema, String name, String arguments, String d
 	 * @return the aggregate
 	 */
 	public static PgAggregate of(String schema, String signature, String definition) {
-		RoutineSignature parsed = RoutineSignature.parse(signature);
-		return new PgAggregate(schema, parsed.name(), parsed.arguments(), definition.strip(), null,
-				"PgAggregate.of(" + signature + ")");
+		return RoutineDeclaration.parse(schema, signature, definition, "PgAggregate.of").to(PgAggregate::new);
 	}
 
 	@Override
@@ -87,44 +76,42 @@ public record PgAggregate(String schema, String name, String arguments, String d
 	 * @return {@code name(arguments)}
 	 */
 	public String signature() {
-		return Identifiers.quote(this.name) + "(" + this.arguments + ")";
+		return declaration().signature();
 	}
 
 	@Override
 	public String identity() {
-		return Identifiers.qualify(this.schema, this.name) + "("
-				+ RoutineSignature.identityArgumentTypes(this.arguments, false) + ")";
+		return declaration().identity(false);
 	}
 
 	@Override
 	public String createStatement() {
-		return "CREATE AGGREGATE " + Identifiers.quote(this.schema) + "." + signature() + " " + this.definition;
+		return declaration().createStatement("CREATE AGGREGATE");
 	}
 
 	@Override
 	public PgAggregate withSource(String source) {
-		return new PgAggregate(this.schema, this.name, this.arguments, this.definition, this.comment, source,
-				this.access, this.allowedLintRules);
+		return declaration().withSource(source).to(PgAggregate::new);
 	}
 
 	@Override
 	public PgAggregate withComment(@Nullable String comment) {
-		return new PgAggregate(this.schema, this.name, this.arguments, this.definition, comment, this.source,
-				this.access, this.allowedLintRules);
+		return declaration().withComment(comment).to(PgAggregate::new);
 	}
 
 	@Override
 	public PgAggregate allowing(String... rules) {
-		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
-		allowed.addAll(List.of(rules));
-		return new PgAggregate(this.schema, this.name, this.arguments, this.definition, this.comment, this.source,
-				this.access, allowed);
+		return declaration().allowing(rules).to(PgAggregate::new);
 	}
 
 	@Override
 	public PgAggregate withAccess(PgAccess access) {
-		return new PgAggregate(this.schema, this.name, this.arguments, this.definition, this.comment, this.source,
-				access, this.allowedLintRules);
+		return declaration().withAccess(access).to(PgAggregate::new);
+	}
+
+	private RoutineDeclaration declaration() {
+		return new RoutineDeclaration(this.schema, this.name, this.arguments, this.definition, this.comment, this.source,
+				this.access, this.allowedLintRules);
 	}
 
 }

@@ -288,6 +288,21 @@ public final class PgEntitiesEngine {
 	}
 
 	/**
+	 * Compares, plans and {@linkplain #lint lints} with one simulation of the declarations, in
+	 * one look at the database: what {@link #analyze} and {@link #lint} return, for the cost
+	 * of one full check. Unlike {@link #analyze}, it never answers from an earlier check of
+	 * the same declarations, since the lint reads what the simulation made of them.
+	 * @param declared the declared entities
+	 * @return the analysis and the lint's findings
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration
+	 * @throws PgEntitiesException if the database cannot be read
+	 */
+	public LintedAnalysis analyzeAndLint(Collection<? extends PgEntity> declared) {
+		Objects.requireNonNull(declared, "declared must not be null");
+		return new Analyzer(this.dataSource, settings(), this.rechecks).analyzeAndLint(new ArrayList<>(declared));
+	}
+
+	/**
 	 * Renders the live entities of the managed schemas as declarations, so that an existing
 	 * database can be adopted: each one's text, read back with {@link PgEntities#fromSql},
 	 * is in sync with the object it came from. Objects that belong to an extension,

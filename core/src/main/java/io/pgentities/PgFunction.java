@@ -15,13 +15,8 @@
  */
 package io.pgentities;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
-import io.pgentities.internal.sql.Identifiers;
-import io.pgentities.internal.sql.RoutineSignature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,14 +34,10 @@ import org.jspecify.annotations.Nullable;
 public record PgFunction(String schema, String name, String arguments, String definition, @Nullable String comment,
 		String source, PgAccess access, Set<String> allowedLintRules) implements PgEntity {
 
+	// the checks live in RoutineDeclaration, shared with the other routine kinds
 	public PgFunction {
-		Objects.requireNonNull(schema, "schema must not be null");
-		Objects.requireNonNull(name, "name must not be null");
-		Objects.requireNonNull(arguments, "arguments must not be null");
-		Objects.requireNonNull(definition, "definition must not be null");
-		Objects.requireNonNull(source, "source must not be null");
-		Objects.requireNonNull(access, "access must not be null");
-		allowedLintRules = LintRule.validIds(allowedLintRules);
+		allowedLintRules = new RoutineDeclaration(schema, name, arguments, definition, comment, source, access,
+				allowedLintRules).allowedLintRules();
 	}
 
 	/**
@@ -65,9 +56,7 @@ public record PgFunction(String schema, String name, String arguments, String de
 	 * @return the function
 	 */
 	public static PgFunction of(String schema, String signature, String definition) {
-		RoutineSignature parsed = RoutineSignature.parse(signature);
-		return new PgFunction(schema, parsed.name(), parsed.arguments(), definition.strip(), null,
-				"PgFunction.of(" + signature + ")");
+		return RoutineDeclaration.parse(schema, signature, definition, "PgFunction.of").to(PgFunction::new);
 	}
 
 	@Override
@@ -80,43 +69,42 @@ public record PgFunction(String schema, String name, String arguments, String de
 	 * @return {@code name(arguments)}
 	 */
 	public String signature() {
-		return Identifiers.quote(this.name) + "(" + this.arguments + ")";
+		return declaration().signature();
 	}
 
 	@Override
 	public String identity() {
-		return Identifiers.qualify(this.schema, this.name) + "("
-				+ RoutineSignature.identityArgumentTypes(this.arguments, false) + ")";
+		return declaration().identity(false);
 	}
 
 	@Override
 	public String createStatement() {
-		return "CREATE FUNCTION " + Identifiers.quote(this.schema) + "." + signature() + " " + this.definition;
+		return declaration().createStatement("CREATE FUNCTION");
 	}
 
 	@Override
 	public PgFunction withSource(String source) {
-		return new PgFunction(this.schema, this.name, this.arguments, this.definition, this.comment, source,
-				this.access, this.allowedLintRules);
+		return declaration().withSource(source).to(PgFunction::new);
 	}
 
 	@Override
 	public PgFunction withComment(@Nullable String comment) {
-		return new PgFunction(this.schema, this.name, this.arguments, this.definition, comment, this.source,
-				this.access, this.allowedLintRules);
+		return declaration().withComment(comment).to(PgFunction::new);
 	}
 
 	@Override
 	public PgFunction allowing(String... rules) {
-		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
-		allowed.addAll(List.of(rules));
-		return new PgFunction(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, this.access, allowed);
+		return declaration().allowing(rules).to(PgFunction::new);
 	}
 
 	@Override
 	public PgFunction withAccess(PgAccess access) {
-		return new PgFunction(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, access,
-				this.allowedLintRules);
+		return declaration().withAccess(access).to(PgFunction::new);
+	}
+
+	private RoutineDeclaration declaration() {
+		return new RoutineDeclaration(this.schema, this.name, this.arguments, this.definition, this.comment, this.source,
+				this.access, this.allowedLintRules);
 	}
 
 }

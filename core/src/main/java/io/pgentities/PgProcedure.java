@@ -15,13 +15,8 @@
  */
 package io.pgentities;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
-import io.pgentities.internal.sql.Identifiers;
-import io.pgentities.internal.sql.RoutineSignature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,14 +34,10 @@ import org.jspecify.annotations.Nullable;
 public record PgProcedure(String schema, String name, String arguments, String definition, @Nullable String comment,
 		String source, PgAccess access, Set<String> allowedLintRules) implements PgEntity {
 
+	// the checks live in RoutineDeclaration, shared with the other routine kinds
 	public PgProcedure {
-		Objects.requireNonNull(schema, "schema must not be null");
-		Objects.requireNonNull(name, "name must not be null");
-		Objects.requireNonNull(arguments, "arguments must not be null");
-		Objects.requireNonNull(definition, "definition must not be null");
-		Objects.requireNonNull(source, "source must not be null");
-		Objects.requireNonNull(access, "access must not be null");
-		allowedLintRules = LintRule.validIds(allowedLintRules);
+		allowedLintRules = new RoutineDeclaration(schema, name, arguments, definition, comment, source, access,
+				allowedLintRules).allowedLintRules();
 	}
 
 	/**
@@ -65,9 +56,7 @@ public record PgProcedure(String schema, String name, String arguments, String d
 	 * @return the procedure
 	 */
 	public static PgProcedure of(String schema, String signature, String definition) {
-		RoutineSignature parsed = RoutineSignature.parse(signature);
-		return new PgProcedure(schema, parsed.name(), parsed.arguments(), definition.strip(), null,
-				"PgProcedure.of(" + signature + ")");
+		return RoutineDeclaration.parse(schema, signature, definition, "PgProcedure.of").to(PgProcedure::new);
 	}
 
 	@Override
@@ -80,43 +69,42 @@ public record PgProcedure(String schema, String name, String arguments, String d
 	 * @return {@code name(arguments)}
 	 */
 	public String signature() {
-		return Identifiers.quote(this.name) + "(" + this.arguments + ")";
+		return declaration().signature();
 	}
 
 	@Override
 	public String identity() {
-		return Identifiers.qualify(this.schema, this.name) + "("
-				+ RoutineSignature.identityArgumentTypes(this.arguments, true) + ")";
+		return declaration().identity(true);
 	}
 
 	@Override
 	public String createStatement() {
-		return "CREATE PROCEDURE " + Identifiers.quote(this.schema) + "." + signature() + " " + this.definition;
+		return declaration().createStatement("CREATE PROCEDURE");
 	}
 
 	@Override
 	public PgProcedure withSource(String source) {
-		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, source,
-				this.access, this.allowedLintRules);
+		return declaration().withSource(source).to(PgProcedure::new);
 	}
 
 	@Override
 	public PgProcedure withComment(@Nullable String comment) {
-		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, comment, this.source,
-				this.access, this.allowedLintRules);
+		return declaration().withComment(comment).to(PgProcedure::new);
 	}
 
 	@Override
 	public PgProcedure allowing(String... rules) {
-		Set<String> allowed = new LinkedHashSet<>(this.allowedLintRules);
-		allowed.addAll(List.of(rules));
-		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, this.access, allowed);
+		return declaration().allowing(rules).to(PgProcedure::new);
 	}
 
 	@Override
 	public PgProcedure withAccess(PgAccess access) {
-		return new PgProcedure(this.schema, this.name, this.arguments, this.definition, this.comment, this.source, access,
-				this.allowedLintRules);
+		return declaration().withAccess(access).to(PgProcedure::new);
+	}
+
+	private RoutineDeclaration declaration() {
+		return new RoutineDeclaration(this.schema, this.name, this.arguments, this.definition, this.comment, this.source,
+				this.access, this.allowedLintRules);
 	}
 
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.RecordingDataSource;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 

@@ -21,6 +21,8 @@ import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
+import io.pgentities.testsupport.RecordingDataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

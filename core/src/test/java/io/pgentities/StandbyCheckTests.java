@@ -19,6 +19,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.pgentities.testsupport.RecordingDataSource;
 import io.pgentities.testsupport.StandbyPair;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.pgentities.Analysis;
 import io.pgentities.CompiledDeclarations;
@@ -28,6 +29,7 @@ import io.pgentities.DriftReport;
 import io.pgentities.DriftStatus;
 import io.pgentities.EntityDrift;
 import io.pgentities.LintFinding;
+import io.pgentities.LintedAnalysis;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
@@ -184,6 +186,26 @@ public class PgEntitiesChecker {
 	 */
 	public List<LintFinding> lint() {
 		return this.engine.lint(this.declarations.entities());
+	}
+
+	/**
+	 * Check the database and lint the declarations now, with one simulation of them
+	 * ({@link PgEntitiesEngine#analyzeAndLint}), and remember the check's result. Unlike
+	 * {@link #analyze()}, it never answers from compiled declarations or an earlier check.
+	 * @return the drift report, the plan that resolves it and the lint's findings
+	 * @throws io.pgentities.PgEntitiesException if the check fails
+	 */
+	public LintedAnalysis analyzeAndLint() {
+		List<PgEntity> entities = this.declarations.entities();
+		// the observation sees the analysis; the findings travel beside it
+		AtomicReference<List<LintFinding>> lint = new AtomicReference<>(List.of());
+		Analysis analysis = this.observations.check(this.dataSourceName, () -> {
+			LintedAnalysis linted = this.engine.analyzeAndLint(entities);
+			lint.set(linted.lint());
+			return linted.analysis();
+		});
+		record(analysis);
+		return new LintedAnalysis(analysis, lint.get());
 	}
 
 	/**

@@ -25,6 +25,8 @@ import java.util.List;
 import io.pgentities.Analysis;
 import io.pgentities.CompiledDeclarations;
 import io.pgentities.DriftStatus;
+import io.pgentities.LintFinding;
+import io.pgentities.LintedAnalysis;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
@@ -81,6 +83,21 @@ class PgEntitiesCheckerTests {
 		assertThat(analysis.plan().refusal().identity()).isEqualTo("checker.code()");
 		assertThat(analysis.plan().refusal().dependents()).singleElement().asString().contains("checker.orders");
 		assertThat(checker.lastAnalysis()).isSameAs(analysis);
+	}
+
+	@Test
+	void analyzeAndLintReturnsTheFindingsAndRemembersTheAnalysis() {
+		PgEntitiesChecker checker = new PgEntitiesChecker(PgEntitiesEngine.create(this.database.dataSource()),
+				() -> List.of(PgFunction.of("checker", "definer()",
+						"RETURNS integer LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$")),
+				Duration.ofSeconds(30), this.clock);
+		LintedAnalysis linted = checker.analyzeAndLint();
+		assertThat(linted.analysis().report().entities())
+			.extracting((entity) -> entity.identity() + " " + entity.status())
+			.contains("checker.definer() MISSING");
+		assertThat(linted.lint()).extracting(LintFinding::ruleId)
+			.containsExactlyInAnyOrder("security-definer-search-path", "security-definer-public-execute");
+		assertThat(checker.lastAnalysis()).isSameAs(linted.analysis());
 	}
 
 	@Test

@@ -18,11 +18,13 @@
  * Gives integration tests a fresh database on a real PostgreSQL server: one from
  * {@code PG_ENTITIES_TEST_JDBC_URL}, else a Testcontainers one when a Docker engine is
  * available, else an embedded one; and an embedded primary with a streaming standby, for
- * tests of what must work on a read-only server.
+ * tests of what must work on a read-only server; and a data source that records the
+ * statements sent through it, for tests of what a check sends.
  *
  * @see io.pgentities.testsupport.PostgresTest
  * @see io.pgentities.testsupport.TestServer
  * @see io.pgentities.testsupport.StandbyPair
+ * @see io.pgentities.testsupport.RecordingDataSource
  */
 @NullMarked
 package io.pgentities.testsupport;

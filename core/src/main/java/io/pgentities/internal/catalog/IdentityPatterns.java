@@ -138,11 +138,12 @@ public final class IdentityPatterns {
 	}
 
 	/**
-	 * The text with the whitespace outside double quotes removed.
+	 * The text with the whitespace outside double quotes removed, so that identities written
+	 * with and without spaces after commas compare equal.
 	 * @param identity an identity or a pattern
 	 * @return the text without insignificant whitespace
 	 */
-	static String withoutSpaces(String identity) {
+	public static String withoutSpaces(String identity) {
 		StringBuilder result = new StringBuilder(identity.length());
 		boolean quoted = false;
 		for (int i = 0; i < identity.length(); i++) {

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -37,6 +38,7 @@ import io.pgentities.Analysis;
 import io.pgentities.DriftReport;
 import io.pgentities.EntityDeclaration;
 import io.pgentities.EntityKind;
+import io.pgentities.LintedAnalysis;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesException;
 import io.pgentities.PgEntity;
@@ -49,6 +51,7 @@ import io.pgentities.internal.catalog.NameMapping;
 import io.pgentities.internal.catalog.References;
 import io.pgentities.internal.diff.DriftComparator;
 import io.pgentities.internal.diff.EntityComparison;
+import io.pgentities.internal.lint.LintFacts;
 import io.pgentities.internal.plan.DependencyGraph;
 import io.pgentities.internal.plan.Planner;
 import io.pgentities.internal.plan.PlanningProblem;
@@ -122,7 +125,18 @@ public final class Analyzer {
 	 * @return the report and the plan
 	 */
 	public Analysis analyze(List<PgEntity> declared) {
-		return run(declared, true);
+		return run(declared, true, List.of());
+	}
+
+	/**
+	 * Checks, plans and lints with one simulation of the declarations.
+	 * @param declared the declared entities
+	 * @return the report, the plan and the lint's findings
+	 */
+	public LintedAnalysis analyzeAndLint(List<PgEntity> declared) {
+		Outcome outcome = run(declared, true, List.of(), true);
+		LintFacts facts = Objects.requireNonNull(outcome.lint(), "a linted check reads the lint's facts");
+		return new LintedAnalysis(outcome.analysis(), Linter.findings(facts, declared));
 	}
 
 	/**
@@ -172,10 +186,6 @@ public final class Analyzer {
 			.map((entity) -> new EntityDeclaration(entity.kind(), entity.schema(), entity.name(), entity.identity(),
 					entity.declarationStatements()))
 			.toList();
-	}
-
-	private Analysis run(List<PgEntity> declared, boolean planned) {
-		return run(declared, planned, List.of());
 	}
 
 	/**
@@ -336,6 +346,17 @@ public final class Analyzer {
 	}
 
 	private Analysis run(List<PgEntity> declared, boolean planned, List<String> rehearsed) {
+		return run(declared, planned, rehearsed, false).analysis();
+	}
+
+	/**
+	 * What a check found, and the lint's facts when it was asked to read them.
+	 */
+	private record Outcome(Analysis analysis, @Nullable LintFacts lint) {
+
+	}
+
+	private Outcome run(List<PgEntity> declared, boolean planned, List<String> rehearsed, boolean linted) {
 		long start = System.nanoTime();
 		Scope scope = scope(declared);
 		Set<String> managed = scope.managed();
@@ -343,10 +364,11 @@ public final class Analyzer {
 		// a rehearsal checks a database changed by its own transaction: never remembered
 		boolean remembered = rehearsed.isEmpty();
 		Rechecks.Checked previous = remembered ? this.rechecks.get(declared, planned) : null;
-		if (previous != null && previous.reusable()) {
+		// the lint reads what the simulation made of the declarations: an earlier answer has none
+		if (previous != null && previous.reusable() && !linted) {
 			Analysis again = recheck(previous, declared, read, planned, start);
 			if (again != null) {
-				return again;
+				return new Outcome(again, null);
 			}
 		}
 		References reach = searched(declared).and((previous != null) ? previous.reach() : References.NONE);
@@ -357,7 +379,7 @@ public final class Analyzer {
 					EventTriggerSilence.ensure(connection, EventTriggerSilence.Ddl.ANY);
 					PlanExecutor.run(connection, rehearsed, this.settings);
 				}
-				return observe(connection, declared, read, planned, remembered ? reach : null);
+				return observe(connection, declared, read, planned, remembered ? reach : null, linted);
 			});
 		}
 		catch (SQLException ex) {
@@ -372,7 +394,7 @@ public final class Analyzer {
 					new Rechecks.Checked(reach.and(referenced), environment, observed.live(), observed.surroundings(),
 							observed.currentUser(), analysis, referenced.within(reach)));
 		}
-		return analysis;
+		return new Outcome(analysis, observed.lint());
 	}
 
 	/**
@@ -389,7 +411,7 @@ public final class Analyzer {
 		Savepoint savepoint = connection.setSavepoint();
 		Observation observed;
 		try {
-			observed = observe(connection, declared, scope.read(), true, null);
+			observed = observe(connection, declared, scope.read(), true, null, false);
 		}
 		finally {
 			connection.rollback(savepoint);
@@ -506,7 +528,7 @@ public final class Analyzer {
 	 * Everything a check reads from the database, in its one rolled-back transaction.
 	 */
 	private Observation observe(Connection connection, List<PgEntity> declared, Set<String> read, boolean planned,
-			@Nullable References reach) throws SQLException {
+			@Nullable References reach, boolean linted) throws SQLException {
 		Savepoint start = connection.setSavepoint();
 		applySettings(connection);
 		// read before anything else: whatever changes after this read, a later look finds
@@ -524,11 +546,12 @@ public final class Analyzer {
 		applySettings(connection);
 		SimulationResult simulated = Simulation.run(connection, declared, this.searchPath,
 				this.settings.checkTransactionSettings());
-		return new Observation(currentUser, live, surroundings, simulated, environment);
+		LintFacts lint = linted ? LintFacts.read(connection, simulated) : null;
+		return new Observation(currentUser, live, surroundings, simulated, environment, lint);
 	}
 
 	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings,
-			SimulationResult simulated, @Nullable Environment environment) {
+			SimulationResult simulated, @Nullable Environment environment, @Nullable LintFacts lint) {
 
 	}
 

@@ -76,6 +76,16 @@ public final class Linter {
 			throw new PgEntitiesException("Linting " + declared.size() + " declared entities failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
+		return findings(facts, declared);
+	}
+
+	/**
+	 * Runs every {@link LintCheck} over facts read in a simulation of the declarations.
+	 * @param facts the facts
+	 * @param declared the declared entities that were simulated
+	 * @return the findings the entities do not allow, by rule, then in declaration order
+	 */
+	static List<LintFinding> findings(LintFacts facts, List<PgEntity> declared) {
 		List<LintFinding> findings = new ArrayList<>();
 		for (LintCheck check : LintCheck.ALL) {
 			for (LintFinding finding : check.check(facts)) {

@@ -17,10 +17,12 @@ package io.pgentities.internal.engine;
 
 import java.util.List;
 
+import io.pgentities.Analysis;
 import io.pgentities.EntityKind;
 import io.pgentities.InvalidDeclarationException;
 import io.pgentities.LintFinding;
 import io.pgentities.LintRule;
+import io.pgentities.LintedAnalysis;
 import io.pgentities.PgEntities;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntity;
@@ -29,6 +31,7 @@ import io.pgentities.PgPolicy;
 import io.pgentities.PgTrigger;
 import io.pgentities.PgView;
 import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.RecordingDataSource;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Tests for {@link Linter}, through {@link PgEntitiesEngine#lint}.
+ * Tests for {@link Linter}, through {@link PgEntitiesEngine#lint} and
+ * {@link PgEntitiesEngine#analyzeAndLint}.
  */
 @PostgresTest
 class LinterTests {
@@ -269,6 +273,30 @@ class LinterTests {
 			result.next();
 			assertThat(result.getInt(1)).isZero();
 		}
+	}
+
+	@Test
+	void analyzeAndLintSimulatesOnceAndAnswersAsAnalyzeAndLintDo() {
+		this.database.execute("CREATE FUNCTION public.once_tuned() RETURNS integer LANGUAGE sql "
+				+ "SET work_mem = '64MB' AS $$ SELECT 1 $$");
+		List<PgEntity> declared = List.of(PgFunction.of("public", "once_definer()", DEFINER_BODY),
+				PgFunction.of("public", "once_tuned()", "RETURNS integer LANGUAGE sql AS $$ SELECT 2 $$"));
+		RecordingDataSource recording = new RecordingDataSource(this.database.dataSource());
+		Analysis analysis = PgEntitiesEngine.create(recording).analyze(declared);
+		List<String> analyzing = recording.changing();
+		recording.clear();
+		List<LintFinding> findings = PgEntitiesEngine.create(recording).lint(declared);
+		List<String> linting = recording.changing();
+		recording.clear();
+		LintedAnalysis linted = PgEntitiesEngine.create(recording).analyzeAndLint(declared);
+		assertThat(findings).extracting(LintFinding::ruleId)
+			.contains("security-definer-search-path", "replace-drops-set-clause");
+		assertThat(linted.lint()).isEqualTo(findings);
+		assertThat(linted.analysis().report().entities()).isEqualTo(analysis.report().entities());
+		assertThat(linted.analysis().plan().statements()).isEqualTo(analysis.plan().statements());
+		// the simulation is the only DDL either sends: one of them, not two
+		assertThat(analyzing).isNotEmpty();
+		assertThat(recording.changing()).hasSameSizeAs(analyzing).hasSizeLessThan(analyzing.size() + linting.size());
 	}
 
 	private List<LintFinding> findings(LintRule rule, PgEntity... declared) {

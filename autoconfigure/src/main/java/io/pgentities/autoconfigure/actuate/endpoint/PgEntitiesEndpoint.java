@@ -29,6 +29,7 @@ import io.pgentities.EntityDrift;
 import io.pgentities.EntityKind;
 import io.pgentities.Hazard;
 import io.pgentities.LintFinding;
+import io.pgentities.LintedAnalysis;
 import io.pgentities.LockMode;
 import io.pgentities.PlanRefusal;
 import io.pgentities.PlannedStatement;
@@ -37,6 +38,7 @@ import io.pgentities.TenantDriftReport;
 import io.pgentities.autoconfigure.PgEntitiesChecker;
 import io.pgentities.autoconfigure.PgEntitiesCheckers;
 import io.pgentities.autoconfigure.PgEntitiesTenantChecker;
+import io.pgentities.internal.catalog.IdentityPatterns;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +117,8 @@ public class PgEntitiesEndpoint {
 	public PgEntitiesDescriptor dataSource(String dataSourceName) {
 		PgEntitiesChecker checker = checker(dataSourceName);
 		PgEntitiesTenantChecker tenants = this.checkers.getTenants(dataSourceName);
-		return new PgEntitiesDescriptor(checker.analyze(), checker.lint(),
+		LintedAnalysis linted = checker.analyzeAndLint();
+		return new PgEntitiesDescriptor(linted.analysis(), linted.lint(),
 				(tenants != null) ? new TenantsDescriptor(tenants.check()) : null);
 	}
 
@@ -168,12 +171,12 @@ public class PgEntitiesEndpoint {
 			}
 		}
 		List<String> lookedFor = checker.getEngine().resolveIdentity(wanted);
-		List<String> keys = new ArrayList<>(lookedFor.stream().map(PgEntitiesEndpoint::withoutSpaces).toList());
+		List<String> keys = new ArrayList<>(lookedFor.stream().map(IdentityPatterns::withoutSpaces).toList());
 		// text the resolver could not read may still be an identity with its spaces left out
-		keys.add(withoutSpaces(wanted));
+		keys.add(IdentityPatterns.withoutSpaces(wanted));
 		for (String key : keys) {
 			for (EntityDrift entity : entities) {
-				if (withoutSpaces(entity.identity()).equals(key)) {
+				if (IdentityPatterns.withoutSpaces(entity.identity()).equals(key)) {
 					return new EntityLookup(new EntityDriftDescriptor(entity), null);
 				}
 			}
@@ -198,21 +201,6 @@ public class PgEntitiesEndpoint {
 				.forEach(similar::add);
 		}
 		return similar;
-	}
-
-	private static String withoutSpaces(String identity) {
-		StringBuilder result = new StringBuilder(identity.length());
-		boolean quoted = false;
-		for (int i = 0; i < identity.length(); i++) {
-			char c = identity.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			if (quoted || !Character.isWhitespace(c)) {
-				result.append(c);
-			}
-		}
-		return result.toString();
 	}
 
 	/**

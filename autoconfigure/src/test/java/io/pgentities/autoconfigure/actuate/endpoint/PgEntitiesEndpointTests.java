@@ -34,6 +34,7 @@ import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PgEntitie
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.PlannedStatementDescriptor;
 import io.pgentities.autoconfigure.actuate.endpoint.PgEntitiesEndpoint.RefusalDescriptor;
 import io.pgentities.testsupport.PostgresTest;
+import io.pgentities.testsupport.RecordingDataSource;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,20 @@ class PgEntitiesEndpointTests {
 			assertThat(finding.getFix()).contains("REVOKE EXECUTE ON FUNCTION public.definer() FROM PUBLIC");
 		});
 		assertThat(((PgEntitiesDescriptor) this.endpoint.entities()).getLint()).isEmpty();
+	}
+
+	@Test
+	void entitiesSimulatesTheDeclarationsOnceForTheCheckAndTheLint(TestDatabase database) {
+		RecordingDataSource recording = new RecordingDataSource(database.dataSource());
+		PgEntitiesEngine.create(recording).analyze(DECLARED);
+		List<String> oneCheck = recording.changing();
+		recording.clear();
+		PgEntitiesEndpoint endpoint = new PgEntitiesEndpoint(
+				new PgEntitiesChecker(PgEntitiesEngine.create(recording), () -> DECLARED, Duration.ZERO));
+		endpoint.entities();
+		// a simulation is the only DDL a check or a lint sends
+		assertThat(oneCheck).isNotEmpty();
+		assertThat(recording.changing()).hasSameSizeAs(oneCheck);
 	}
 
 	@Test

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.pgentities;
+package io.pgentities.testsupport;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -30,6 +30,8 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A data source that records the SQL text of every statement sent through it: executed,
@@ -92,7 +94,7 @@ public final class RecordingDataSource implements DataSource {
 		return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { type }, handler));
 	}
 
-	private Object invoke(Object target, Method method, Object[] args) throws Throwable {
+	private @Nullable Object invoke(Object target, Method method, @Nullable Object[] args) throws Throwable {
 		if (args != null && args.length > 0 && args[0] instanceof String sql
 				&& (method.getName().startsWith("execute") || method.getName().equals("addBatch")
 						|| method.getName().startsWith("prepare"))) {
