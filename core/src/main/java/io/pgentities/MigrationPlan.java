@@ -98,6 +98,26 @@ public record MigrationPlan(List<PlannedStatement> steps, List<String> summary, 
 	}
 
 	/**
+	 * Checks that the plan may be applied, as every way of applying a plan does before it
+	 * runs anything: it is not refused, and none of its statements has a hazard outside the
+	 * allowed ones.
+	 * @param allowed the hazards allowed
+	 * @param report the comparison the plan was made from, for the exception, or {@code null}
+	 * when not known
+	 * @throws PlanRefusedException if the plan is refused
+	 * @throws PlanHazardException if statements have hazards that are not allowed
+	 */
+	public void requireApplicable(Set<Hazard> allowed, @Nullable DriftReport report) {
+		if (this.refusal != null) {
+			throw new PlanRefusedException(this.refusal, report);
+		}
+		List<PlannedStatement> hazardous = stepsWithHazardsOutside(allowed);
+		if (!hazardous.isEmpty()) {
+			throw new PlanHazardException(hazardous, allowed);
+		}
+	}
+
+	/**
 	 * Whether no plan could be made; {@link #refusal()} says why.
 	 * @return whether the plan is refused
 	 */

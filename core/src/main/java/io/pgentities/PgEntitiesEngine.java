@@ -38,7 +38,6 @@ import io.pgentities.internal.engine.Linter;
 import io.pgentities.internal.engine.PlanExecutor;
 import io.pgentities.internal.engine.Rechecks;
 import io.pgentities.internal.engine.TenantAnalyzer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: compares declared entities with a database, plans the difference and
@@ -272,7 +271,10 @@ public final class PgEntitiesEngine {
 	 */
 	public MigrationPlan plan(Collection<? extends PgEntity> declared) {
 		Analysis analysis = analyze(declared);
-		requireNotRefused(analysis.plan(), analysis.report());
+		PlanRefusal refusal = analysis.plan().refusal();
+		if (refusal != null) {
+			throw new PlanRefusedException(refusal, analysis.report());
+		}
 		return analysis.plan();
 	}
 
@@ -360,9 +362,8 @@ public final class PgEntitiesEngine {
 			}
 			try {
 				Analysis analysis = analyze(declared);
-				requireNotRefused(analysis.plan(), analysis.report());
-				requireAllowed(analysis.plan());
-				apply(analysis.plan());
+				analysis.plan().requireApplicable(this.allowedHazards, analysis.report());
+				new PlanExecutor(this.dataSource, settings()).apply(analysis.plan());
 				return analysis;
 			}
 			finally {
@@ -490,8 +491,7 @@ public final class PgEntitiesEngine {
 	 */
 	public void apply(MigrationPlan plan) {
 		Objects.requireNonNull(plan, "plan must not be null");
-		requireNotRefused(plan, null);
-		requireAllowed(plan);
+		plan.requireApplicable(this.allowedHazards, null);
 		new PlanExecutor(this.dataSource, settings()).apply(plan);
 	}
 
@@ -510,27 +510,12 @@ public final class PgEntitiesEngine {
 	public void apply(MigrationPlan plan, Connection connection) {
 		Objects.requireNonNull(plan, "plan must not be null");
 		Objects.requireNonNull(connection, "connection must not be null");
-		requireNotRefused(plan, null);
-		requireAllowed(plan);
+		plan.requireApplicable(this.allowedHazards, null);
 		try {
 			PlanExecutor.run(connection, plan.statements(), settings());
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Applying the plan failed: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void requireNotRefused(MigrationPlan plan, @Nullable DriftReport report) {
-		PlanRefusal refusal = plan.refusal();
-		if (refusal != null) {
-			throw new PlanRefusedException(refusal, report);
-		}
-	}
-
-	private void requireAllowed(MigrationPlan plan) {
-		List<PlannedStatement> refused = plan.stepsWithHazardsOutside(this.allowedHazards);
-		if (!refused.isEmpty()) {
-			throw new PlanHazardException(refused, this.allowedHazards);
 		}
 	}
 

@@ -43,7 +43,6 @@ import io.pgentities.MigrationPlan;
 import io.pgentities.PlanHazardException;
 import io.pgentities.PlanRefusal;
 import io.pgentities.PlanRefusedException;
-import io.pgentities.PlannedStatement;
 import io.pgentities.TenantDrift;
 import io.pgentities.TenantDriftReport;
 import io.pgentities.TenantFailure;
@@ -253,13 +252,7 @@ public final class TenantAnalyzer {
 			lock.execute();
 		}
 		Analysis analysis = analyzer(schema).analyze(connection, template.entitiesIn(schema));
-		if (analysis.plan().refusal() != null) {
-			throw new PlanRefusedException(analysis.plan().refusal(), analysis.report());
-		}
-		List<PlannedStatement> hazardous = analysis.plan().stepsWithHazardsOutside(this.allowedHazards);
-		if (!hazardous.isEmpty()) {
-			throw new PlanHazardException(hazardous, this.allowedHazards);
-		}
+		analysis.plan().requireApplicable(this.allowedHazards, analysis.report());
 		// unqualified names in routine bodies are resolved, while they are created, as they were
 		// in the simulation: in the tenant schema first
 		String searchPath = setting(connection, "search_path");
