@@ -275,6 +275,30 @@ class PgEntitiesEngineTenantsTests {
 	}
 
 	@Test
+	void aTenantSchemaNameInAStringConstantIsTextTheSameInEveryTenant() throws SQLException {
+		createTenants("lit", 3);
+		// the template is simulated in the first tenant schema, lit_000, and read as the others'
+		TenantTemplate template = TenantTemplate.fromSql("""
+				CREATE FUNCTION origin() RETURNS text LANGUAGE sql STABLE
+				    AS $$ SELECT 'lit_000.orders'::text $$;
+				CREATE VIEW labels AS SELECT id, 'lit_000.orders' AS origin FROM orders;
+				""", "literals.sql");
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		PgEntitiesTenants tenants = PgEntitiesTenants.matching(List.of("lit_*"));
+		MigrationPlan migration = engine.planTenants(template, List.of("lit_*"));
+		assertThat(migration.statements()).singleElement()
+			.asString()
+			.contains("SELECT ''lit_000.orders''", "%1$I.labels")
+			.doesNotContain("''%1$I.orders''");
+		this.database.execute(migration.toSql());
+		assertThat(count("SELECT count(*) FROM lit_002.origin() AS o WHERE o = 'lit_000.orders'")).isEqualTo(1);
+		TenantDriftReport report = engine.checkTenants(template, tenants);
+		assertThat(report.inSync()).as("%s", report.details()).isTrue();
+		assertThat(engine.planTenants(template, List.of("lit_*")).isEmpty()).isTrue();
+		assertThat(engine.reconcileTenants(template, tenants).applied()).isEmpty();
+	}
+
+	@Test
 	void noTenantsIsInSync() {
 		TenantDriftReport report = PgEntitiesEngine.create(this.database.dataSource())
 			.checkTenants(TEMPLATE, PgEntitiesTenants.matching(List.of("nobody_*")));
