@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -87,12 +88,14 @@ public record MigrationPlan(List<PlannedStatement> steps, List<String> summary, 
 	}
 
 	/**
-	 * The statements with a hazard outside the allowed ones.
+	 * The statements with a hazard outside the allowed ones; of a step that runs others
+	 * ({@link PlannedStatement#body()}), those of the statements it runs.
 	 * @param allowed the hazards allowed
 	 * @return those statements, in order; empty when the plan may be applied
 	 */
 	public List<PlannedStatement> stepsWithHazardsOutside(Set<Hazard> allowed) {
 		return this.steps.stream()
+			.flatMap((step) -> step.body().isEmpty() ? Stream.of(step) : step.body().stream())
 			.filter((step) -> step.hazards().stream().anyMatch((hazard) -> !allowed.contains(hazard)))
 			.toList();
 	}

@@ -17,6 +17,7 @@ package io.pgentities;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +38,7 @@ import javax.sql.DataSource;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -213,6 +215,33 @@ class PgEntitiesEngineTenantsTests {
 		assertThat(report.schemas()).hasSize(TENANTS + 1);
 		assertThat(report.inSync()).as("%s", report.details()).isTrue();
 		assertThat(engine.planTenants(TEMPLATE, List.of("mig_*")).isEmpty()).isTrue();
+	}
+
+	@Test
+	void aMigrationsLoopCarriesTheLocksAndHazardsOfTheStatementsItRuns(@TempDir Path directory) throws Exception {
+		createTenants("hdr", 3);
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		MigrationPlan plan = engine.planTenants(TEMPLATE, List.of("hdr_*"));
+		assertThat(plan.steps()).singleElement().satisfies((loop) -> {
+			assertThat(loop.body()).hasSize(5);
+			assertThat(loop.hazards()).isEqualTo(plan.hazards()).contains(Hazard.CHANGES_ACCESS);
+		});
+		Path written = new FlywayMigrationWriter(directory).write(plan, "tenants").orElseThrow();
+		assertThat(written).content().contains("""
+				-- Statements (lock held until the migration commits; hazards):
+				--    1. DO $pgentities$
+				""", """
+				--           ACCESS EXCLUSIVE on orders; CHANGES_ACCESS
+				""", """
+				--      1.5. CREATE TRIGGER touch BEFORE UPDATE ON %1$I.orders FOR EACH ROW EXECUTE FUNCTION %1$I.touch()
+				--           SHARE ROW EXCLUSIVE on orders
+				""");
+		PgEntitiesEngine strict = PgEntitiesEngine.builder(this.database.dataSource()).allowedHazards(Set.of()).build();
+		assertThatExceptionOfType(PlanHazardException.class).isThrownBy(() -> strict.apply(plan))
+			.satisfies((ex) -> assertThat(ex.getStatements()).isNotEmpty()
+				.allSatisfy((statement) -> assertThat(statement.kind()).isNotNull()))
+			.withMessageContaining("CHANGES_ACCESS");
+		assertThat(count("SELECT count(*) FROM pg_proc WHERE pronamespace = 'hdr_000'::regnamespace")).isZero();
 	}
 
 	@Test

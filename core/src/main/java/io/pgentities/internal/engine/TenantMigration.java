@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import io.pgentities.EntityDrift;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PlannedStatement;
 import io.pgentities.internal.catalog.NameMapping;
 import io.pgentities.internal.catalog.TenantSchemaReader;
 import io.pgentities.internal.sql.Identifiers;
@@ -36,6 +37,8 @@ import io.pgentities.internal.sql.Identifiers;
  * them share one loop; the largest group loops over the schemas matching the tenant patterns
  * (so a tenant created meanwhile, as its peers were, is included), the others over their names.
  * Each tenant's advisory lock is taken as {@link PgEntitiesEngine#provisionTenant} takes it.
+ * Each loop is a step {@linkplain PlannedStatement#running running} the statements of its plan,
+ * with their locks and hazards, so that a migration's header and the allowed hazards see them.
  */
 final class TenantMigration {
 
@@ -45,6 +48,8 @@ final class TenantMigration {
 	private final Map<List<String>, List<String>> tenantsByPlan = new LinkedHashMap<>();
 
 	private final Map<List<String>, List<String>> summaryByPlan = new LinkedHashMap<>();
+
+	private final Map<List<String>, List<PlannedStatement>> stepsByPlan = new LinkedHashMap<>();
 
 	private final List<String> checked;
 
@@ -83,7 +88,30 @@ final class TenantMigration {
 			.toList();
 		this.tenantsByPlan.computeIfAbsent(statements, (s) -> new ArrayList<>()).add(tenant);
 		this.summaryByPlan.computeIfAbsent(statements,
-				(s) -> plan.summary().stream().map((line) -> relative.text(line).replace(PLACEHOLDER + ".", "")).toList());
+				(s) -> plan.summary().stream().map((line) -> unqualified(relative, line)).toList());
+		this.stepsByPlan.computeIfAbsent(statements, (s) -> {
+			List<PlannedStatement> steps = new ArrayList<>();
+			for (int i = 0; i < statements.size(); i++) {
+				steps.add(step(relative, statements.get(i), plan.steps().get(i)));
+			}
+			return steps;
+		});
+	}
+
+	/**
+	 * One statement of a loop, as the loop runs it, with what the plan knows of it; its
+	 * object and lock are named as the summary names them, without the tenant's schema.
+	 */
+	private static PlannedStatement step(NameMapping relative, String sql, PlannedStatement planned) {
+		String identity = planned.identity();
+		PlannedStatement.Lock lock = planned.lock();
+		return new PlannedStatement(sql, planned.kind(), (identity != null) ? unqualified(relative, identity) : null,
+				(lock != null) ? new PlannedStatement.Lock(unqualified(relative, lock.relation()), lock.mode()) : null,
+				planned.hazards());
+	}
+
+	private static String unqualified(NameMapping relative, String text) {
+		return relative.text(text).replace(PLACEHOLDER + ".", "");
 	}
 
 	/**
@@ -96,7 +124,7 @@ final class TenantMigration {
 			.stream()
 			.max((a, b) -> Integer.compare(this.tenantsByPlan.get(a).size(), this.tenantsByPlan.get(b).size()))
 			.orElse(null);
-		List<String> statements = new ArrayList<>();
+		List<PlannedStatement> statements = new ArrayList<>();
 		List<String> summary = new ArrayList<>();
 		this.tenantsByPlan.forEach((plan, tenants) -> {
 			String schemas;
@@ -116,9 +144,9 @@ final class TenantMigration {
 				summary.add("TENANTS " + tenants + ":");
 			}
 			this.summaryByPlan.get(plan).forEach((line) -> summary.add("  " + line));
-			statements.add(loop(schemas, plan));
+			statements.add(PlannedStatement.running(loop(schemas, plan), this.stepsByPlan.get(plan)));
 		});
-		return new MigrationPlan(statements, summary, List.of());
+		return new MigrationPlan(statements, summary, List.of(), null);
 	}
 
 	private static NameMapping relative(String tenant) {
