@@ -476,9 +476,26 @@ public final class PgEntitiesEngine {
 	 * @throws EntityRejectedException if PostgreSQL rejects a declaration of the template
 	 */
 	public MigrationPlan planTenants(TenantTemplate template, Collection<String> patterns) {
-		Objects.requireNonNull(template, "template must not be null");
 		Objects.requireNonNull(patterns, "patterns must not be null");
-		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).plan(template, List.copyOf(patterns));
+		return planTenants(template, PgEntitiesTenants.matching(patterns));
+	}
+
+	/**
+	 * Plans a migration for the tenant schemas that {@code tenants} finds, as
+	 * {@link #planTenants(TenantTemplate, Collection)} does: the most common plan loops over the
+	 * schemas matching the tenants' {@linkplain PgEntitiesTenants#patterns() patterns} when the
+	 * migration runs; tenants found otherwise (a list of their own) are named in the loops.
+	 * @param template the template
+	 * @param tenants where the tenant schemas are, asked once
+	 * @return the plan, for {@link FlywayMigrationWriter#write}; empty when every tenant is in sync
+	 * @throws PlanRefusedException if no plan can be made for a tenant
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration of the template
+	 */
+	public MigrationPlan planTenants(TenantTemplate template, PgEntitiesTenants tenants) {
+		Objects.requireNonNull(template, "template must not be null");
+		Objects.requireNonNull(tenants, "tenants must not be null");
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).plan(template,
+				tenants.schemas(this.dataSource), tenants.patterns());
 	}
 
 	/**

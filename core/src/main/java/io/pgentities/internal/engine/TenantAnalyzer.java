@@ -52,7 +52,6 @@ import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogReader;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.NameMapping;
-import io.pgentities.internal.catalog.TenantSchemaReader;
 import io.pgentities.internal.diff.DriftComparator;
 import io.pgentities.internal.diff.EntityComparison;
 import io.pgentities.internal.simulate.ServerError;
@@ -266,12 +265,13 @@ public final class TenantAnalyzer {
 	 * A migration that brings every drifted tenant schema to the template when it runs, as
 	 * {@link TenantMigration} loops; analyzing each drifted tenant changes nothing.
 	 * @param template the template
-	 * @param patterns the tenant patterns
+	 * @param schemas the tenant schemas
+	 * @param patterns the patterns the tenant schemas match, empty when they are listed by name
 	 * @return the plan of the migration's statements, empty when every tenant is in sync
 	 * @throws PlanRefusedException naming the tenant if no plan can be made for one
 	 */
-	public MigrationPlan plan(TenantTemplate template, List<String> patterns) {
-		Comparison comparison = compare(template, TenantSchemaReader.read(this.dataSource, patterns));
+	public MigrationPlan plan(TenantTemplate template, List<String> schemas, List<String> patterns) {
+		Comparison comparison = compare(template, schemas);
 		TenantMigration migration = new TenantMigration(comparison.tenants(), this.settings.defaultSchema());
 		// tenants that drifted alike (once their own schema is taken out) get the same plan:
 		// one of them is analyzed for all

@@ -29,13 +29,15 @@ import io.pgentities.PlannedStatement;
 import io.pgentities.internal.catalog.NameMapping;
 import io.pgentities.internal.catalog.TenantSchemaReader;
 import io.pgentities.internal.sql.Identifiers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration for tenant schemas: {@code DO} blocks that loop over the tenant schemas when the
  * migration runs and execute, for each one, the plan statements with the schema substituted by
  * {@code format('%I')}. Tenants whose plans are the same once their own schema is taken out of
  * them share one loop; the largest group loops over the schemas matching the tenant patterns
- * (so a tenant created meanwhile, as its peers were, is included), the others over their names.
+ * (so a tenant created meanwhile, as its peers were, is included), the others (all, without
+ * patterns) over their names.
  * Each tenant's advisory lock is taken as {@link PgEntitiesEngine#provisionTenant} takes it.
  * Each loop is a step {@linkplain PlannedStatement#running running} the statements of its plan,
  * with their locks and hazards, so that a migration's header and the allowed hazards see them.
@@ -116,11 +118,12 @@ final class TenantMigration {
 
 	/**
 	 * The migration.
-	 * @param patterns the tenant patterns the largest group loops over
+	 * @param patterns the tenant patterns the largest group loops over; when empty, every
+	 * group loops over the names of its tenants
 	 * @return the plan of {@code DO} blocks, empty when no tenant has anything to do
 	 */
 	MigrationPlan plan(Collection<String> patterns) {
-		List<String> largest = this.tenantsByPlan.keySet()
+		@Nullable List<String> largest = patterns.isEmpty() ? null : this.tenantsByPlan.keySet()
 			.stream()
 			.max((a, b) -> Integer.compare(this.tenantsByPlan.get(a).size(), this.tenantsByPlan.get(b).size()))
 			.orElse(null);
