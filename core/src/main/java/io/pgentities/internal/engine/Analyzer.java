@@ -397,6 +397,32 @@ public final class Analyzer {
 		return analysis(observed, declared, scope.managed(), start);
 	}
 
+	/**
+	 * Checks and plans in the caller's transaction, as {@link #analyze(Connection, List)} does,
+	 * with a simulation made earlier: only the live side is read, in a savepoint that is rolled
+	 * back.
+	 * @param connection a connection in a transaction
+	 * @param declared the declared entities
+	 * @param simulated what PostgreSQL made of them, keyed by them
+	 * @return the report and the plan
+	 * @throws SQLException if the database cannot be read
+	 */
+	Analysis analyze(Connection connection, List<PgEntity> declared, SimulationResult simulated) throws SQLException {
+		long start = System.nanoTime();
+		Scope scope = scope(declared);
+		Savepoint savepoint = connection.setSavepoint();
+		LiveSide live;
+		try {
+			applySettings(connection);
+			live = readLive(connection, scope.read(), true);
+		}
+		finally {
+			connection.rollback(savepoint);
+		}
+		return analysis(new Observation(live.currentUser(), live.live(), live.surroundings(), simulated, null),
+				declared, scope.managed(), start);
+	}
+
 	private Analysis analysis(Observation observed, List<PgEntity> declared, Set<String> managed, long start) {
 		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
 				managed, this.settings.ignored());
@@ -513,9 +539,7 @@ public final class Analyzer {
 		// changed, and falls back to a full check
 		Environment environment = (reach != null)
 				? EnvironmentReader.read(connection, reach.schemas(), reach.roles(), List.of()) : null;
-		String currentUser = currentUser(connection);
-		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
-		Surroundings surroundings = planned ? Surroundings.read(connection, read, live) : null;
+		LiveSide live = readLive(connection, read, planned);
 		// printing a view's definition takes a lock on it until the transaction ends: let the
 		// live side's locks go before the simulation takes its own, so that large checks fit
 		// the server's lock table. Rolling back to a savepoint releases them as well, and
@@ -524,7 +548,21 @@ public final class Analyzer {
 		applySettings(connection);
 		SimulationResult simulated = Simulation.run(connection, declared, this.searchPath,
 				this.settings.checkTransactionSettings());
-		return new Observation(currentUser, live, surroundings, simulated, environment);
+		return new Observation(live.currentUser(), live.live(), live.surroundings(), simulated, environment);
+	}
+
+	private static LiveSide readLive(Connection connection, Set<String> read, boolean planned) throws SQLException {
+		String currentUser = currentUser(connection);
+		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
+		return new LiveSide(currentUser, live, planned ? Surroundings.read(connection, read, live) : null);
+	}
+
+	/**
+	 * What a check reads of the live database: the role it runs as, the entities, and, when it
+	 * plans, their surroundings.
+	 */
+	private record LiveSide(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings) {
+
 	}
 
 	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings,
