@@ -148,7 +148,7 @@ public final class TenantAnalyzer {
 		observed.live().entities()
 			.forEach((entity) -> liveBySchema.computeIfAbsent(entity.schema(), (s) -> new ArrayList<>()).add(entity));
 		Map<String, List<EntityDrift>> drifted = new LinkedHashMap<>();
-		Template simulated = new Template(observed.simulated(), simulatedIn, declared);
+		SimulatedTemplate simulated = new SimulatedTemplate(observed.simulated(), simulatedIn, declared);
 		for (String tenant : tenants) {
 			List<EntityDrift> drifts = compare(simulated.copyIn(tenant), tenant,
 					liveBySchema.getOrDefault(tenant, List.of()));
@@ -167,7 +167,7 @@ public final class TenantAnalyzer {
 	 * @param start when the check started, from {@link System#nanoTime()}
 	 */
 	private record Comparison(List<String> tenants, Map<String, List<EntityDrift>> drifted,
-			@Nullable Template template, long start) {
+			@Nullable SimulatedTemplate template, long start) {
 
 	}
 
@@ -177,11 +177,11 @@ public final class TenantAnalyzer {
 	 * @param simulatedIn the tenant schema it was simulated in
 	 * @param declared its entities as declared there, in the template's order
 	 */
-	private record Template(SimulationResult simulated, String simulatedIn, List<PgEntity> declared) {
+	private record SimulatedTemplate(SimulationResult simulated, String simulatedIn, List<PgEntity> declared) {
 
 		/**
 		 * The simulation read as another tenant's copy, by renaming the schema it was
-		 * simulated in: its canonical forms are keyed by the entities as declared there.
+		 * simulated in; its canonical forms stay keyed by the entities as declared in that schema.
 		 */
 		SimulationResult copyIn(String tenant) {
 			NameMapping mapping = this.simulated.mapping().renaming(this.simulatedIn, tenant);
@@ -238,7 +238,7 @@ public final class TenantAnalyzer {
 		TenantDriftReport checked = report(comparison);
 		List<String> applied = new ArrayList<>();
 		List<TenantFailure> failures = new ArrayList<>();
-		Template simulated = comparison.template();
+		SimulatedTemplate simulated = comparison.template();
 		for (String tenant : checked.driftedSchemas()) {
 			try {
 				// the check's simulation, read as the tenant's copy, serves its analysis under the
@@ -271,10 +271,10 @@ public final class TenantAnalyzer {
 		return provision(schema, this::analyzeFully, template);
 	}
 
-	private Analysis provision(String schema, TenantAnalysis analysis, TenantTemplate template) {
+	private Analysis provision(String schema, TenantAnalysis analyzer, TenantTemplate template) {
 		try {
 			return Transaction.committed(this.dataSource,
-					(connection) -> provision(connection, schema, analysis, template));
+					(connection) -> provision(connection, schema, analyzer, template));
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Provisioning tenant schema " + schema + " failed, nothing was applied: "
