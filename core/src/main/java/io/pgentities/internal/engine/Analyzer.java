@@ -414,17 +414,32 @@ public final class Analyzer {
 		LiveSide live;
 		try {
 			applySettings(connection);
-			live = readLive(connection, scope.read(), true);
+			String currentUser = currentUser(connection);
+			CatalogSnapshot entities = CatalogReader.read(connection, scope.read(), NameMapping.identity());
+			live = new LiveSide(currentUser, entities, Surroundings.read(connection, scope.read(), entities));
 		}
 		finally {
 			connection.rollback(savepoint);
 		}
-		return analysis(new Observation(live.currentUser(), live.live(), live.surroundings(), simulated, null),
-				declared, scope.managed(), start);
+		return analysis(live, simulated, declared, scope.managed(), start);
+	}
+
+	/**
+	 * What a check reads of the live database: the role it runs as, the entities, and, when it
+	 * plans, their surroundings.
+	 */
+	private record LiveSide(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings) {
+
 	}
 
 	private Analysis analysis(Observation observed, List<PgEntity> declared, Set<String> managed, long start) {
-		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
+		return analysis(new LiveSide(observed.currentUser(), observed.live(), observed.surroundings()),
+				observed.simulated(), declared, managed, start);
+	}
+
+	private Analysis analysis(LiveSide observed, SimulationResult simulated, List<PgEntity> declared,
+			Set<String> managed, long start) {
+		List<EntityComparison> comparisons = DriftComparator.compare(simulated.canonical(), observed.live(),
 				managed, this.settings.ignored());
 		DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
 				Duration.ofNanos(System.nanoTime() - start));
@@ -435,10 +450,10 @@ public final class Analyzer {
 			return new Analysis(report, EMPTY_PLAN);
 		}
 		DependencyGraph liveNeeds = DependencyGraph.of(observed.live()).merge(surroundings.bystanderNeeds());
-		DependencyGraph declaredNeeds = DependencyGraph.of(observed.simulated().snapshot(), observed.live())
+		DependencyGraph declaredNeeds = DependencyGraph.of(simulated.snapshot(), observed.live())
 			.merge(surroundings.bystanderNeeds());
 		PlanningProblem problem = new PlanningProblem(comparisons, liveNeeds, declaredNeeds,
-				creationOrder(observed.simulated()), surroundings.withBystanders(unreported(observed.live(), comparisons)),
+				creationOrder(simulated), surroundings.withBystanders(unreported(observed.live(), comparisons)),
 				new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
 		MigrationPlan plan = Planner.plan(problem);
 		if (plan.isRefused()) {
@@ -539,7 +554,9 @@ public final class Analyzer {
 		// changed, and falls back to a full check
 		Environment environment = (reach != null)
 				? EnvironmentReader.read(connection, reach.schemas(), reach.roles(), List.of()) : null;
-		LiveSide live = readLive(connection, read, planned);
+		String currentUser = currentUser(connection);
+		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
+		Surroundings surroundings = planned ? Surroundings.read(connection, read, live) : null;
 		// printing a view's definition takes a lock on it until the transaction ends: let the
 		// live side's locks go before the simulation takes its own, so that large checks fit
 		// the server's lock table. Rolling back to a savepoint releases them as well, and
@@ -548,21 +565,7 @@ public final class Analyzer {
 		applySettings(connection);
 		SimulationResult simulated = Simulation.run(connection, declared, this.searchPath,
 				this.settings.checkTransactionSettings());
-		return new Observation(live.currentUser(), live.live(), live.surroundings(), simulated, environment);
-	}
-
-	private static LiveSide readLive(Connection connection, Set<String> read, boolean planned) throws SQLException {
-		String currentUser = currentUser(connection);
-		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
-		return new LiveSide(currentUser, live, planned ? Surroundings.read(connection, read, live) : null);
-	}
-
-	/**
-	 * What a check reads of the live database: the role it runs as, the entities, and, when it
-	 * plans, their surroundings.
-	 */
-	private record LiveSide(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings) {
-
+		return new Observation(currentUser, live, surroundings, simulated, environment);
 	}
 
 	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings,
