@@ -254,18 +254,34 @@ public final class FlywayMigrationWriter {
 			header.append("--\n-- Drops (objects removed and not recreated):\n");
 			plan.drops().forEach((drop) -> header.append("--   ").append(drop).append('\n'));
 		}
-		if (plan.steps().stream().anyMatch((step) -> step.kind() != null)) {
+		if (plan.steps().stream().anyMatch((step) -> step.kind() != null || !step.body().isEmpty())) {
 			header.append("--\n-- Statements (lock held until the migration commits; hazards):\n");
 			List<PlannedStatement> steps = plan.steps();
 			for (int i = 0; i < steps.size(); i++) {
-				header.append(String.format(Locale.ROOT, "--   %2d. ", i + 1))
-					.append(steps.get(i).firstLine())
-					.append("\n--       ")
-					.append(risks(steps.get(i)))
-					.append('\n');
+				PlannedStatement step = steps.get(i);
+				String number = String.valueOf(i + 1);
+				if (step.body().isEmpty()) {
+					statement(header, number, step, "");
+					continue;
+				}
+				header.append(String.format(Locale.ROOT, "--   %2s. ", number)).append(step.firstLine()).append('\n');
+				for (int j = 0; j < step.body().size(); j++) {
+					statement(header, number + "." + (j + 1), step.body().get(j), "   ");
+				}
 			}
 		}
 		return header.append('\n').toString();
+	}
+
+	private static void statement(StringBuilder header, String number, PlannedStatement step, String indent) {
+		String label = String.format(Locale.ROOT, "--   %s%2s. ", indent, number);
+		header.append(label)
+			.append(step.firstLine())
+			.append('\n')
+			.append("--")
+			.append(" ".repeat(label.length() - 2))
+			.append(risks(step))
+			.append('\n');
 	}
 
 	private static String risks(PlannedStatement step) {

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -87,14 +88,36 @@ public record MigrationPlan(List<PlannedStatement> steps, List<String> summary, 
 	}
 
 	/**
-	 * The statements with a hazard outside the allowed ones.
+	 * The statements with a hazard outside the allowed ones; of a step that runs others
+	 * ({@link PlannedStatement#body()}), those of the statements it runs.
 	 * @param allowed the hazards allowed
 	 * @return those statements, in order; empty when the plan may be applied
 	 */
 	public List<PlannedStatement> stepsWithHazardsOutside(Set<Hazard> allowed) {
 		return this.steps.stream()
+			.flatMap((step) -> step.body().isEmpty() ? Stream.of(step) : step.body().stream())
 			.filter((step) -> step.hazards().stream().anyMatch((hazard) -> !allowed.contains(hazard)))
 			.toList();
+	}
+
+	/**
+	 * Checks that the plan may be applied, as every way of applying a plan does before it
+	 * runs anything: it is not refused, and none of its statements has a hazard outside the
+	 * allowed ones.
+	 * @param allowed the hazards allowed
+	 * @param report the comparison the plan was made from, for the exception, or {@code null}
+	 * when not known
+	 * @throws PlanRefusedException if the plan is refused
+	 * @throws PlanHazardException if statements have hazards that are not allowed
+	 */
+	public void requireApplicable(Set<Hazard> allowed, @Nullable DriftReport report) {
+		if (this.refusal != null) {
+			throw new PlanRefusedException(this.refusal, report);
+		}
+		List<PlannedStatement> hazardous = stepsWithHazardsOutside(allowed);
+		if (!hazardous.isEmpty()) {
+			throw new PlanHazardException(hazardous, allowed);
+		}
 	}
 
 	/**

@@ -38,7 +38,6 @@ import io.pgentities.internal.engine.Linter;
 import io.pgentities.internal.engine.PlanExecutor;
 import io.pgentities.internal.engine.Rechecks;
 import io.pgentities.internal.engine.TenantAnalyzer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: compares declared entities with a database, plans the difference and
@@ -272,7 +271,10 @@ public final class PgEntitiesEngine {
 	 */
 	public MigrationPlan plan(Collection<? extends PgEntity> declared) {
 		Analysis analysis = analyze(declared);
-		requireNotRefused(analysis.plan(), analysis.report());
+		PlanRefusal refusal = analysis.plan().refusal();
+		if (refusal != null) {
+			throw new PlanRefusedException(refusal, analysis.report());
+		}
 		return analysis.plan();
 	}
 
@@ -375,9 +377,8 @@ public final class PgEntitiesEngine {
 			}
 			try {
 				Analysis analysis = analyze(declared);
-				requireNotRefused(analysis.plan(), analysis.report());
-				requireAllowed(analysis.plan());
-				apply(analysis.plan());
+				analysis.plan().requireApplicable(this.allowedHazards, analysis.report());
+				new PlanExecutor(this.dataSource, settings()).apply(analysis.plan());
 				return analysis;
 			}
 			finally {
@@ -490,9 +491,26 @@ public final class PgEntitiesEngine {
 	 * @throws EntityRejectedException if PostgreSQL rejects a declaration of the template
 	 */
 	public MigrationPlan planTenants(TenantTemplate template, Collection<String> patterns) {
-		Objects.requireNonNull(template, "template must not be null");
 		Objects.requireNonNull(patterns, "patterns must not be null");
-		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).plan(template, List.copyOf(patterns));
+		return planTenants(template, PgEntitiesTenants.matching(patterns));
+	}
+
+	/**
+	 * Plans a migration for the tenant schemas that {@code tenants} finds, as
+	 * {@link #planTenants(TenantTemplate, Collection)} does: the most common plan loops over the
+	 * schemas matching the tenants' {@linkplain PgEntitiesTenants#patterns() patterns} when the
+	 * migration runs; tenants found otherwise (a list of their own) are named in the loops.
+	 * @param template the template
+	 * @param tenants where the tenant schemas are, asked once
+	 * @return the plan, for {@link FlywayMigrationWriter#write}; empty when every tenant is in sync
+	 * @throws PlanRefusedException if no plan can be made for a tenant
+	 * @throws EntityRejectedException if PostgreSQL rejects a declaration of the template
+	 */
+	public MigrationPlan planTenants(TenantTemplate template, PgEntitiesTenants tenants) {
+		Objects.requireNonNull(template, "template must not be null");
+		Objects.requireNonNull(tenants, "tenants must not be null");
+		return new TenantAnalyzer(this.dataSource, settings(), this.allowedHazards).plan(template,
+				tenants.schemas(this.dataSource), tenants.patterns());
 	}
 
 	/**
@@ -505,8 +523,7 @@ public final class PgEntitiesEngine {
 	 */
 	public void apply(MigrationPlan plan) {
 		Objects.requireNonNull(plan, "plan must not be null");
-		requireNotRefused(plan, null);
-		requireAllowed(plan);
+		plan.requireApplicable(this.allowedHazards, null);
 		new PlanExecutor(this.dataSource, settings()).apply(plan);
 	}
 
@@ -525,27 +542,12 @@ public final class PgEntitiesEngine {
 	public void apply(MigrationPlan plan, Connection connection) {
 		Objects.requireNonNull(plan, "plan must not be null");
 		Objects.requireNonNull(connection, "connection must not be null");
-		requireNotRefused(plan, null);
-		requireAllowed(plan);
+		plan.requireApplicable(this.allowedHazards, null);
 		try {
 			PlanExecutor.run(connection, plan.statements(), settings());
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Applying the plan failed: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void requireNotRefused(MigrationPlan plan, @Nullable DriftReport report) {
-		PlanRefusal refusal = plan.refusal();
-		if (refusal != null) {
-			throw new PlanRefusedException(refusal, report);
-		}
-	}
-
-	private void requireAllowed(MigrationPlan plan) {
-		List<PlannedStatement> refused = plan.stepsWithHazardsOutside(this.allowedHazards);
-		if (!refused.isEmpty()) {
-			throw new PlanHazardException(refused, this.allowedHazards);
 		}
 	}
 

@@ -21,7 +21,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import io.pgentities.internal.catalog.TenantSchemaReader;
+import io.pgentities.internal.catalog.TenantPatterns;
 
 /**
  * Where the tenant schemas are: the schemas a {@link TenantTemplate} is checked and reconciled
@@ -37,6 +37,17 @@ public interface PgEntitiesTenants {
 	 * @throws PgEntitiesException if they cannot be found
 	 */
 	List<String> schemas(DataSource dataSource);
+
+	/**
+	 * The patterns the tenant schemas match, for the loops of a generated migration
+	 * ({@link PgEntitiesEngine#planTenants(TenantTemplate, PgEntitiesTenants)}) to match again
+	 * when the migration runs, so that tenants created meanwhile are included.
+	 * @return the patterns; empty when the schemas are not found by pattern, and a migration
+	 * names them instead
+	 */
+	default List<String> patterns() {
+		return List.of();
+	}
 
 	/**
 	 * A fixed list of tenant schemas.
@@ -57,9 +68,8 @@ public interface PgEntitiesTenants {
 	 * @return the tenants, ordered by schema name
 	 */
 	static PgEntitiesTenants matching(Collection<String> patterns) {
-		List<String> copy = List.copyOf(patterns);
-		copy.forEach((pattern) -> Objects.requireNonNull(pattern, "patterns must not contain null"));
-		return (dataSource) -> TenantSchemaReader.read(dataSource, copy);
+		patterns.forEach((pattern) -> Objects.requireNonNull(pattern, "patterns must not contain null"));
+		return new TenantPatterns(List.copyOf(patterns));
 	}
 
 }

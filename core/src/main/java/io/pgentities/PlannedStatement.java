@@ -17,6 +17,7 @@ package io.pgentities;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,14 +36,31 @@ import org.jspecify.annotations.Nullable;
  * table of a trigger or policy), or {@code null} when it changes no relation other sessions can
  * see (a routine, a relation created earlier in the same plan, a privilege) or when not known
  * @param hazards what the statement risks, in the order {@link Hazard} declares them; empty when nothing
+ * @param body the statements this one runs, each with its object, lock and hazards (the loop of
+ * a tenant migration runs them in every tenant schema, see {@link #running}); empty for a
+ * statement that runs no others
  */
 public record PlannedStatement(String sql, @Nullable EntityKind kind, @Nullable String identity, @Nullable Lock lock,
-		Set<Hazard> hazards) {
+		Set<Hazard> hazards, List<PlannedStatement> body) {
 
 	public PlannedStatement {
 		Objects.requireNonNull(sql, "sql must not be null");
 		// an EnumSet iterates in declaration order, so renderings list hazards alike
 		hazards = hazards.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(hazards));
+		body = List.copyOf(body);
+	}
+
+	/**
+	 * A statement that runs no others.
+	 * @param sql the statement, without trailing semicolon
+	 * @param kind the kind of the object it creates, changes or drops, or {@code null} when not known
+	 * @param identity that object's identity, or {@code null} when not known
+	 * @param lock the lock it takes on an existing relation, or {@code null}
+	 * @param hazards what it risks
+	 */
+	public PlannedStatement(String sql, @Nullable EntityKind kind, @Nullable String identity, @Nullable Lock lock,
+			Set<Hazard> hazards) {
+		this(sql, kind, identity, lock, hazards, List.of());
 	}
 
 	/**
@@ -52,6 +70,21 @@ public record PlannedStatement(String sql, @Nullable EntityKind kind, @Nullable 
 	 */
 	public static PlannedStatement of(String sql) {
 		return new PlannedStatement(sql, null, null, null, Set.of());
+	}
+
+	/**
+	 * A statement that runs others, such as a {@code DO} block that loops over the tenant
+	 * schemas and runs a plan in each: it has no object or lock of its own, and the hazards of
+	 * all the statements it runs.
+	 * @param sql the statement
+	 * @param body the statements it runs, as they are run (a tenant migration's with the
+	 * tenant schema as {@code %1$I})
+	 * @return the statement
+	 */
+	public static PlannedStatement running(String sql, List<PlannedStatement> body) {
+		Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+		body.forEach((statement) -> hazards.addAll(statement.hazards()));
+		return new PlannedStatement(sql, null, null, null, hazards, body);
 	}
 
 	/**

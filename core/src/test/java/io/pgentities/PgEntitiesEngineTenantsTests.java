@@ -17,6 +17,7 @@ package io.pgentities;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +38,7 @@ import javax.sql.DataSource;
 import io.pgentities.testsupport.PostgresTest;
 import io.pgentities.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -216,6 +218,33 @@ class PgEntitiesEngineTenantsTests {
 	}
 
 	@Test
+	void aMigrationsLoopCarriesTheLocksAndHazardsOfTheStatementsItRuns(@TempDir Path directory) throws Exception {
+		createTenants("hdr", 3);
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		MigrationPlan plan = engine.planTenants(TEMPLATE, List.of("hdr_*"));
+		assertThat(plan.steps()).singleElement().satisfies((loop) -> {
+			assertThat(loop.body()).hasSize(5);
+			assertThat(loop.hazards()).isEqualTo(plan.hazards()).contains(Hazard.CHANGES_ACCESS);
+		});
+		Path written = new FlywayMigrationWriter(directory).write(plan, "tenants").orElseThrow();
+		assertThat(written).content().contains("""
+				-- Statements (lock held until the migration commits; hazards):
+				--    1. DO $pgentities$
+				""", """
+				--           ACCESS EXCLUSIVE on orders; CHANGES_ACCESS
+				""", """
+				--      1.5. CREATE TRIGGER touch BEFORE UPDATE ON %1$I.orders FOR EACH ROW EXECUTE FUNCTION %1$I.touch()
+				--           SHARE ROW EXCLUSIVE on orders
+				""");
+		PgEntitiesEngine strict = PgEntitiesEngine.builder(this.database.dataSource()).allowedHazards(Set.of()).build();
+		assertThatExceptionOfType(PlanHazardException.class).isThrownBy(() -> strict.apply(plan))
+			.satisfies((ex) -> assertThat(ex.getStatements()).isNotEmpty()
+				.allSatisfy((statement) -> assertThat(statement.kind()).isNotNull()))
+			.withMessageContaining("CHANGES_ACCESS");
+		assertThat(count("SELECT count(*) FROM pg_proc WHERE pronamespace = 'hdr_000'::regnamespace")).isZero();
+	}
+
+	@Test
 	void aTemplateEntityMustBeUnqualified() {
 		assertThatExceptionOfType(InvalidDeclarationException.class)
 			.isThrownBy(() -> TenantTemplate.fromSql("CREATE VIEW public.v AS SELECT 1 AS one", "shared.sql"))
@@ -272,6 +301,30 @@ class PgEntitiesEngineTenantsTests {
 			.containsExactly("hazard_000", "hazard_001");
 		assertThat(reconciliation.failures().get(0).message()).contains("hazard_000", "CHANGES_ACCESS");
 		assertThat(count("SELECT count(*) FROM pg_proc WHERE pronamespace = 'hazard_000'::regnamespace")).isZero();
+	}
+
+	@Test
+	void aTenantSchemaNameInAStringConstantIsTextTheSameInEveryTenant() throws SQLException {
+		createTenants("lit", 3);
+		// the template is simulated in the first tenant schema, lit_000, and read as the others'
+		TenantTemplate template = TenantTemplate.fromSql("""
+				CREATE FUNCTION origin() RETURNS text LANGUAGE sql STABLE
+				    AS $$ SELECT 'lit_000.orders'::text $$;
+				CREATE VIEW labels AS SELECT id, 'lit_000.orders' AS origin FROM orders;
+				""", "literals.sql");
+		PgEntitiesEngine engine = PgEntitiesEngine.create(this.database.dataSource());
+		PgEntitiesTenants tenants = PgEntitiesTenants.matching(List.of("lit_*"));
+		MigrationPlan migration = engine.planTenants(template, List.of("lit_*"));
+		assertThat(migration.statements()).singleElement()
+			.asString()
+			.contains("SELECT ''lit_000.orders''", "%1$I.labels")
+			.doesNotContain("''%1$I.orders''");
+		this.database.execute(migration.toSql());
+		assertThat(count("SELECT count(*) FROM lit_002.origin() AS o WHERE o = 'lit_000.orders'")).isEqualTo(1);
+		TenantDriftReport report = engine.checkTenants(template, tenants);
+		assertThat(report.inSync()).as("%s", report.details()).isTrue();
+		assertThat(engine.planTenants(template, List.of("lit_*")).isEmpty()).isTrue();
+		assertThat(engine.reconcileTenants(template, tenants).applied()).isEmpty();
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import io.pgentities.FlywayMigrationWriter;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PlanRefusal;
+import io.pgentities.PlanRefusedException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +43,9 @@ import org.springframework.util.Assert;
 import org.springframework.util.ResourceUtils;
 
 /**
- * Writes the plan of the startup check as the next Flyway migration, in dev mode only:
- * nothing is written when the application runs from a packaged jar, unless forced.
+ * Writes the plan of the startup check as the next Flyway migration, and the tenant
+ * migration after it when tenant schemas drifted, in dev mode only: nothing is written when
+ * the application runs from a packaged jar, unless forced.
  */
 final class MigrationGenerator {
 
@@ -68,6 +70,8 @@ final class MigrationGenerator {
 	private Duration lockTimeout = PgEntitiesEngine.DEFAULT_LOCK_TIMEOUT;
 
 	private @Nullable PgEntitiesEngine guardEngine;
+
+	private @Nullable PgEntitiesTenantChecker tenants;
 
 	/**
 	 * Create a new generator for an application without a Flyway bean.
@@ -127,19 +131,40 @@ final class MigrationGenerator {
 	}
 
 	/**
+	 * Also write the migration of the tenant schemas, when they drifted from the tenant
+	 * template.
+	 * @param tenants the tenant checker, or {@code null} without tenants
+	 * @return this generator
+	 */
+	MigrationGenerator tenants(@Nullable PgEntitiesTenantChecker tenants) {
+		this.tenants = tenants;
+		return this;
+	}
+
+	/**
 	 * Write the plan of an analysis, and its undo plan if enabled, unless the plan is
-	 * empty or refused, or the application is packaged and generation is not forced.
+	 * empty or refused; then, with tenants, the migration that loops over the drifted tenant
+	 * schemas, as the next version. Nothing is written when the application is packaged and
+	 * generation is not forced.
 	 * @param analysis the analysis
-	 * @return the migration written
+	 * @return the migration of the analysis written
 	 */
 	Optional<Path> generate(Analysis analysis) {
-		MigrationPlan plan = analysis.plan();
 		File jar = packagedJar(this.mainClass);
 		if (jar != null && !this.properties.isForce()) {
 			logger.warn("pg-entities: not writing a migration because the application runs from " + jar
 					+ "; set pg-entities.generate.force=true to write one anyway");
 			return Optional.empty();
 		}
+		Optional<Path> written = writeEntities(analysis);
+		if (this.tenants != null) {
+			writeTenants(this.tenants);
+		}
+		return written;
+	}
+
+	private Optional<Path> writeEntities(Analysis analysis) {
+		MigrationPlan plan = analysis.plan();
 		PlanRefusal refusal = plan.refusal();
 		if (refusal != null) {
 			logger.warn("pg-entities: no migration written, because no plan can resolve the drift: "
@@ -150,26 +175,49 @@ final class MigrationGenerator {
 			logger.info("pg-entities: the database matches the declarations, no migration written");
 			return Optional.empty();
 		}
-		Path directory = directory().toAbsolutePath().normalize();
-		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory).withUndo(this.properties.isUndo())
-			.withLockTimeout(this.lockTimeout);
+		FlywayMigrationWriter writer = writer();
 		if (this.guardEngine != null) {
 			writer = writer.withGuard(this.guardEngine.guard(analysis));
-		}
-		if (this.flyway != null) {
-			writer = writer.withVersions(this.flyway.versions());
-		}
-		else {
-			writer = writer.withHistory(this.historyDataSource);
-			if (this.historyTable != null) {
-				writer = writer.withHistoryTable(this.historyTable);
-			}
 		}
 		Optional<Path> written = writer.write(plan, analysis.undoPlan(), this.properties.getDescription());
 		written.ifPresent((file) -> logger.warn("pg-entities: wrote migration " + file + " with "
 				+ DriftMessages.count(plan.statements().size(), "statement", "statements")
 				+ " for the drift; review it, then restart to apply it"));
 		return written;
+	}
+
+	/**
+	 * The tenants' migration follows the entities' one: the template may use what they declare.
+	 */
+	private void writeTenants(PgEntitiesTenantChecker tenants) {
+		MigrationPlan plan;
+		try {
+			plan = tenants.plan();
+		}
+		catch (PlanRefusedException ex) {
+			logger.warn("pg-entities: no tenant migration written, because no plan can bring every tenant schema "
+					+ "to the tenant template: " + ex.getMessage());
+			return;
+		}
+		if (plan.isEmpty()) {
+			logger.info("pg-entities: the tenant schemas match the tenant template, no tenant migration written");
+			return;
+		}
+		writer().write(plan, this.properties.getDescription() + " tenants")
+			.ifPresent((file) -> logger.warn("pg-entities: wrote tenant migration " + file + " with "
+					+ DriftMessages.count(plan.steps().size(), "loop", "loops")
+					+ " over the drifted tenant schemas; review it, then restart to apply it"));
+	}
+
+	private FlywayMigrationWriter writer() {
+		FlywayMigrationWriter writer = new FlywayMigrationWriter(directory().toAbsolutePath().normalize())
+			.withUndo(this.properties.isUndo())
+			.withLockTimeout(this.lockTimeout);
+		if (this.flyway != null) {
+			return writer.withVersions(this.flyway.versions());
+		}
+		writer = writer.withHistory(this.historyDataSource);
+		return (this.historyTable != null) ? writer.withHistoryTable(this.historyTable) : writer;
 	}
 
 	/**

@@ -170,13 +170,14 @@ public final class PgEntitiesAutoConfiguration {
 	PgEntitiesStartupCheck pgEntitiesStartupCheck(PgEntitiesChecker checker, PgEntitiesProperties properties,
 			@PgEntitiesDataSource ObjectProvider<DataSource> pgEntitiesDataSource,
 			ObjectProvider<DataSource> candidates, Environment environment, ListableBeanFactory beanFactory,
-			ObjectProvider<FlywayMigrations> flywayMigrations) {
+			ObjectProvider<FlywayMigrations> flywayMigrations, ObjectProvider<PgEntitiesTenantChecker> tenants) {
 		DataSource dataSource = dataSource(pgEntitiesDataSource, candidates);
 		MigrationGenerator generator = properties.getGenerate().isOnStartup()
 				? new MigrationGenerator(properties.getGenerate(), dataSource, flywayHistoryTable(environment),
 						flywayMigrations.getIfAvailable(), mainClass(beanFactory))
 					.lockTimeout(properties.getApply().getLockTimeout())
 					.guardedBy(checker.getEngine())
+					.tenants(tenants.getIfAvailable())
 				: null;
 		return new PgEntitiesStartupCheck(checker, properties.getCheckOnStartup(), generator,
 				DriftAdvice.of(properties));

@@ -24,7 +24,7 @@ import io.pgentities.Analysis;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesException;
-import io.pgentities.PlanRefusal;
+import io.pgentities.PlanHazardException;
 import io.pgentities.PlanRefusedException;
 import io.pgentities.TenantReconciliation;
 import org.apache.commons.logging.Log;
@@ -111,12 +111,14 @@ public class PgEntitiesFlywayCallback implements Callback {
 			// migrations, and this transaction holds nothing but the advisory lock
 			Analysis analysis = checker.check();
 			MigrationPlan plan = analysis.plan();
-			PlanRefusal refusal = plan.refusal();
-			if (refusal != null) {
+			try {
+				plan.requireApplicable(checker.getEngine().allowedHazards(), analysis.report());
+			}
+			catch (PlanRefusedException | PlanHazardException ex) {
 				checker.record(analysis);
 				// fails the migrate: the declarations cannot be applied, and saying so beats
 				// starting against a database that does not match them
-				throw new PlanRefusedException(refusal, analysis.report());
+				throw ex;
 			}
 			if (plan.isEmpty()) {
 				logger.info("pg-entities: "

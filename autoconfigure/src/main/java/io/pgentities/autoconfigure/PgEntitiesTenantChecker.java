@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.pgentities.Analysis;
+import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
 import io.pgentities.PgEntitiesTenants;
 import io.pgentities.TenantDriftReport;
@@ -155,6 +156,16 @@ public class PgEntitiesTenantChecker {
 		finally {
 			this.last.forget();
 		}
+	}
+
+	/**
+	 * Plan one migration that brings every drifted tenant schema to the template when it
+	 * runs ({@link PgEntitiesEngine#planTenants(TenantTemplate, PgEntitiesTenants)}).
+	 * @return the plan, empty when every tenant schema is in sync
+	 * @throws io.pgentities.PlanRefusedException if no plan can be made for a tenant
+	 */
+	public MigrationPlan plan() {
+		return this.engine.planTenants(this.template, this.tenants);
 	}
 
 	/**

@@ -15,8 +15,12 @@
  */
 package io.pgentities.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -40,6 +44,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -161,6 +166,31 @@ class PgEntitiesTenantCheckerTests {
 					this.database.execute("DROP SCHEMA acme_d CASCADE");
 				}
 			});
+	}
+
+	@Test
+	void generatingOnStartupWritesTheMigrationOfTheDriftedTenantsListedByABean(@TempDir Path directory)
+			throws IOException {
+		this.database.execute("CREATE SCHEMA acmegen; CREATE TABLE acmegen.orders (id integer PRIMARY KEY, "
+				+ "total numeric NOT NULL)");
+		try {
+			this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+				.withBean(PgEntitiesTenants.class, () -> PgEntitiesTenants.of(List.of("acmegen")))
+				.withPropertyValues("pg-entities.tenants.locations=classpath:tenants/*.sql",
+						"pg-entities.generate.on-startup=true", "pg-entities.generate.force=true",
+						"pg-entities.generate.directory=" + directory)
+				.run((context) -> assertThat(context).hasNotFailed());
+			// listed by a bean, not matched by pattern: the loop names the tenant
+			assertThat(directory.resolve("V1__pg_entities_tenants.sql")).content()
+				.contains("--   TENANTS [acmegen]:", "WHERE nspname = ANY (ARRAY['acmegen']::text[])",
+						"EXECUTE format('CREATE VIEW %1$I.open_orders AS");
+			try (Stream<Path> files = Files.list(directory)) {
+				assertThat(files).hasSize(1);
+			}
+		}
+		finally {
+			this.database.execute("DROP SCHEMA acmegen CASCADE");
+		}
 	}
 
 	@Test

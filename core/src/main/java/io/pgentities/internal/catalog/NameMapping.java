@@ -16,11 +16,16 @@
 package io.pgentities.internal.catalog;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pgentities.internal.sql.Identifiers;
+import io.pgentities.internal.sql.SqlLexer;
+import io.pgentities.internal.sql.SqlSyntaxException;
+import io.pgentities.internal.sql.Token;
+import io.pgentities.internal.sql.TokenType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -147,7 +152,10 @@ public final class NameMapping {
 	}
 
 	/**
-	 * A schema renamed wherever it qualifies a name, quoted or not.
+	 * A schema renamed wherever it qualifies a name, quoted or not, but not in string
+	 * constants (dollar-quoted bodies included) or comments: a tenant's name there is text the
+	 * declaration chose, the same for every tenant. Text that is no complete SQL (a line of a
+	 * diff) is renamed wherever the name qualifies another.
 	 */
 	private record Renaming(String from, String to, Pattern qualified) {
 
@@ -159,7 +167,22 @@ public final class NameMapping {
 			if (!text.contains(this.from)) {
 				return text;
 			}
-			return this.qualified.matcher(text).replaceAll(Matcher.quoteReplacement(Identifiers.quote(this.to) + "."));
+			List<Token> tokens;
+			try {
+				tokens = SqlLexer.tokenize(text);
+			}
+			catch (SqlSyntaxException ex) {
+				return this.qualified.matcher(text).replaceAll(Matcher.quoteReplacement(Identifiers.quote(this.to) + "."));
+			}
+			String quoted = Identifiers.quote(this.from);
+			StringBuilder renamed = new StringBuilder(text.length());
+			for (int i = 0; i < tokens.size(); i++) {
+				Token token = tokens.get(i);
+				boolean qualifies = (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_IDENTIFIER)
+						&& token.text().equals(quoted) && i + 1 < tokens.size() && tokens.get(i + 1).text().equals(".");
+				renamed.append(qualifies ? Identifiers.quote(this.to) : token.text());
+			}
+			return renamed.toString();
 		}
 
 	}

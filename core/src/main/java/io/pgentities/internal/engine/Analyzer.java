@@ -419,8 +419,49 @@ public final class Analyzer {
 		return analysis(observed, declared, scope.managed(), start);
 	}
 
+	/**
+	 * Checks and plans in the caller's transaction, as {@link #analyze(Connection, List)} does,
+	 * with a simulation made earlier: only the live side is read, in a savepoint that is rolled
+	 * back.
+	 * @param connection a connection in a transaction
+	 * @param declared the declared entities
+	 * @param simulated what PostgreSQL made of them, keyed by them
+	 * @return the report and the plan
+	 * @throws SQLException if the database cannot be read
+	 */
+	Analysis analyze(Connection connection, List<PgEntity> declared, SimulationResult simulated) throws SQLException {
+		long start = System.nanoTime();
+		Scope scope = scope(declared);
+		Savepoint savepoint = connection.setSavepoint();
+		LiveSide live;
+		try {
+			applySettings(connection);
+			String currentUser = currentUser(connection);
+			CatalogSnapshot entities = CatalogReader.read(connection, scope.read(), NameMapping.identity());
+			live = new LiveSide(currentUser, entities, Surroundings.read(connection, scope.read(), entities));
+		}
+		finally {
+			connection.rollback(savepoint);
+		}
+		return analysis(live, simulated, declared, scope.managed(), start);
+	}
+
+	/**
+	 * What a check reads of the live database: the role it runs as, the entities, and, when it
+	 * plans, their surroundings.
+	 */
+	private record LiveSide(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings) {
+
+	}
+
 	private Analysis analysis(Observation observed, List<PgEntity> declared, Set<String> managed, long start) {
-		List<EntityComparison> comparisons = DriftComparator.compare(observed.simulated().canonical(), observed.live(),
+		return analysis(new LiveSide(observed.currentUser(), observed.live(), observed.surroundings()),
+				observed.simulated(), declared, managed, start);
+	}
+
+	private Analysis analysis(LiveSide observed, SimulationResult simulated, List<PgEntity> declared,
+			Set<String> managed, long start) {
+		List<EntityComparison> comparisons = DriftComparator.compare(simulated.canonical(), observed.live(),
 				managed, this.settings.ignored());
 		DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
 				Duration.ofNanos(System.nanoTime() - start));
@@ -431,10 +472,10 @@ public final class Analyzer {
 			return new Analysis(report, EMPTY_PLAN);
 		}
 		DependencyGraph liveNeeds = DependencyGraph.of(observed.live()).merge(surroundings.bystanderNeeds());
-		DependencyGraph declaredNeeds = DependencyGraph.of(observed.simulated().snapshot(), observed.live())
+		DependencyGraph declaredNeeds = DependencyGraph.of(simulated.snapshot(), observed.live())
 			.merge(surroundings.bystanderNeeds());
 		PlanningProblem problem = new PlanningProblem(comparisons, liveNeeds, declaredNeeds,
-				creationOrder(observed.simulated()), surroundings.withBystanders(unreported(observed.live(), comparisons)),
+				creationOrder(simulated), surroundings.withBystanders(unreported(observed.live(), comparisons)),
 				new Planner.Options(this.settings.dropUndeclared(), observed.currentUser(), false));
 		MigrationPlan plan = Planner.plan(problem);
 		if (plan.isRefused()) {

@@ -43,7 +43,6 @@ import io.pgentities.MigrationPlan;
 import io.pgentities.PlanHazardException;
 import io.pgentities.PlanRefusal;
 import io.pgentities.PlanRefusedException;
-import io.pgentities.PlannedStatement;
 import io.pgentities.TenantDrift;
 import io.pgentities.TenantDriftReport;
 import io.pgentities.TenantFailure;
@@ -53,13 +52,13 @@ import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogReader;
 import io.pgentities.internal.catalog.CatalogSnapshot;
 import io.pgentities.internal.catalog.NameMapping;
-import io.pgentities.internal.catalog.TenantSchemaReader;
 import io.pgentities.internal.diff.DriftComparator;
 import io.pgentities.internal.diff.EntityComparison;
 import io.pgentities.internal.simulate.ServerError;
 import io.pgentities.internal.sql.Identifiers;
 import io.pgentities.internal.simulate.Simulation;
 import io.pgentities.internal.simulate.SimulationResult;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +67,9 @@ import org.slf4j.LoggerFactory;
  * catalog of every tenant schema with one query per kind, simulates the template once, in the
  * scratch copy of one tenant schema, and reads what PostgreSQL made of it as each tenant's copy
  * by renaming that schema (see {@link NameMapping#renaming}); all in one transaction that is
- * rolled back. Provisioning works on one tenant schema at a time, under an advisory lock of its own.
+ * rolled back. Provisioning works on one tenant schema at a time, under an advisory lock of its own;
+ * reconciling analyzes each drifted tenant again under its lock with the check's simulation, read
+ * as the tenant's copy, so that only the tenant's live objects are read again.
  */
 public final class TenantAnalyzer {
 
@@ -99,7 +100,10 @@ public final class TenantAnalyzer {
 	 * @return the report
 	 */
 	public TenantDriftReport check(TenantTemplate template, List<String> schemas) {
-		Comparison comparison = compare(template, schemas);
+		return report(compare(template, schemas));
+	}
+
+	private static TenantDriftReport report(Comparison comparison) {
 		List<TenantDrift> details = new ArrayList<>();
 		comparison.drifted().forEach((tenant, drifts) -> {
 			if (details.size() < TenantDriftReport.DETAILED_TENANTS) {
@@ -117,7 +121,7 @@ public final class TenantAnalyzer {
 		long start = System.nanoTime();
 		List<String> tenants = schemas.stream().distinct().sorted().toList();
 		if (tenants.isEmpty()) {
-			return new Comparison(tenants, Map.of(), start);
+			return new Comparison(tenants, Map.of(), null, start);
 		}
 		// any tenant serves as the one the template is simulated in: its tables are what
 		// triggers, policies and views of the template are made on
@@ -144,23 +148,68 @@ public final class TenantAnalyzer {
 		observed.live().entities()
 			.forEach((entity) -> liveBySchema.computeIfAbsent(entity.schema(), (s) -> new ArrayList<>()).add(entity));
 		Map<String, List<EntityDrift>> drifted = new LinkedHashMap<>();
+		SimulatedTemplate simulated = new SimulatedTemplate(observed.simulated(), simulatedIn, declared);
 		for (String tenant : tenants) {
-			List<EntityDrift> drifts = compare(observed.simulated(), simulatedIn, tenant,
+			List<EntityDrift> drifts = compare(simulated.copyIn(tenant), tenant,
 					liveBySchema.getOrDefault(tenant, List.of()));
 			if (!drifts.isEmpty()) {
 				drifted.put(tenant, drifts);
 			}
 		}
-		return new Comparison(tenants, drifted, start);
+		return new Comparison(tenants, drifted, simulated, start);
 	}
 
 	/**
 	 * How the tenant schemas compare with the template.
 	 * @param tenants the tenant schemas, ordered
 	 * @param drifted the drifted entities of each drifted tenant, in the same order
+	 * @param template the template as simulated, or {@code null} without tenants
 	 * @param start when the check started, from {@link System#nanoTime()}
 	 */
-	private record Comparison(List<String> tenants, Map<String, List<EntityDrift>> drifted, long start) {
+	private record Comparison(List<String> tenants, Map<String, List<EntityDrift>> drifted,
+			@Nullable SimulatedTemplate template, long start) {
+
+	}
+
+	/**
+	 * The template as simulated in one tenant schema.
+	 * @param simulated what PostgreSQL made of it
+	 * @param simulatedIn the tenant schema it was simulated in
+	 * @param declared its entities as declared there, in the template's order
+	 */
+	private record SimulatedTemplate(SimulationResult simulated, String simulatedIn, List<PgEntity> declared) {
+
+		/**
+		 * The simulation read as another tenant's copy, by renaming the schema it was
+		 * simulated in; its canonical forms stay keyed by the entities as declared in that schema.
+		 */
+		SimulationResult copyIn(String tenant) {
+			NameMapping mapping = this.simulated.mapping().renaming(this.simulatedIn, tenant);
+			CatalogSnapshot snapshot = this.simulated.rows().snapshot(mapping);
+			Map<Long, CatalogEntity> copies = new HashMap<>();
+			snapshot.entities().forEach((entity) -> copies.put(entity.oid(), entity));
+			Map<PgEntity, CatalogEntity> canonical = new IdentityHashMap<>();
+			this.simulated.canonical().forEach((entity, form) -> canonical.put(entity, copies.get(form.oid())));
+			return new SimulationResult(canonical, snapshot, mapping, this.simulated.creationOrder(),
+					this.simulated.references(), this.simulated.rows());
+		}
+
+		/**
+		 * {@link #copyIn} with the canonical forms keyed by the entities as declared in the
+		 * tenant, so that a plan made from it names the tenant's objects wherever it takes
+		 * them from the declarations.
+		 */
+		SimulationResult copyIn(String tenant, List<PgEntity> declaredThere) {
+			SimulationResult copy = copyIn(tenant);
+			Map<PgEntity, PgEntity> there = new IdentityHashMap<>();
+			for (int i = 0; i < this.declared.size(); i++) {
+				there.put(this.declared.get(i), declaredThere.get(i));
+			}
+			Map<PgEntity, CatalogEntity> canonical = new IdentityHashMap<>();
+			copy.canonical().forEach((entity, form) -> canonical.put(there.get(entity), form));
+			return new SimulationResult(canonical, copy.snapshot(), copy.mapping(),
+					copy.creationOrder().stream().map(there::get).toList(), copy.references(), copy.rows());
+		}
 
 	}
 
@@ -168,15 +217,9 @@ public final class TenantAnalyzer {
 	 * The drifted entities of one tenant: the template as simulated, read as this tenant's copy,
 	 * compared with the tenant's live objects.
 	 */
-	private List<EntityDrift> compare(SimulationResult simulated, String simulatedIn, String tenant,
-			List<CatalogEntity> live) {
-		NameMapping mapping = simulated.mapping().renaming(simulatedIn, tenant);
-		Map<Long, CatalogEntity> copies = new HashMap<>();
-		simulated.rows().snapshot(mapping).entities().forEach((entity) -> copies.put(entity.oid(), entity));
-		Map<PgEntity, CatalogEntity> canonical = new IdentityHashMap<>();
-		simulated.canonical().forEach((entity, form) -> canonical.put(entity, copies.get(form.oid())));
-		List<EntityComparison> comparisons = DriftComparator.compare(canonical, new CatalogSnapshot(live, List.of()),
-				Set.of(tenant), this.settings.ignored());
+	private List<EntityDrift> compare(SimulationResult copy, String tenant, List<CatalogEntity> live) {
+		List<EntityComparison> comparisons = DriftComparator.compare(copy.canonical(),
+				new CatalogSnapshot(live, List.of()), Set.of(tenant), this.settings.ignored());
 		return comparisons.stream()
 			.filter((comparison) -> comparison.status() != DriftStatus.IN_SYNC)
 			.map(EntityComparison::toDrift)
@@ -191,12 +234,18 @@ public final class TenantAnalyzer {
 	 * @return the result
 	 */
 	public TenantReconciliation reconcile(TenantTemplate template, List<String> schemas) {
-		TenantDriftReport checked = check(template, schemas);
+		Comparison comparison = compare(template, schemas);
+		TenantDriftReport checked = report(comparison);
 		List<String> applied = new ArrayList<>();
 		List<TenantFailure> failures = new ArrayList<>();
+		SimulatedTemplate simulated = comparison.template();
 		for (String tenant : checked.driftedSchemas()) {
 			try {
-				if (!provision(tenant, template).plan().isEmpty()) {
+				// the check's simulation, read as the tenant's copy, serves its analysis under the
+				// lock: only the tenant's live objects are read again there
+				Analysis provisioned = provision(tenant, (connection, schema, declared) -> analyzer(schema)
+					.analyze(connection, declared, simulated.copyIn(schema, declared)), template);
+				if (!provisioned.plan().isEmpty()) {
 					applied.add(tenant);
 				}
 			}
@@ -219,8 +268,13 @@ public final class TenantAnalyzer {
 	 * @throws PgEntitiesException naming the tenant schema if it fails; nothing is applied then
 	 */
 	public Analysis provision(String schema, TenantTemplate template) {
+		return provision(schema, this::analyzeFully, template);
+	}
+
+	private Analysis provision(String schema, TenantAnalysis analyzer, TenantTemplate template) {
 		try {
-			return Transaction.committed(this.dataSource, (connection) -> provision(connection, schema, template));
+			return Transaction.committed(this.dataSource,
+					(connection) -> provision(connection, schema, analyzer, template));
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Provisioning tenant schema " + schema + " failed, nothing was applied: "
@@ -246,20 +300,19 @@ public final class TenantAnalyzer {
 	 * @throws io.pgentities.PlanExecutionException if a statement of the plan fails
 	 */
 	public Analysis provision(Connection connection, String schema, TenantTemplate template) throws SQLException {
+		return provision(connection, schema, this::analyzeFully, template);
+	}
+
+	private Analysis provision(Connection connection, String schema, TenantAnalysis analyzer, TenantTemplate template)
+			throws SQLException {
 		// hashtext, so that a generated migration's loop takes the same lock in SQL
 		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
 			lock.setInt(1, PgEntitiesEngine.TENANT_LOCK_CLASS);
 			lock.setString(2, schema);
 			lock.execute();
 		}
-		Analysis analysis = analyzer(schema).analyze(connection, template.entitiesIn(schema));
-		if (analysis.plan().refusal() != null) {
-			throw new PlanRefusedException(analysis.plan().refusal(), analysis.report());
-		}
-		List<PlannedStatement> hazardous = analysis.plan().stepsWithHazardsOutside(this.allowedHazards);
-		if (!hazardous.isEmpty()) {
-			throw new PlanHazardException(hazardous, this.allowedHazards);
-		}
+		Analysis analysis = analyzer.analyze(connection, schema, template.entitiesIn(schema));
+		analysis.plan().requireApplicable(this.allowedHazards, analysis.report());
 		// unqualified names in routine bodies are resolved, while they are created, as they were
 		// in the simulation: in the tenant schema first
 		String searchPath = setting(connection, "search_path");
@@ -273,12 +326,13 @@ public final class TenantAnalyzer {
 	 * A migration that brings every drifted tenant schema to the template when it runs, as
 	 * {@link TenantMigration} loops; analyzing each drifted tenant changes nothing.
 	 * @param template the template
-	 * @param patterns the tenant patterns
+	 * @param schemas the tenant schemas
+	 * @param patterns the patterns the tenant schemas match, empty when they are listed by name
 	 * @return the plan of the migration's statements, empty when every tenant is in sync
 	 * @throws PlanRefusedException naming the tenant if no plan can be made for one
 	 */
-	public MigrationPlan plan(TenantTemplate template, List<String> patterns) {
-		Comparison comparison = compare(template, TenantSchemaReader.read(this.dataSource, patterns));
+	public MigrationPlan plan(TenantTemplate template, List<String> schemas, List<String> patterns) {
+		Comparison comparison = compare(template, schemas);
 		TenantMigration migration = new TenantMigration(comparison.tenants(), this.settings.defaultSchema());
 		// tenants that drifted alike (once their own schema is taken out) get the same plan:
 		// one of them is analyzed for all
@@ -297,6 +351,20 @@ public final class TenantAnalyzer {
 			migration.add(tenant, planned, plans.get(planned));
 		});
 		return migration.plan(patterns);
+	}
+
+	private Analysis analyzeFully(Connection connection, String schema, List<PgEntity> declared) throws SQLException {
+		return analyzer(schema).analyze(connection, declared);
+	}
+
+	/**
+	 * How a tenant is analyzed once its lock is held.
+	 */
+	@FunctionalInterface
+	private interface TenantAnalysis {
+
+		Analysis analyze(Connection connection, String schema, List<PgEntity> declared) throws SQLException;
+
 	}
 
 	private Analyzer analyzer(String tenant) {

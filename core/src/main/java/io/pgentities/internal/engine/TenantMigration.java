@@ -25,17 +25,22 @@ import java.util.stream.Collectors;
 import io.pgentities.EntityDrift;
 import io.pgentities.MigrationPlan;
 import io.pgentities.PgEntitiesEngine;
+import io.pgentities.PlannedStatement;
 import io.pgentities.internal.catalog.NameMapping;
 import io.pgentities.internal.catalog.TenantSchemaReader;
 import io.pgentities.internal.sql.Identifiers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A migration for tenant schemas: {@code DO} blocks that loop over the tenant schemas when the
  * migration runs and execute, for each one, the plan statements with the schema substituted by
  * {@code format('%I')}. Tenants whose plans are the same once their own schema is taken out of
  * them share one loop; the largest group loops over the schemas matching the tenant patterns
- * (so a tenant created meanwhile, as its peers were, is included), the others over their names.
+ * (so a tenant created meanwhile, as its peers were, is included), the others (all, without
+ * patterns) over their names.
  * Each tenant's advisory lock is taken as {@link PgEntitiesEngine#provisionTenant} takes it.
+ * Each loop is a step {@linkplain PlannedStatement#running running} the statements of its plan,
+ * with their locks and hazards, so that a migration's header and the allowed hazards see them.
  */
 final class TenantMigration {
 
@@ -45,6 +50,8 @@ final class TenantMigration {
 	private final Map<List<String>, List<String>> tenantsByPlan = new LinkedHashMap<>();
 
 	private final Map<List<String>, List<String>> summaryByPlan = new LinkedHashMap<>();
+
+	private final Map<List<String>, List<PlannedStatement>> stepsByPlan = new LinkedHashMap<>();
 
 	private final List<String> checked;
 
@@ -83,20 +90,44 @@ final class TenantMigration {
 			.toList();
 		this.tenantsByPlan.computeIfAbsent(statements, (s) -> new ArrayList<>()).add(tenant);
 		this.summaryByPlan.computeIfAbsent(statements,
-				(s) -> plan.summary().stream().map((line) -> relative.text(line).replace(PLACEHOLDER + ".", "")).toList());
+				(s) -> plan.summary().stream().map((line) -> unqualified(relative, line)).toList());
+		this.stepsByPlan.computeIfAbsent(statements, (s) -> {
+			List<PlannedStatement> steps = new ArrayList<>();
+			for (int i = 0; i < statements.size(); i++) {
+				steps.add(step(relative, statements.get(i), plan.steps().get(i)));
+			}
+			return steps;
+		});
+	}
+
+	/**
+	 * One statement of a loop, as the loop runs it, with what the plan knows of it; its
+	 * object and lock are named as the summary names them, without the tenant's schema.
+	 */
+	private static PlannedStatement step(NameMapping relative, String sql, PlannedStatement planned) {
+		String identity = planned.identity();
+		PlannedStatement.Lock lock = planned.lock();
+		return new PlannedStatement(sql, planned.kind(), (identity != null) ? unqualified(relative, identity) : null,
+				(lock != null) ? new PlannedStatement.Lock(unqualified(relative, lock.relation()), lock.mode()) : null,
+				planned.hazards());
+	}
+
+	private static String unqualified(NameMapping relative, String text) {
+		return relative.text(text).replace(PLACEHOLDER + ".", "");
 	}
 
 	/**
 	 * The migration.
-	 * @param patterns the tenant patterns the largest group loops over
+	 * @param patterns the tenant patterns the largest group loops over; when empty, every
+	 * group loops over the names of its tenants
 	 * @return the plan of {@code DO} blocks, empty when no tenant has anything to do
 	 */
 	MigrationPlan plan(Collection<String> patterns) {
-		List<String> largest = this.tenantsByPlan.keySet()
+		@Nullable List<String> largest = patterns.isEmpty() ? null : this.tenantsByPlan.keySet()
 			.stream()
 			.max((a, b) -> Integer.compare(this.tenantsByPlan.get(a).size(), this.tenantsByPlan.get(b).size()))
 			.orElse(null);
-		List<String> statements = new ArrayList<>();
+		List<PlannedStatement> statements = new ArrayList<>();
 		List<String> summary = new ArrayList<>();
 		this.tenantsByPlan.forEach((plan, tenants) -> {
 			String schemas;
@@ -116,9 +147,9 @@ final class TenantMigration {
 				summary.add("TENANTS " + tenants + ":");
 			}
 			this.summaryByPlan.get(plan).forEach((line) -> summary.add("  " + line));
-			statements.add(loop(schemas, plan));
+			statements.add(PlannedStatement.running(loop(schemas, plan), this.stepsByPlan.get(plan)));
 		});
-		return new MigrationPlan(statements, summary, List.of());
+		return new MigrationPlan(statements, summary, List.of(), null);
 	}
 
 	private static NameMapping relative(String tenant) {
