@@ -124,14 +124,16 @@ public final class DriftComparator {
 					diff("", text(simulated, comment, access)));
 		}
 		CatalogEntity desired = simulated.withImplicitNamesOf(existing, declared);
-		String desiredText = text(desired, comment, access);
 		boolean same = desired.kind() == existing.kind()
-				&& desired.comparisonKey().equals(existing.comparisonKey())
+				&& desired.sharesComparisonKeyWith(existing)
 				&& (comment == null || Objects.equals(comment, existing.comment()))
 				&& DeclaredAccess.lines(desired, access).equals(DeclaredAccess.lines(existing, access));
+		if (same) {
+			return new EntityComparison(desired.identity(), declared, desired, existing, DriftStatus.IN_SYNC, "");
+		}
 		String existingText = text(existing, (comment != null) ? existing.comment() : null, access);
-		return new EntityComparison(desired.identity(), declared, desired, existing,
-				same ? DriftStatus.IN_SYNC : DriftStatus.CHANGED, same ? "" : diff(existingText, desiredText));
+		return new EntityComparison(desired.identity(), declared, desired, existing, DriftStatus.CHANGED,
+				diff(existingText, text(desired, comment, access)));
 	}
 
 	private static String text(CatalogEntity entity, @Nullable String comment, PgAccess access) {
