@@ -37,8 +37,8 @@ public record EngineSettings(List<String> schemas, boolean dropUndeclared, Durat
 	/**
 	 * The {@code SET LOCAL} statements a check's transaction starts with. JIT compilation is
 	 * off: the planner's estimates for the catalog queries grow with the number of declared
-	 * objects, and from a few thousand on it compiled and optimized them for seconds, many
-	 * times longer than they run.
+	 * objects, and from a few thousand on the server compiled them for a large part of their
+	 * run time (seconds, where the estimates crossed {@code jit_optimize_above_cost}).
 	 * @return the statements
 	 */
 	public List<String> checkTransactionSettings() {
