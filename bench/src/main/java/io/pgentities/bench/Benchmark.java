@@ -214,32 +214,32 @@ public final class Benchmark {
 		this.floor = openFloor(workload, entities);
 		try {
 			List<Measurement> results = new ArrayList<>();
-			results.add(attempt(workload, Scenario.INSYNC_CHECK, entities.size(), () -> check(Scenario.INSYNC_CHECK,
-					workload, true, entities, Benchmark::expectInSync)));
-			results.add(attempt(workload, Scenario.MISSING_CHECK, entities.size(),
+			measure(results, workload, Scenario.INSYNC_CHECK, entities.size(),
+					() -> check(Scenario.INSYNC_CHECK, workload, true, entities, Benchmark::expectInSync));
+			measure(results, workload, Scenario.MISSING_CHECK, entities.size(),
 					() -> check(Scenario.MISSING_CHECK, workload, false, entities,
-							(report) -> expectAll(report, DriftStatus.MISSING, entities.size()))));
-			results.add(attempt(workload, Scenario.ONE_CHANGED_CHECK, entities.size(),
+							(report) -> expectAll(report, DriftStatus.MISSING, entities.size())));
+			measure(results, workload, Scenario.ONE_CHANGED_CHECK, entities.size(),
 					() -> check(Scenario.ONE_CHANGED_CHECK, workload, true, workload.entitiesWithOneViewChanged(),
-							Benchmark::expectOneChanged)));
+							Benchmark::expectOneChanged));
 			if (workload.entityCount() == TENANTS * TENANT_WORKLOAD.entityCount()) {
-				results.add(attempt(workload, Scenario.TENANTS_CHECK, workload.entityCount(),
-						() -> tenantsCheck(workload)));
+				measure(results, workload, Scenario.TENANTS_CHECK, workload.entityCount(),
+						() -> tenantsCheck(workload));
 			}
 			AtomicReference<@Nullable MigrationPlan> plan = new AtomicReference<>();
-			results.add(attempt(workload, Scenario.PLAN_WRITE, entities.size(),
-					() -> planWrite(workload, entities, plan)));
-			results.add(attempt(workload, Scenario.APPLY, entities.size(), () -> {
+			measure(results, workload, Scenario.PLAN_WRITE, entities.size(),
+					() -> planWrite(workload, entities, plan));
+			measure(results, workload, Scenario.APPLY, entities.size(), () -> {
 				MigrationPlan planned = plan.get();
 				if (planned == null) {
 					throw new IllegalStateException(
-							"there is no plan to apply: " + Scenario.PLAN_WRITE.id() + " failed");
+							"there is no plan to apply: " + Scenario.PLAN_WRITE.id() + " failed or was not run");
 				}
 				return apply(workload, entities, planned);
-			}));
-			results.add(attempt(workload, Scenario.RECHECK, entities.size(), () -> recheck(workload, entities)));
-			results.add(attempt(workload, Scenario.PRECOMPILED_CHECK, entities.size(),
-					() -> precompiledCheck(workload, entities)));
+			});
+			measure(results, workload, Scenario.RECHECK, entities.size(), () -> recheck(workload, entities));
+			measure(results, workload, Scenario.PRECOMPILED_CHECK, entities.size(),
+					() -> precompiledCheck(workload, entities));
 			double floorMillis = (this.floor != null) ? this.floor.medianSince(0) : Double.NaN;
 			if (this.floor != null) {
 				List<Double> samples = this.floor.millis();
@@ -305,6 +305,16 @@ public final class Benchmark {
 			catch (SQLException ex) {
 				this.out.printf(Locale.ROOT, "  could not drop the floor's database: %s%n", failure(ex));
 			}
+		}
+	}
+
+	/**
+	 * Runs a scenario if it was asked for, adding its measurement to the results.
+	 */
+	private void measure(List<Measurement> results, Workload workload, Scenario scenario, int entities,
+			ScenarioRun run) {
+		if (this.options.scenarios().contains(scenario)) {
+			results.add(attempt(workload, scenario, entities, run));
 		}
 	}
 

@@ -18,9 +18,13 @@
 package io.pgentities.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * The command line of the benchmark.
  *
  * @param scales the workload scales to measure, each giving ten entities per unit
+ * @param scenarios the scenarios to measure at each scale
  * @param jdbcUrl the server to run on, or {@code null} to start an embedded one
  * @param runs the measured runs of each scenario
  * @param warmup the runs before those, not measured
@@ -38,12 +43,14 @@ import org.jspecify.annotations.Nullable;
  * scale, or 0 not to measure that
  * @param help whether only the usage was asked for
  */
-record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs, int warmup,
+record BenchmarkOptions(List<Integer> scales, Set<Scenario> scenarios, @Nullable String jdbcUrl, int runs, int warmup,
 		Map<String, String> serverSettings, boolean profile, int clients, boolean help) {
 
 	static final String USAGE = """
 			Usage: java -jar pg-entities-bench.jar [options]
 			  --scales 1,10,100,1000  workload scales; scale N declares 10*N entities over N tables
+			  --scenarios a,b         only these scenarios, such as insync-check,recheck (default: all;
+			                          apply needs plan-write)
 			  --jdbc-url URL          server to run on; its user must be allowed to CREATE DATABASE
 			                          (default: $PG_ENTITIES_TEST_JDBC_URL, else an embedded PostgreSQL)
 			  --runs 5                measured runs per scenario; medians are reported
@@ -58,6 +65,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 
 	BenchmarkOptions {
 		scales = List.copyOf(scales);
+		scenarios = Set.copyOf(scenarios);
 		serverSettings = Map.copyOf(serverSettings);
 	}
 
@@ -71,6 +79,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 	 */
 	static BenchmarkOptions parse(String[] args, @Nullable String environmentJdbcUrl) {
 		List<Integer> scales = List.of(1, 10, 100, 1000);
+		Set<Scenario> scenarios = EnumSet.allOf(Scenario.class);
 		String jdbcUrl = (environmentJdbcUrl != null && !environmentJdbcUrl.isBlank()) ? environmentJdbcUrl : null;
 		int runs = 5;
 		int warmup = 1;
@@ -89,7 +98,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 			switch (name) {
 				case "--profile" -> profile = true;
 				case "--help", "-h" -> help = true;
-				case "--scales", "--jdbc-url", "--runs", "--warmup", "--server-setting", "--clients" -> {
+				case "--scales", "--scenarios", "--jdbc-url", "--runs", "--warmup", "--server-setting", "--clients" -> {
 					if (value == null) {
 						if (i + 1 >= args.length) {
 							throw new IllegalArgumentException(name + " needs a value");
@@ -98,6 +107,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 					}
 					switch (name) {
 						case "--scales" -> scales = scales(value);
+						case "--scenarios" -> scenarios = scenarios(value);
 						case "--jdbc-url" -> jdbcUrl = value;
 						case "--runs" -> runs = number(name, value, 1);
 						case "--warmup" -> warmup = number(name, value, 0);
@@ -112,7 +122,7 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 			throw new IllegalArgumentException("--server-setting configures the embedded server, which is not used "
 					+ "when a JDBC URL is given (by --jdbc-url or PG_ENTITIES_TEST_JDBC_URL)");
 		}
-		return new BenchmarkOptions(scales, jdbcUrl, runs, warmup, serverSettings, profile, clients, help);
+		return new BenchmarkOptions(scales, scenarios, jdbcUrl, runs, warmup, serverSettings, profile, clients, help);
 	}
 
 	private static void serverSetting(String value, Map<String, String> serverSettings) {
@@ -121,6 +131,20 @@ record BenchmarkOptions(List<Integer> scales, @Nullable String jdbcUrl, int runs
 			throw new IllegalArgumentException("--server-setting takes name=value, not '" + value + "'");
 		}
 		serverSettings.put(value.substring(0, equals).strip(), value.substring(equals + 1).strip());
+	}
+
+	private static Set<Scenario> scenarios(String value) {
+		Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
+		for (String part : value.split(",")) {
+			String id = part.strip();
+			scenarios.add(Arrays.stream(Scenario.values())
+				.filter((scenario) -> scenario.id().equals(id))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("--scenarios takes "
+						+ Arrays.stream(Scenario.values()).map(Scenario::id).collect(Collectors.joining(", "))
+						+ ", not '" + id + "'")));
+		}
+		return scenarios;
 	}
 
 	private static List<Integer> scales(String value) {

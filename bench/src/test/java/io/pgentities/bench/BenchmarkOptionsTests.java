@@ -34,6 +34,7 @@ class BenchmarkOptionsTests {
 	void defaultsToFourScalesFiveRunsOneWarmupAndEmbeddedPostgres() {
 		BenchmarkOptions options = BenchmarkOptions.parse(new String[0], null);
 		assertThat(options.scales()).containsExactly(1, 10, 100, 1000);
+		assertThat(options.scenarios()).containsExactlyInAnyOrder(Scenario.values());
 		assertThat(options.runs()).isEqualTo(5);
 		assertThat(options.warmup()).isEqualTo(1);
 		assertThat(options.jdbcUrl()).isNull();
@@ -78,6 +79,16 @@ class BenchmarkOptionsTests {
 		assertThat(options.warmup()).isZero();
 		assertThat(options.profile()).isTrue();
 		assertThat(options.clients()).isEqualTo(8);
+	}
+
+	@Test
+	void measuresOnlyTheScenariosNamed() {
+		assertThat(BenchmarkOptions.parse(new String[] { "--scenarios", "recheck, precompiled-check" }, null)
+			.scenarios()).containsExactlyInAnyOrder(Scenario.RECHECK, Scenario.PRECOMPILED_CHECK);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkOptions.parse(new String[] { "--scenarios", "recheck,fast" }, null))
+			.withMessageContaining("'fast'")
+			.withMessageContaining("insync-check");
 	}
 
 	@Test

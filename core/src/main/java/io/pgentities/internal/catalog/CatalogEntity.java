@@ -79,6 +79,16 @@ public sealed interface CatalogEntity permits CatalogRoutine, CatalogView, Catal
 	}
 
 	/**
+	 * Whether this object and another have equal {@linkplain #comparisonKey() comparison keys}.
+	 * Kinds whose key is costly to compute answer without computing it where they can.
+	 * @param other the other object
+	 * @return whether the keys are equal
+	 */
+	default boolean sharesComparisonKeyWith(CatalogEntity other) {
+		return comparisonKey().equals(other.comparisonKey());
+	}
+
+	/**
 	 * This simulated object as it is compared with the live object of its identity. Where the
 	 * declaration left a part's name to PostgreSQL and the live object has the same part under
 	 * another name, the part takes the live name: a database made from the same SQL is in sync

@@ -73,6 +73,19 @@ public record CatalogRoutine(long oid, EntityKind kind, String schema, String na
 		return canonical.replace(this.body, tokensOf(this.body));
 	}
 
+	/**
+	 * The key depends on the definition and the body only: where both are equal, so are the
+	 * keys, and the bodies need not be tokenized.
+	 */
+	@Override
+	public boolean sharesComparisonKeyWith(CatalogEntity other) {
+		if (other instanceof CatalogRoutine routine && this.definition.equals(routine.definition)
+				&& this.body.equals(routine.body)) {
+			return true;
+		}
+		return CatalogEntity.super.sharesComparisonKeyWith(other);
+	}
+
 	private static String tokensOf(String body) {
 		try {
 			StringBuilder tokens = new StringBuilder();

@@ -60,16 +60,16 @@ public final class DriftComparator {
 		Map<String, CatalogEntity> current = live.byIdentity();
 		Map<String, EntityComparison> comparisons = new LinkedHashMap<>();
 		canonical.forEach((declared, desired) -> {
-			CatalogEntity existing = current.get(desired.identity());
-			comparisons.put(desired.identity(), compare(declared, desired, existing));
+			String identity = desired.identity();
+			comparisons.put(identity, compare(declared, desired, current.get(identity)));
 		});
-		for (CatalogEntity existing : live.entities()) {
-			if (!comparisons.containsKey(existing.identity()) && managedSchemas.contains(existing.schema())
+		current.forEach((identity, existing) -> {
+			if (!comparisons.containsKey(identity) && managedSchemas.contains(existing.schema())
 					&& !ignored.matches(existing)) {
-				comparisons.put(existing.identity(), new EntityComparison(existing.identity(), null, null, existing,
-						DriftStatus.UNDECLARED, diff(text(existing, existing.comment(), PgAccess.UNDECLARED), "")));
+				comparisons.put(identity, new EntityComparison(identity, null, null, existing, DriftStatus.UNDECLARED,
+						diff(text(existing, existing.comment(), PgAccess.UNDECLARED), "")));
 			}
-		}
+		});
 		List<EntityComparison> sorted = new ArrayList<>(comparisons.values());
 		sorted.sort(Comparator.comparing(EntityComparison::kind).thenComparing(EntityComparison::identity));
 		return sorted;
@@ -85,9 +85,8 @@ public final class DriftComparator {
 	private static void requireOneCatalogPerIdentity(Map<PgEntity, CatalogEntity> canonical, CatalogSnapshot live) {
 		Map<String, Holder> holders = new HashMap<>();
 		List<Holder> all = new ArrayList<>();
-		canonical.forEach((declared, desired) -> all.add(new Holder(desired, "declared in " + declared.source())));
-		live.entities().forEach((existing) -> all.add(new Holder(existing, "in the database, in schema "
-				+ Identifiers.quote(existing.schema()))));
+		canonical.forEach((declared, desired) -> all.add(new Holder(desired, declared)));
+		live.entities().forEach((existing) -> all.add(new Holder(existing, null)));
 		for (Holder holder : all) {
 			Holder first = holders.putIfAbsent(holder.entity().identity(), holder);
 			if (first != null && !first.entity().kind().catalog().equals(holder.entity().kind().catalog())) {
@@ -107,10 +106,15 @@ public final class DriftComparator {
 		return "Rename one of them.";
 	}
 
-	private record Holder(CatalogEntity entity, String where) {
+	/**
+	 * An entity of either side: {@code declaration} is {@code null} for a live one.
+	 */
+	private record Holder(CatalogEntity entity, @Nullable PgEntity declaration) {
 
 		String describe() {
-			return this.entity.kind().sqlName() + " " + this.entity.identity() + " (" + this.where + ")";
+			String where = (this.declaration != null) ? "declared in " + this.declaration.source()
+					: "in the database, in schema " + Identifiers.quote(this.entity.schema());
+			return this.entity.kind().sqlName() + " " + this.entity.identity() + " (" + where + ")";
 		}
 
 	}
@@ -124,14 +128,16 @@ public final class DriftComparator {
 					diff("", text(simulated, comment, access)));
 		}
 		CatalogEntity desired = simulated.withImplicitNamesOf(existing, declared);
-		String desiredText = text(desired, comment, access);
 		boolean same = desired.kind() == existing.kind()
-				&& desired.comparisonKey().equals(existing.comparisonKey())
+				&& desired.sharesComparisonKeyWith(existing)
 				&& (comment == null || Objects.equals(comment, existing.comment()))
 				&& DeclaredAccess.lines(desired, access).equals(DeclaredAccess.lines(existing, access));
+		if (same) {
+			return new EntityComparison(desired.identity(), declared, desired, existing, DriftStatus.IN_SYNC, "");
+		}
 		String existingText = text(existing, (comment != null) ? existing.comment() : null, access);
-		return new EntityComparison(desired.identity(), declared, desired, existing,
-				same ? DriftStatus.IN_SYNC : DriftStatus.CHANGED, same ? "" : diff(existingText, desiredText));
+		return new EntityComparison(desired.identity(), declared, desired, existing, DriftStatus.CHANGED,
+				diff(existingText, text(desired, comment, access)));
 	}
 
 	private static String text(CatalogEntity entity, @Nullable String comment, PgAccess access) {

@@ -208,8 +208,8 @@ public final class Analyzer {
 				compiling = Transaction.rolledBack(this.dataSource, (connection) -> {
 					applySettings(connection);
 					Savepoint start = connection.setSavepoint();
-					List<String> excluded = excluded(CatalogReader.read(connection, read, NameMapping.identity()),
-							shadowed);
+					List<String> excluded = excluded(
+							CatalogReader.readDefinitions(connection, read, NameMapping.identity()), shadowed);
 					connection.rollback(start);
 					applySettings(connection);
 					Environment before = EnvironmentReader.read(connection, within.schemas(), within.roles(), excluded);
@@ -273,7 +273,7 @@ public final class Analyzer {
 		try {
 			looked = Transaction.rolledBack(this.dataSource, (connection) -> {
 				readOnly(connection);
-				CatalogSnapshot live = CatalogReader.read(connection, scope.read(), NameMapping.identity());
+				CatalogSnapshot live = CatalogReader.readDefinitions(connection, scope.read(), NameMapping.identity());
 				Environment environment = EnvironmentReader.read(connection, compiled.schemas(), compiled.roles(),
 						excluded(live, identities));
 				return new Looked(live, environment);
@@ -535,7 +535,7 @@ public final class Analyzer {
 						|| !currentUser(connection).equals(previous.currentUser())) {
 					return false;
 				}
-				CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
+				CatalogSnapshot live = live(connection, read, planned);
 				if (!live.equals(previous.live())) {
 					return false;
 				}
@@ -577,7 +577,7 @@ public final class Analyzer {
 		Environment environment = (reach != null)
 				? EnvironmentReader.read(connection, reach.schemas(), reach.roles(), List.of()) : null;
 		String currentUser = currentUser(connection);
-		CatalogSnapshot live = CatalogReader.read(connection, read, NameMapping.identity());
+		CatalogSnapshot live = live(connection, read, planned);
 		Surroundings surroundings = planned ? Surroundings.read(connection, read, live) : null;
 		// printing a view's definition takes a lock on it until the transaction ends: let the
 		// live side's locks go before the simulation takes its own, so that large checks fit
@@ -589,6 +589,14 @@ public final class Analyzer {
 				this.settings.checkTransactionSettings());
 		LintFacts lint = linted ? LintFacts.read(connection, simulated) : null;
 		return new Observation(currentUser, live, surroundings, simulated, environment, lint);
+	}
+
+	/**
+	 * The live entities; with the dependencies between them only when a plan is made.
+	 */
+	private static CatalogSnapshot live(Connection connection, Set<String> read, boolean planned) throws SQLException {
+		return planned ? CatalogReader.read(connection, read, NameMapping.identity())
+				: CatalogReader.readDefinitions(connection, read, NameMapping.identity());
 	}
 
 	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings,

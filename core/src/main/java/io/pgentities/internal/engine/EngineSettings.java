@@ -35,7 +35,10 @@ public record EngineSettings(List<String> schemas, boolean dropUndeclared, Durat
 		Duration statementTimeout, String defaultSchema, IdentityPatterns ignored, Duration applyLockTimeout) {
 
 	/**
-	 * The {@code SET LOCAL} statements a check's transaction starts with.
+	 * The {@code SET LOCAL} statements a check's transaction starts with. JIT compilation is
+	 * off: the planner's estimates for the catalog queries grow with the number of declared
+	 * objects, and from a few thousand on the server compiled them for a large part of their
+	 * run time (seconds, where the estimates crossed {@code jit_optimize_above_cost}).
 	 * @return the statements
 	 */
 	public List<String> checkTransactionSettings() {
@@ -43,7 +46,7 @@ public record EngineSettings(List<String> schemas, boolean dropUndeclared, Durat
 				"SET LOCAL statement_timeout = " + this.statementTimeout.toMillis(),
 				"SET LOCAL idle_in_transaction_session_timeout = " + Math.max(60_000, this.statementTimeout.toMillis()),
 				"SET LOCAL client_min_messages = warning", "SET LOCAL standard_conforming_strings = on",
-				"SET LOCAL search_path = pg_catalog");
+				"SET LOCAL search_path = pg_catalog", "SET LOCAL jit = off");
 	}
 
 	/**

@@ -173,7 +173,7 @@ public final class Planner {
 	private static Change change(EntityComparison comparison) {
 		CatalogEntity desired = Objects.requireNonNull(comparison.desired());
 		CatalogEntity current = Objects.requireNonNull(comparison.current());
-		if (desired.comparisonKey().equals(current.comparisonKey())) {
+		if (desired.sharesComparisonKeyWith(current)) {
 			boolean comment = !Objects.equals(comparison.desiredComment(), current.comment());
 			return new Change.InPlace(comment ? "set comment" : "set owner or privileges", List.of());
 		}

@@ -26,39 +26,42 @@ with schemas as (
     from pg_namespace n
     where n.nspname = any(?::text[]) or n.oid = pg_my_temp_schema()
 ),
+-- split once into catalog and oid: the filters below run on every row of pg_proc and
+-- pg_operator, built-in ones included, and comparing oids there is much cheaper than text
 given as (
-    select unnest(?::text[]) as object
+    select split_part(g.object, ':', 1) as catalog, split_part(g.object, ':', 2)::oid as oid
+    from unnest(?::text[]) as g(object)
 ),
 -- an extension left out takes its member objects along
 excluded as (
-    select object from given
+    select catalog, oid from given
     union all
-    select d.classid::regclass::text || ':' || d.objid
+    select d.classid::regclass::text, d.objid
     from pg_depend d
-    join given g on g.object = 'pg_extension:' || d.refobjid
+    join given g on g.catalog = 'pg_extension' and g.oid = d.refobjid
     where d.refclassid = 'pg_extension'::regclass and d.deptype = 'e'
 ),
 lines as (
     select concat_ws(' ', s.name, 'relation', quote_ident(c.relname), c.relkind, c.relrowsecurity,
                pg_get_partkeydef(c.oid), pg_get_expr(c.relpartbound, c.oid), c.reloftype::regtype,
                (select string_agg(concat_ws(' ', a.attnum, quote_ident(a.attname), format_type(a.atttypid, a.atttypmod),
-                           a.attnotnull, a.attisdropped, a.attgenerated, co.collname), ', ' order by a.attnum)
+                           a.attnotnull, a.attisdropped, a.attgenerated,
+                           (select co.collname from pg_collation co where co.oid = a.attcollation)), ', ' order by a.attnum)
                 from pg_attribute a
-                left join pg_collation co on co.oid = a.attcollation
                 where a.attrelid = c.oid and a.attnum > 0)) as line
     from pg_class c
     join schemas s on s.oid = c.relnamespace
-    where 'pg_class:' || c.oid not in (select object from excluded)
+    where c.oid not in (select oid from excluded where catalog = 'pg_class')
       and not exists (
           select 1 from pg_index i
-          where i.indexrelid = c.oid and 'pg_class:' || i.indrelid in (select object from excluded))
+          where i.indexrelid = c.oid and i.indrelid in (select oid from excluded where catalog = 'pg_class'))
     union all
     select concat_ws(' ', s.name, 'routine', quote_ident(p.proname), p.prokind, p.proretset, p.provariadic::regtype,
                '(' || pg_get_function_identity_arguments(p.oid) || ')', pg_get_function_arguments(p.oid),
                pg_get_function_result(p.oid))
     from pg_proc p
     join schemas s on s.oid = p.pronamespace
-    where 'pg_proc:' || p.oid not in (select object from excluded)
+    where p.oid not in (select oid from excluded where catalog = 'pg_proc')
     union all
     select concat_ws(' ', s.name, 'type', quote_ident(t.typname), t.typtype, t.typcategory,
                case when t.typbasetype <> 0 then format_type(t.typbasetype, t.typtypmod) end,
@@ -72,14 +75,14 @@ lines as (
     join schemas s on s.oid = t.typnamespace
     -- a relation's row type and its array come and go with the relation, listed above
     where t.typrelid = 0
-      and 'pg_type:' || t.oid not in (select object from excluded)
-      and 'pg_type:' || t.typelem not in (select object from excluded)
+      and t.oid not in (select oid from excluded where catalog = 'pg_type')
+      and t.typelem not in (select oid from excluded where catalog = 'pg_type')
       and not exists (select 1 from pg_type e where e.oid = t.typelem and e.typrelid <> 0)
     union all
     select concat_ws(' ', s.name, 'operator', o.oid::regoperator, o.oprresult::regtype)
     from pg_operator o
     join schemas s on s.oid = o.oprnamespace
-    where 'pg_operator:' || o.oid not in (select object from excluded)
+    where o.oid not in (select oid from excluded where catalog = 'pg_operator')
     union all
     select concat_ws(' ', s.name, 'collation', quote_ident(co.collname), co.collprovider, co.collencoding)
     from pg_collation co
@@ -90,7 +93,7 @@ lines as (
     from pg_constraint k
     join pg_class c on c.oid = k.conrelid
     join schemas s on s.oid = c.relnamespace
-    where 'pg_class:' || c.oid not in (select object from excluded)
+    where c.oid not in (select oid from excluded where catalog = 'pg_class')
     union all
     select concat_ws(' ', s.name, 'text search configuration', quote_ident(f.cfgname))
     from pg_ts_config f
@@ -100,7 +103,7 @@ lines as (
                k.castcontext, k.castmethod)
     from pg_cast k
     where k.oid >= 16384
-      and 'pg_cast:' || k.oid not in (select object from excluded)
+      and k.oid not in (select oid from excluded where catalog = 'pg_cast')
     union all
     select concat_ws(' ', 'default privileges', pg_get_userbyid(d.defaclrole), d.defaclnamespace::regnamespace,
                d.defaclobjtype, d.defaclacl::text)
@@ -108,7 +111,7 @@ lines as (
     union all
     select concat_ws(' ', 'extension', quote_ident(x.extname), x.extversion, x.extnamespace::regnamespace)
     from pg_extension x
-    where 'pg_extension:' || x.oid not in (select object from excluded)
+    where x.oid not in (select oid from excluded where catalog = 'pg_extension')
     union all
     select concat_ws(' ', 'role', quote_ident(r.rolname), r.rolsuper, r.rolinherit,
                pg_has_role(current_user, r.oid, 'MEMBER'), pg_has_role(current_user, r.oid, 'USAGE'))
