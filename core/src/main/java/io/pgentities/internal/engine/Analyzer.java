@@ -391,8 +391,9 @@ public final class Analyzer {
 		if (environment != null) {
 			References referenced = observed.simulated().references();
 			this.rechecks.put(declared, planned,
-					new Rechecks.Checked(reach.and(referenced), environment, observed.live(), observed.surroundings(),
-							observed.currentUser(), analysis, referenced.within(reach)));
+					new Rechecks.Checked(reach.and(referenced), environment, observed.liveSide().live(),
+							observed.liveSide().surroundings(), observed.liveSide().currentUser(), analysis,
+							referenced.within(reach)));
 		}
 		return new Outcome(analysis, observed.lint());
 	}
@@ -436,9 +437,7 @@ public final class Analyzer {
 		LiveSide live;
 		try {
 			applySettings(connection);
-			String currentUser = currentUser(connection);
-			CatalogSnapshot entities = CatalogReader.read(connection, scope.read(), NameMapping.identity());
-			live = new LiveSide(currentUser, entities, Surroundings.read(connection, scope.read(), entities));
+			live = liveSide(connection, scope.read(), true);
 		}
 		finally {
 			connection.rollback(savepoint);
@@ -455,8 +454,7 @@ public final class Analyzer {
 	}
 
 	private Analysis analysis(Observation observed, List<PgEntity> declared, Set<String> managed, long start) {
-		return analysis(new LiveSide(observed.currentUser(), observed.live(), observed.surroundings()),
-				observed.simulated(), declared, managed, start);
+		return analysis(observed.liveSide(), observed.simulated(), declared, managed, start);
 	}
 
 	private Analysis analysis(LiveSide observed, SimulationResult simulated, List<PgEntity> declared,
@@ -576,9 +574,7 @@ public final class Analyzer {
 		// changed, and falls back to a full check
 		Environment environment = (reach != null)
 				? EnvironmentReader.read(connection, reach.schemas(), reach.roles(), List.of()) : null;
-		String currentUser = currentUser(connection);
-		CatalogSnapshot live = live(connection, read, planned);
-		Surroundings surroundings = planned ? Surroundings.read(connection, read, live) : null;
+		LiveSide live = liveSide(connection, read, planned);
 		// printing a view's definition takes a lock on it until the transaction ends: let the
 		// live side's locks go before the simulation takes its own, so that large checks fit
 		// the server's lock table. Rolling back to a savepoint releases them as well, and
@@ -588,7 +584,17 @@ public final class Analyzer {
 		SimulationResult simulated = Simulation.run(connection, declared, this.searchPath,
 				this.settings.checkTransactionSettings());
 		LintFacts lint = linted ? LintFacts.read(connection, simulated) : null;
-		return new Observation(currentUser, live, surroundings, simulated, environment, lint);
+		return new Observation(live, simulated, environment, lint);
+	}
+
+	/**
+	 * Reads the live side: the current user, the live entities and, when a plan is made,
+	 * their surroundings.
+	 */
+	private static LiveSide liveSide(Connection connection, Set<String> read, boolean planned) throws SQLException {
+		String currentUser = currentUser(connection);
+		CatalogSnapshot live = live(connection, read, planned);
+		return new LiveSide(currentUser, live, planned ? Surroundings.read(connection, read, live) : null);
 	}
 
 	/**
@@ -599,8 +605,8 @@ public final class Analyzer {
 				: CatalogReader.readDefinitions(connection, read, NameMapping.identity());
 	}
 
-	private record Observation(String currentUser, CatalogSnapshot live, @Nullable Surroundings surroundings,
-			SimulationResult simulated, @Nullable Environment environment, @Nullable LintFacts lint) {
+	private record Observation(LiveSide liveSide, SimulationResult simulated, @Nullable Environment environment,
+			@Nullable LintFacts lint) {
 
 	}
 
