@@ -47,7 +47,8 @@ select
             case p.proparallel when 's' then 'PARALLEL = SAFE' when 'r' then 'PARALLEL = RESTRICTED' end,
             case when g.aggkind = 'h' then 'HYPOTHETICAL' end)
         || E'\n)'                                             as definition,
-    obj_description(p.oid, 'pg_proc')                         as comment,
+    (select d.description from pg_description d
+     where d.objoid = p.oid and d.classoid = 'pg_proc'::regclass and d.objsubid = 0) as comment,
     pg_get_userbyid(p.proowner)                               as owner,
     coalesce(p.proacl::text[], '{}')                          as acl
 from pg_proc p

@@ -21,7 +21,8 @@ select
     e.evtfoid::regprocedure::text                             as function,
     e.evtenabled::text                                        as firing,
     pg_get_userbyid(e.evtowner)                               as owner,
-    obj_description(e.oid, 'pg_event_trigger')                as comment
+    (select d.description from pg_description d
+     where d.objoid = e.oid and d.classoid = 'pg_event_trigger'::regclass and d.objsubid = 0) as comment
 from pg_event_trigger e
 join pg_proc p on p.oid = e.evtfoid
 join pg_namespace n on n.oid = p.pronamespace

@@ -22,7 +22,8 @@ select
     e.extrelocatable                                          as relocatable,
     a.default_version                                         as default_version,
     coalesce(v.versions, '{}')                                as available_versions,
-    obj_description(e.oid, 'pg_extension')                    as comment
+    (select d.description from pg_description d
+     where d.objoid = e.oid and d.classoid = 'pg_extension'::regclass and d.objsubid = 0) as comment
 from pg_extension e
 join pg_namespace n on n.oid = e.extnamespace
 left join pg_available_extensions a on a.name = e.extname

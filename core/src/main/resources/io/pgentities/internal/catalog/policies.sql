@@ -22,7 +22,8 @@ select
           order by 1)                                         as roles,
     pg_get_expr(p.polqual, p.polrelid)                        as using_expression,
     pg_get_expr(p.polwithcheck, p.polrelid)                   as check_expression,
-    obj_description(p.oid, 'pg_policy')                       as comment
+    (select d.description from pg_description d
+     where d.objoid = p.oid and d.classoid = 'pg_policy'::regclass and d.objsubid = 0) as comment
 from pg_policy p
 join pg_class c on c.oid = p.polrelid
 join pg_namespace n on n.oid = c.relnamespace

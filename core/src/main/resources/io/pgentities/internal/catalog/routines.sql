@@ -19,7 +19,8 @@ select
     coalesce(array_to_string(p.proargnames, ','), '')         as argument_names,
     l.lanname                                                 as language,
     p.prosrc                                                  as body,
-    obj_description(p.oid, 'pg_proc')                         as comment,
+    (select d.description from pg_description d
+     where d.objoid = p.oid and d.classoid = 'pg_proc'::regclass and d.objsubid = 0) as comment,
     pg_get_userbyid(p.proowner)                               as owner,
     coalesce(p.proacl::text[], '{}')                          as acl,
     p.prosecdef                                               as security_definer

@@ -15,7 +15,8 @@ select
     pg_get_triggerdef(t.oid, true)                            as definition,
     t.tgconstraint <> 0                                       as constraint_trigger,
     (t.tgtype & 1) <> 0                                       as row_level,
-    obj_description(t.oid, 'pg_trigger')                      as comment
+    (select d.description from pg_description d
+     where d.objoid = t.oid and d.classoid = 'pg_trigger'::regclass and d.objsubid = 0) as comment
 from pg_trigger t
 join pg_class c on c.oid = t.tgrelid
 join pg_namespace n on n.oid = c.relnamespace
