@@ -86,6 +86,25 @@ class CompiledDeclarationsTests {
 	}
 
 	@Test
+	void sameEngineChecksCompiledDeclarationsAgainByTheCatalogStampUntilSomethingChanges() {
+		List<PgEntity> declared = declared();
+		CompiledDeclarations compiled = engine().compile(declared);
+		PgEntitiesEngine engine = engine();
+		DriftReport first = engine.check(compiled);
+		assertThat(engine.check(compiled).entities()).isEqualTo(first.entities());
+		assertThat(provenByStamp(engine, compiled).entities()).isEqualTo(first.entities());
+		this.database.execute(sql("CREATE OR REPLACE VIEW %s.in_sync AS SELECT id, qty FROM %s.items WHERE qty > 1"));
+		DriftReport changed = engine.check(compiled);
+		assertThat(changed.entities()).isEqualTo(PgEntitiesEngine.create(this.database.dataSource()).check(declared).entities());
+		assertThat(changed.entities()).filteredOn((drift) -> drift.identity().equals(this.schema + ".in_sync"))
+			.singleElement()
+			.extracting(EntityDrift::status)
+			.isEqualTo(DriftStatus.CHANGED);
+		engine.check(compiled);
+		assertThat(provenByStamp(engine, compiled).entities()).isEqualTo(changed.entities());
+	}
+
+	@Test
 	void jsonFormReadsBackAsTheSameCompilation() {
 		CompiledDeclarations compiled = engine().compile(declared());
 		String json = compiled.toJson();
@@ -172,6 +191,10 @@ class CompiledDeclarationsTests {
 		assertThat(this.recording.changing()).anyMatch((sql) -> sql.startsWith("CREATE SCHEMA"));
 		assertThat(report.entities()).isEqualTo(PgEntitiesEngine.create(this.database.dataSource()).check(declared).entities());
 		return report;
+	}
+
+	private DriftReport provenByStamp(PgEntitiesEngine engine, CompiledDeclarations compiled) {
+		return Rechecked.provenByStamp(this.recording, () -> engine.check(compiled));
 	}
 
 	private List<PgEntity> declared() {

@@ -68,11 +68,44 @@ class RecheckTests {
 	}
 
 	@Test
+	void unchangedDatabaseIsProvenByTheCatalogStampAlone() {
+		this.database.execute("CREATE VIEW " + this.schema + ".v AS SELECT id, qty FROM " + this.schema + ".items");
+		List<PgEntity> declared = List.of(view("v", "SELECT id, qty FROM %s.items"),
+				view("w", "SELECT id FROM %s.items"));
+		PgEntitiesEngine engine = engine();
+		DriftReport first = engine.check(declared);
+		this.recording.clear();
+		DriftReport compared = engine.check(declared);
+		assertThat(this.recording.statements()).as("the first check again compares the definitions")
+			.anyMatch(Rechecked::readsDefinitions)
+			.anyMatch(Rechecked::readsStamp);
+		assertThat(compared.entities()).isEqualTo(first.entities());
+		assertThat(provenByStamp(engine, declared).entities()).isEqualTo(first.entities());
+	}
+
+	@Test
+	void changeOutsideWhatTheAnswerRestsOnIsComparedAndStampedAgain() {
+		String unrelated = this.schema + "_unrelated";
+		this.database.execute("CREATE VIEW " + this.schema + ".v AS SELECT id, qty FROM " + this.schema
+				+ ".items; CREATE SCHEMA " + unrelated);
+		List<PgEntity> declared = List.of(view("v", "SELECT id, qty FROM %s.items"));
+		PgEntitiesEngine engine = engine();
+		assertThat(stamped(engine, declared).inSync()).isTrue();
+		this.database.execute("CREATE TABLE " + unrelated + ".log (id integer)");
+		this.recording.clear();
+		assertThat(engine.check(declared).inSync()).isTrue();
+		assertThat(this.recording.statements()).as("a different stamp leads to comparing the definitions")
+			.anyMatch(Rechecked::readsDefinitions);
+		assertThat(this.recording.changing()).isEmpty();
+		assertThat(provenByStamp(engine, declared).inSync()).isTrue();
+	}
+
+	@Test
 	void objectChangedOutOfBandBetweenTwoChecksIsFound() {
 		this.database.execute("CREATE VIEW " + this.schema + ".v AS SELECT id, qty FROM " + this.schema + ".items");
 		List<PgEntity> declared = List.of(view("v", "SELECT id, qty FROM %s.items"));
 		PgEntitiesEngine engine = engine();
-		assertThat(engine.check(declared).inSync()).isTrue();
+		assertThat(stamped(engine, declared).inSync()).isTrue();
 		this.database.execute("CREATE OR REPLACE VIEW " + this.schema + ".v AS SELECT id, qty + 0 AS qty FROM "
 				+ this.schema + ".items");
 		assertFallsBackTo(engine, declared, Map.of(this.schema + ".v", DriftStatus.CHANGED));
@@ -86,7 +119,7 @@ class RecheckTests {
 		this.database.execute(function("total()", "RETURNS integer LANGUAGE sql AS 'SELECT sum(price)::integer FROM %s.items'")
 			.createStatement());
 		PgEntitiesEngine engine = engine();
-		assertThat(engine.check(declared).inSync()).isTrue();
+		assertThat(stamped(engine, declared).inSync()).isTrue();
 		this.database.execute("DROP VIEW " + this.schema + ".v; ALTER TABLE " + this.schema
 				+ ".items ALTER COLUMN qty TYPE bigint; CREATE VIEW " + this.schema + ".v AS SELECT id, qty FROM "
 				+ this.schema + ".items");
@@ -102,7 +135,7 @@ class RecheckTests {
 		this.database.execute(function("top()", body).createStatement());
 		List<PgEntity> declared = List.of(function("top()", body));
 		PgEntitiesEngine engine = engine();
-		assertThat(engine.check(declared).inSync()).isTrue();
+		assertThat(stamped(engine, declared).inSync()).isTrue();
 		this.database.execute("ALTER TABLE " + this.schema + ".items ALTER COLUMN qty TYPE text");
 		assertThatExceptionOfType(EntityRejectedException.class).isThrownBy(() -> engine.check(declared))
 			.withMessageContaining("return type mismatch");
@@ -133,7 +166,7 @@ class RecheckTests {
 				+ ".v AS SELECT id FROM " + this.schema + ".items");
 		List<PgEntity> declared = List.of(view("v", "SELECT id FROM items"));
 		PgEntitiesEngine engine = PgEntitiesEngine.builder(this.recording).defaultSchema(other).build();
-		assertThat(engine.check(declared).inSync()).isTrue();
+		assertThat(stamped(engine, declared).inSync()).isTrue();
 		this.database.execute("CREATE TABLE " + other + ".items (id integer)");
 		assertFallsBackTo(engine, PgEntitiesEngine.builder(this.database.dataSource()).defaultSchema(other).build(),
 				declared, Map.of(this.schema + ".v", DriftStatus.CHANGED));
@@ -150,10 +183,7 @@ class RecheckTests {
 		assertThat(engine.check(declared).inSync()).isTrue();
 		// the first check learns that the declarations reach a schema it did not read
 		// beforehand; the second reads it first, and its answer can be kept
-		assertThat(engine.check(declared).inSync()).isTrue();
-		this.recording.clear();
-		assertThat(engine.check(declared).inSync()).isTrue();
-		assertThat(this.recording.changing()).isEmpty();
+		assertThat(stamped(engine, declared).inSync()).isTrue();
 		this.database.execute("CREATE FUNCTION " + library + ".half(n integer) RETURNS integer LANGUAGE sql "
 				+ "AS 'SELECT n / 2'");
 		assertFallsBackTo(engine, declared, Map.of(this.schema + ".v", DriftStatus.CHANGED));
@@ -163,7 +193,7 @@ class RecheckTests {
 	void editedDeclarationIsCheckedInFull() {
 		this.database.execute("CREATE VIEW " + this.schema + ".v AS SELECT id, qty FROM " + this.schema + ".items");
 		PgEntitiesEngine engine = engine();
-		assertThat(engine.check(List.of(view("v", "SELECT id, qty FROM %s.items"))).inSync()).isTrue();
+		assertThat(stamped(engine, List.of(view("v", "SELECT id, qty FROM %s.items"))).inSync()).isTrue();
 		assertFallsBackTo(engine, List.of(view("v", "SELECT id, qty + 1 AS qty FROM %s.items")),
 				Map.of(this.schema + ".v", DriftStatus.CHANGED));
 	}
@@ -187,6 +217,22 @@ class RecheckTests {
 		this.recording.clear();
 		assertThat(engine.check(declared).entities()).isEqualTo(again.entities());
 		assertThat(this.recording.changing()).as("statements of the check after that").isEmpty();
+	}
+
+	/**
+	 * Checks until the engine keeps the catalog's stamp: a full check, a check that compares
+	 * the definitions, and one proven by the stamp alone.
+	 * @return the report of the full check
+	 */
+	private DriftReport stamped(PgEntitiesEngine engine, List<PgEntity> declared) {
+		DriftReport first = engine.check(declared);
+		engine.check(declared);
+		assertThat(provenByStamp(engine, declared).entities()).isEqualTo(first.entities());
+		return first;
+	}
+
+	private DriftReport provenByStamp(PgEntitiesEngine engine, List<PgEntity> declared) {
+		return Rechecked.provenByStamp(this.recording, () -> engine.check(declared));
 	}
 
 	private PgEntitiesEngine engine() {

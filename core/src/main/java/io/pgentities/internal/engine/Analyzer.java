@@ -45,6 +45,8 @@ import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.CatalogEntity;
 import io.pgentities.internal.catalog.CatalogReader;
 import io.pgentities.internal.catalog.CatalogSnapshot;
+import io.pgentities.internal.catalog.CatalogStamp;
+import io.pgentities.internal.catalog.CatalogStampReader;
 import io.pgentities.internal.catalog.Environment;
 import io.pgentities.internal.catalog.EnvironmentReader;
 import io.pgentities.internal.catalog.NameMapping;
@@ -269,19 +271,30 @@ public final class Analyzer {
 		}
 		Set<String> identities = new HashSet<>();
 		compiled.declarations().forEach((entry) -> identities.add(entry.canonical().identity()));
+		Rechecks.Compiled previous = this.rechecks.get(compiled);
 		Looked looked;
 		try {
 			looked = Transaction.rolledBack(this.dataSource, (connection) -> {
 				readOnly(connection);
+				// an earlier check of the same compilation: its stamp may prove its answer
+				CatalogStamp stamp = (previous != null) ? CatalogStampReader.read(connection) : null;
+				if (stamp != null && stamp.equals(previous.stamp())) {
+					return null;
+				}
 				CatalogSnapshot live = CatalogReader.readDefinitions(connection, scope.read(), NameMapping.identity());
 				Environment environment = EnvironmentReader.read(connection, compiled.schemas(), compiled.roles(),
 						excluded(live, identities));
-				return new Looked(live, environment);
+				boolean settled = stamp != null && CatalogStampReader.read(connection).equals(stamp);
+				return new Looked(live, environment, settled ? stamp : null);
 			});
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Checking " + declared.size() + " compiled declarations failed: "
 					+ ServerError.of(ex).message(), ex);
+		}
+		if (looked == null) {
+			logger.debug("Checked {} compiled declarations: nothing changed since the last check", declared.size());
+			return new DriftReport(previous.report().entities(), Duration.ofNanos(System.nanoTime() - start));
 		}
 		if (looked.environment().serverMajor() != compiled.serverMajor()
 				|| !looked.environment().fingerprint().equals(compiled.environment())) {
@@ -293,8 +306,18 @@ public final class Analyzer {
 		compiled.declarations().forEach((entry) -> canonical.put(entry.declaration(), entry.canonical()));
 		List<EntityComparison> comparisons = DriftComparator.compare(canonical, looked.live(), scope.managed(),
 				this.settings.ignored());
-		return new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
+		DriftReport report = new DriftReport(comparisons.stream().map(EntityComparison::toDrift).toList(),
 				Duration.ofNanos(System.nanoTime() - start));
+		this.rechecks.put(compiled, new Rechecks.Compiled(report, looked.stamp()));
+		return report;
+	}
+
+	/**
+	 * What a check of compiled declarations read, and the catalog's stamp when it was read
+	 * before and after with the same value.
+	 */
+	private record Looked(CatalogSnapshot live, Environment environment, @Nullable CatalogStamp stamp) {
+
 	}
 
 	/**
@@ -310,10 +333,6 @@ public final class Analyzer {
 			.map(EnvironmentReader::excluded)
 			.forEach(all::add);
 		return all;
-	}
-
-	private record Looked(CatalogSnapshot live, Environment environment) {
-
 	}
 
 	/**
@@ -393,7 +412,7 @@ public final class Analyzer {
 			this.rechecks.put(declared, planned,
 					new Rechecks.Checked(reach.and(referenced), environment, observed.liveSide().live(),
 							observed.liveSide().surroundings(), observed.liveSide().currentUser(), analysis,
-							referenced.within(reach)));
+							referenced.within(reach), null));
 		}
 		return new Outcome(analysis, observed.lint());
 	}
@@ -523,37 +542,65 @@ public final class Analyzer {
 	 */
 	private @Nullable Analysis recheck(Rechecks.Checked previous, List<PgEntity> declared, Set<String> read,
 			boolean planned, long start) {
-		boolean unchanged;
+		Look look;
 		try {
-			unchanged = Transaction.rolledBack(this.dataSource, (connection) -> {
+			look = Transaction.rolledBack(this.dataSource, (connection) -> {
 				readOnly(connection);
-				Environment environment = EnvironmentReader.read(connection, previous.reach().schemas(),
-						previous.reach().roles(), List.of());
-				if (!environment.equals(previous.environment())
-						|| !currentUser(connection).equals(previous.currentUser())) {
-					return false;
+				CatalogStamp stamp = CatalogStampReader.read(connection);
+				if (stamp.equals(previous.stamp())) {
+					return new Look(true, null);
 				}
-				CatalogSnapshot live = live(connection, read, planned);
-				if (!live.equals(previous.live())) {
-					return false;
+				if (!unchanged(connection, previous, read, planned)) {
+					return new Look(false, null);
 				}
-				return !planned || Surroundings.read(connection, read, live).equals(previous.surroundings());
+				// kept only when nothing changed while the definitions were compared
+				return new Look(true, CatalogStampReader.read(connection).equals(stamp) ? stamp : null);
 			});
 		}
 		catch (SQLException ex) {
 			throw new PgEntitiesException("Checking " + declared.size() + " declared entities failed: "
 					+ ServerError.of(ex).message(), ex);
 		}
-		if (!unchanged) {
+		if (!look.unchanged()) {
 			logger.debug("Checking {} declared entities again: the database changed since the last check",
 					declared.size());
 			return null;
+		}
+		CatalogStamp settled = look.settled();
+		if (settled != null) {
+			this.rechecks.put(declared, planned, previous.withStamp(settled));
 		}
 		Analysis analysis = previous.analysis();
 		DriftReport report = new DriftReport(analysis.report().entities(), Duration.ofNanos(System.nanoTime() - start));
 		logger.debug("Checked {} declared entities in {} ms: nothing changed since the last check", declared.size(),
 				report.duration().toMillis());
 		return new Analysis(report, analysis.plan(), analysis.undoPlan());
+	}
+
+	/**
+	 * Whether the environment, the current user, the live entities and, when a plan was made,
+	 * their surroundings are those an earlier check saw.
+	 */
+	private boolean unchanged(Connection connection, Rechecks.Checked previous, Set<String> read, boolean planned)
+			throws SQLException {
+		Environment environment = EnvironmentReader.read(connection, previous.reach().schemas(),
+				previous.reach().roles(), List.of());
+		if (!environment.equals(previous.environment()) || !currentUser(connection).equals(previous.currentUser())) {
+			return false;
+		}
+		CatalogSnapshot live = live(connection, read, planned);
+		if (!live.equals(previous.live())) {
+			return false;
+		}
+		return !planned || Surroundings.read(connection, read, live).equals(previous.surroundings());
+	}
+
+	/**
+	 * What a look at the database found: whether nothing changed, and the catalog's stamp to
+	 * keep when a comparison of the definitions proved it.
+	 */
+	private record Look(boolean unchanged, @Nullable CatalogStamp settled) {
+
 	}
 
 	private void readOnly(Connection connection) throws SQLException {

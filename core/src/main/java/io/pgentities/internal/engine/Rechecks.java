@@ -20,23 +20,38 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.pgentities.Analysis;
+import io.pgentities.DriftReport;
 import io.pgentities.PgEntity;
 import io.pgentities.internal.catalog.CatalogSnapshot;
+import io.pgentities.internal.catalog.CatalogStamp;
 import io.pgentities.internal.catalog.Environment;
 import io.pgentities.internal.catalog.References;
 import io.pgentities.internal.plan.Surroundings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an engine remembers of its last full checks, so that checking the same declarations
- * again costs one catalog read when nothing changed. Thread-safe; one per engine, whose
- * settings are fixed, so the declarations are the whole key.
+ * What an engine remembers of its last full checks and checks of compiled declarations, so
+ * that checking the same declarations again costs one catalog read when nothing changed.
+ * Thread-safe; one per engine, whose settings are fixed, so the declarations are the whole
+ * key.
+ * <p>
+ * A check again is proven unchanged in one of two ways. The first look after a full check
+ * compares what the answer rested on: the environment, the live entities (and their
+ * surroundings when a plan was made) and the current user. When they are all unchanged, the
+ * catalog's {@link CatalogStamp}, read before and after that look with the same value, is
+ * kept: from then on an equal stamp alone proves the answer unchanged, and a different one
+ * leads to that comparison again. The stamp is only kept from such a look, never from the
+ * full check: a simulation runs too long for the stamps read around it to pin down what it
+ * saw. A check of compiled declarations reads the stamp before and after its own look from
+ * the second time on, and keeps it when the two are equal.
  */
 public final class Rechecks {
 
 	private static final int CAPACITY = 8;
 
 	private final Map<Key, Checked> checked = new ConcurrentHashMap<>();
+
+	private final Map<Compilation, Compiled> compiled = new ConcurrentHashMap<>();
 
 	@Nullable Checked get(List<PgEntity> declared, boolean planned) {
 		return this.checked.get(new Key(declared, planned));
@@ -47,6 +62,17 @@ public final class Rechecks {
 			this.checked.clear();
 		}
 		this.checked.put(new Key(List.copyOf(declared), planned), checked);
+	}
+
+	@Nullable Compiled get(Compilation compilation) {
+		return this.compiled.get(compilation);
+	}
+
+	void put(Compilation compilation, Compiled checked) {
+		if (this.compiled.size() >= CAPACITY) {
+			this.compiled.clear();
+		}
+		this.compiled.put(compilation, checked);
 	}
 
 	private record Key(List<PgEntity> declared, boolean planned) {
@@ -65,9 +91,29 @@ public final class Rechecks {
 	 * @param analysis the answer
 	 * @param reusable whether the simulation referenced nothing outside {@code reach}: only then
 	 * does an unchanged environment prove the answer unchanged
+	 * @param stamp the catalog's stamp when a later look found everything above unchanged, read
+	 * before and after that look with the same value; {@code null} until then. An equal stamp
+	 * proves the answer unchanged without looking at anything else
 	 */
 	record Checked(References reach, Environment environment, CatalogSnapshot live,
-			@Nullable Surroundings surroundings, String currentUser, Analysis analysis, boolean reusable) {
+			@Nullable Surroundings surroundings, String currentUser, Analysis analysis, boolean reusable,
+			@Nullable CatalogStamp stamp) {
+
+		Checked withStamp(CatalogStamp stamp) {
+			return new Checked(this.reach, this.environment, this.live, this.surroundings, this.currentUser,
+					this.analysis, this.reusable, stamp);
+		}
+
+	}
+
+	/**
+	 * A check of compiled declarations, and the catalog's stamp when it was read before and
+	 * after that check's look with the same value: an equal stamp proves the answer unchanged.
+	 *
+	 * @param report the answer
+	 * @param stamp the stamp, or {@code null} when none was read or it changed meanwhile
+	 */
+	record Compiled(DriftReport report, @Nullable CatalogStamp stamp) {
 
 	}
 
