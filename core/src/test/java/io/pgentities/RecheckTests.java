@@ -148,6 +148,9 @@ class RecheckTests {
 		PgEntitiesEngine engine = engine();
 		Analysis before = engine.analyze(declared);
 		assertThat(before.plan().toSql()).contains("total");
+		engine.analyze(declared);
+		assertThat(Rechecked.provenByStamp(this.recording, () -> engine.analyze(declared).report()).entities())
+			.isEqualTo(before.report().entities());
 		this.database.execute("DROP FUNCTION " + this.schema + ".rate(); CREATE FUNCTION " + this.schema
 				+ ".rate() RETURNS numeric LANGUAGE sql AS 'SELECT 1.5'");
 		this.recording.clear();
