@@ -412,7 +412,7 @@ public final class Analyzer {
 			this.rechecks.put(declared, planned,
 					new Rechecks.Checked(reach.and(referenced), environment, observed.liveSide().live(),
 							observed.liveSide().surroundings(), observed.liveSide().currentUser(), analysis,
-							referenced.within(reach), null));
+							referenced.within(reach), observed.stamp()));
 		}
 		return new Outcome(analysis, observed.lint());
 	}
@@ -626,10 +626,13 @@ public final class Analyzer {
 		Savepoint start = connection.setSavepoint();
 		applySettings(connection);
 		// read before anything else: whatever changes after this read, a later look finds
-		// changed, and falls back to a full check
+		// changed, and falls back to a full check. The catalog's stamp, read before and after
+		// the reads, pins them to one state of the catalog when the two are equal
+		CatalogStamp before = (reach != null) ? CatalogStampReader.read(connection) : null;
 		Environment environment = (reach != null)
 				? EnvironmentReader.read(connection, reach.schemas(), reach.roles(), List.of()) : null;
 		LiveSide live = liveSide(connection, read, planned);
+		CatalogStamp stamp = (before != null && CatalogStampReader.read(connection).equals(before)) ? before : null;
 		// printing a view's definition takes a lock on it until the transaction ends: let the
 		// live side's locks go before the simulation takes its own, so that large checks fit
 		// the server's lock table. Rolling back to a savepoint releases them as well, and
@@ -639,7 +642,7 @@ public final class Analyzer {
 		SimulationResult simulated = Simulation.run(connection, declared, this.searchPath,
 				this.settings.checkTransactionSettings());
 		LintFacts lint = linted ? LintFacts.read(connection, simulated) : null;
-		return new Observation(live, simulated, environment, lint);
+		return new Observation(live, simulated, environment, stamp, lint);
 	}
 
 	/**
@@ -661,7 +664,7 @@ public final class Analyzer {
 	}
 
 	private record Observation(LiveSide liveSide, SimulationResult simulated, @Nullable Environment environment,
-			@Nullable LintFacts lint) {
+			@Nullable CatalogStamp stamp, @Nullable LintFacts lint) {
 
 	}
 

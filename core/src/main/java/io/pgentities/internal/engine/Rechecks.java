@@ -35,15 +35,15 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe; one per engine, whose settings are fixed, so the declarations are the whole
  * key.
  * <p>
- * A check again is proven unchanged in one of two ways. The first look after a full check
- * compares what the answer rested on: the environment, the live entities (and their
- * surroundings when a plan was made) and the current user. When they are all unchanged, the
- * catalog's {@link CatalogStamp}, read before and after that look with the same value, is
- * kept: from then on an equal stamp alone proves the answer unchanged, and a different one
- * leads to that comparison again. The stamp is only kept from such a look, never from the
- * full check: a simulation runs too long for the stamps read around it to pin down what it
- * saw. A check of compiled declarations reads the stamp before and after its own look from
- * the second time on, and keeps it when the two are equal.
+ * A check again is proven unchanged in one of two ways. A full check reads the catalog's
+ * {@link CatalogStamp} before and after it reads the environment and the live entities (and
+ * before it simulates); when the two are equal the stamp is kept, and a later check whose
+ * stamp is equal returns the answer at once. A different stamp leads to a comparison of what
+ * the answer rested on: the environment, the live entities (and their surroundings when a
+ * plan was made) and the current user. When they are all unchanged the answer is returned,
+ * and the stamp read before and after that comparison, when the two are equal, is kept in
+ * turn; anything else runs a full check. A check of compiled declarations reads the stamp
+ * before and after its own look from the second time on, and keeps it the same way.
  */
 public final class Rechecks {
 
@@ -91,9 +91,10 @@ public final class Rechecks {
 	 * @param analysis the answer
 	 * @param reusable whether the simulation referenced nothing outside {@code reach}: only then
 	 * does an unchanged environment prove the answer unchanged
-	 * @param stamp the catalog's stamp when a later look found everything above unchanged, read
-	 * before and after that look with the same value; {@code null} until then. An equal stamp
-	 * proves the answer unchanged without looking at anything else
+	 * @param stamp the catalog's stamp, read with the same value before and after the reads of
+	 * {@code environment} and {@code live} or of a later look that found them unchanged;
+	 * {@code null} when the two differed. An equal stamp proves the answer unchanged without
+	 * looking at anything else
 	 */
 	record Checked(References reach, Environment environment, CatalogSnapshot live,
 			@Nullable Surroundings surroundings, String currentUser, Analysis analysis, boolean reusable,
