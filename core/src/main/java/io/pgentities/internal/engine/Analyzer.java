@@ -613,9 +613,11 @@ public final class Analyzer {
 		try (Statement statement = connection.createStatement()) {
 			statement.addBatch("SET TRANSACTION READ ONLY");
 			statement.addBatch("SET LOCAL plan_cache_mode = force_generic_plan");
+			for (String setting : this.settings.checkTransactionSettings()) {
+				statement.addBatch(setting);
+			}
 			statement.executeBatch();
 		}
-		applySettings(connection);
 	}
 
 	/**
