@@ -94,6 +94,18 @@ class CatalogStampTests {
 	}
 
 	@Test
+	void roleWithoutPrivilegesReadsTheStamp() throws SQLException {
+		this.database.execute("CREATE ROLE " + this.role);
+		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement()) {
+			CatalogStamp own = CatalogStampReader.read(connection);
+			statement.execute("SET ROLE " + this.role);
+			CatalogStamp unprivileged = CatalogStampReader.read(connection);
+			assertThat(unprivileged.value()).hasSize(32);
+			assertThat(unprivileged).as("the current user is part of the stamp").isNotEqualTo(own);
+		}
+	}
+
+	@Test
 	void sessionSettingsThatChangePrintingAndTheTemporarySchemaChangeTheStamp() throws SQLException {
 		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement()) {
 			CatalogStamp before = CatalogStampReader.read(connection);
