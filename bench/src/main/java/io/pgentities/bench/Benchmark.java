@@ -397,9 +397,8 @@ public final class Benchmark {
 
 	/**
 	 * Checks in-sync entities again with the engine that checked them before: the path of an
-	 * application's health check. Two checks come first, unmeasured: the full check, and a look
-	 * that compares the definitions with what it saw and keeps the catalog's stamp, which
-	 * proves the measured checks.
+	 * application's health check. Two checks come first, unmeasured: the full check, which
+	 * keeps the catalog's stamp that proves the measured checks, and one check again.
 	 */
 	private Measurement recheck(Workload workload, List<PgEntity> entities) throws Exception {
 		try (BenchDatabase database = this.server.createDatabase(workload.tablesSql())) {

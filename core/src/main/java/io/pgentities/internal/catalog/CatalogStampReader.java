@@ -19,6 +19,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads the {@link CatalogStamp} ({@code catalog-stamp.sql}) in one query.
  */
@@ -38,6 +40,19 @@ public final class CatalogStampReader {
 	 */
 	public static CatalogStamp read(Connection connection) throws SQLException {
 		return QUERY.run(connection, List.<List<String>>of(), NameMapping.identity()).get(0);
+	}
+
+	/**
+	 * Reads the stamp again after reads that began with {@code before}: equal, it pins what
+	 * those reads saw to one state of the catalog.
+	 * @param connection a connection
+	 * @param before the stamp read before them
+	 * @return {@code before} when the stamp is still the same, else {@code null}
+	 * @throws SQLException if the query fails
+	 */
+	public static @Nullable CatalogStamp unchangedSince(Connection connection, CatalogStamp before)
+			throws SQLException {
+		return read(connection).equals(before) ? before : null;
 	}
 
 }

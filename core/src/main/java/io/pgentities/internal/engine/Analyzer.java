@@ -284,8 +284,8 @@ public final class Analyzer {
 				CatalogSnapshot live = CatalogReader.readDefinitions(connection, scope.read(), NameMapping.identity());
 				Environment environment = EnvironmentReader.read(connection, compiled.schemas(), compiled.roles(),
 						excluded(live, identities));
-				boolean settled = stamp != null && CatalogStampReader.read(connection).equals(stamp);
-				return new Looked(live, environment, settled ? stamp : null);
+				return new Looked(live, environment,
+						(stamp != null) ? CatalogStampReader.unchangedSince(connection, stamp) : null);
 			});
 		}
 		catch (SQLException ex) {
@@ -554,7 +554,7 @@ public final class Analyzer {
 					return new Look(false, null);
 				}
 				// kept only when nothing changed while the definitions were compared
-				return new Look(true, CatalogStampReader.read(connection).equals(stamp) ? stamp : null);
+				return new Look(true, CatalogStampReader.unchangedSince(connection, stamp));
 			});
 		}
 		catch (SQLException ex) {
@@ -610,14 +610,10 @@ public final class Analyzer {
 	 * is made once per connection, once the driver keeps the statement prepared.
 	 */
 	private void readOnly(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.addBatch("SET TRANSACTION READ ONLY");
-			statement.addBatch("SET LOCAL plan_cache_mode = force_generic_plan");
-			for (String setting : this.settings.checkTransactionSettings()) {
-				statement.addBatch(setting);
-			}
-			statement.executeBatch();
-		}
+		List<String> settings = new ArrayList<>(
+				List.of("SET TRANSACTION READ ONLY", "SET LOCAL plan_cache_mode = force_generic_plan"));
+		settings.addAll(this.settings.checkTransactionSettings());
+		execute(connection, settings);
 	}
 
 	/**
@@ -634,7 +630,7 @@ public final class Analyzer {
 		Environment environment = (reach != null)
 				? EnvironmentReader.read(connection, reach.schemas(), reach.roles(), List.of()) : null;
 		LiveSide live = liveSide(connection, read, planned);
-		CatalogStamp stamp = (before != null && CatalogStampReader.read(connection).equals(before)) ? before : null;
+		CatalogStamp stamp = (before != null) ? CatalogStampReader.unchangedSince(connection, before) : null;
 		// printing a view's definition takes a lock on it until the transaction ends: let the
 		// live side's locks go before the simulation takes its own, so that large checks fit
 		// the server's lock table. Rolling back to a savepoint releases them as well, and
@@ -678,8 +674,12 @@ public final class Analyzer {
 	 * Starts a check's transaction: its timeouts and the printing {@code search_path}.
 	 */
 	static void applySettings(Connection connection, EngineSettings settings) throws SQLException {
+		execute(connection, settings.checkTransactionSettings());
+	}
+
+	private static void execute(Connection connection, List<String> settings) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			for (String setting : settings.checkTransactionSettings()) {
+			for (String setting : settings) {
 				statement.addBatch(setting);
 			}
 			statement.executeBatch();
